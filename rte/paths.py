@@ -1,0 +1,31 @@
+"""Paths the user names, resolved strictly inside the workspace (no `..`, no absolute, no escaping link)."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from rte.errors import WorkspaceError
+
+
+def inside_workspace(workspace: Path, name: str, *, what: str) -> Path:
+    """Resolve `name` under the workspace or raise; symlinks that leave the workspace are refused."""
+    if "\x00" in name:
+        raise WorkspaceError(f"the {what} path contains a NUL byte")
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts:
+        raise WorkspaceError(
+            f"the {what} `{name}` must be a path inside the workspace, without `..` or a leading `/`"
+        )
+    root = workspace.resolve()
+    path = (root / pure).resolve()
+    if path != root and root not in path.parents:
+        raise WorkspaceError(f"the {what} `{name}` leads outside the workspace (through a symbolic link)")
+    return path
+
+
+def relative(workspace: Path, path: Path) -> str:
+    """Workspace-relative, forward-slash form used in every Location."""
+    try:
+        return path.resolve().relative_to(workspace.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
