@@ -11,7 +11,7 @@ import yaml
 
 from rte.errors import ConfigError
 from rte.model import Location, Waiver
-from rte.safeyaml import compose_mapping, node_location, scalar_text
+from rte.safeyaml import compose_mapping, kind_of, node_location, scalar_text
 
 MAX_CONFIG_BYTES = 256 * 1024
 WAIVER_KEYS = ("id", "title", "reason", "approved-by", "expires")
@@ -39,8 +39,7 @@ def load_config(workspace: Path, name: str, *, required: bool) -> LoadedConfig:
     data = path.read_bytes()
     rel = path.relative_to(workspace).as_posix()
     if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"the configuration file is larger than {MAX_CONFIG_BYTES} bytes",
-                          Location(rel))
+        raise ConfigError(f"the configuration file is larger than {MAX_CONFIG_BYTES} bytes", Location(rel))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -65,14 +64,18 @@ def parse_config(text: str, rel: str) -> LoadedConfig:
             continue
         spec = INPUTS_BY_NAME.get(key)
         if spec is None or not spec.config:
-            raise ConfigError(f"unknown key `{key}` in the configuration file{_did_you_mean(key, allowed)}",
-                              where, tip=f"the keys are the action's input names: {', '.join(allowed)}")
+            raise ConfigError(
+                f"unknown key `{key}` in the configuration file{_did_you_mean(key, allowed)}",
+                where,
+                tip=f"the keys are the action's input names: {', '.join(allowed)}",
+            )
         if not isinstance(value_node, yaml.ScalarNode):
             if spec.kind in ("list", "levels") and isinstance(value_node, yaml.SequenceNode):
                 text_value = ",".join(scalar_text(n) for n in value_node.value)
             else:
-                raise ConfigError(f"`{key}` takes a single value, not a {value_node.id}",
-                                  node_location(rel, value_node))
+                raise ConfigError(
+                    f"`{key}` takes a single value, not a {kind_of(value_node)}", node_location(rel, value_node)
+                )
         else:
             text_value = scalar_text(value_node)
         try:
@@ -84,20 +87,26 @@ def parse_config(text: str, rel: str) -> LoadedConfig:
 
 def _waivers(node: yaml.Node, rel: str) -> tuple[Waiver, ...]:
     if not isinstance(node, yaml.SequenceNode):
-        raise ConfigError("`waivers` must be a list of entries", node_location(rel, node),
-                          tip="- id: H-1\n  reason: …\n  approved-by: '@org/security'\n  expires: 2026-12-31")
+        raise ConfigError(
+            "`waivers` must be a list of entries",
+            node_location(rel, node),
+            tip="- id: H-1\n  reason: …\n  approved-by: '@org/security'\n  expires: 2026-12-31",
+        )
     waivers = []
     for item in node.value:
         where = node_location(rel, item)
         if not isinstance(item, yaml.MappingNode):
-            raise ConfigError("each waiver is a mapping with id or title, reason, approved-by and expires",
-                              where)
+            raise ConfigError(
+                "each waiver is a mapping with id or title, reason, approved-by and expires", where
+            )
         fields: dict[str, str] = {}
         for key_node, value_node in item.value:
             key = scalar_text(key_node)
             if key not in WAIVER_KEYS:
-                raise ConfigError(f"unknown waiver key `{key}`{_did_you_mean(key, WAIVER_KEYS)}",
-                                  node_location(rel, key_node))
+                raise ConfigError(
+                    f"unknown waiver key `{key}`{_did_you_mean(key, WAIVER_KEYS)}",
+                    node_location(rel, key_node),
+                )
             if not isinstance(value_node, yaml.ScalarNode):
                 raise ConfigError(f"waiver `{key}` takes a single value", node_location(rel, value_node))
             fields[key] = scalar_text(value_node)
@@ -109,10 +118,19 @@ def _waivers(node: yaml.Node, rel: str) -> tuple[Waiver, ...]:
         try:
             expires = dt.date.fromisoformat(fields["expires"]).isoformat()
         except ValueError:
-            raise ConfigError(f"waiver `expires` is {fields['expires']!r}; write a date as YYYY-MM-DD",
-                              where) from None
-        waivers.append(Waiver(reason=fields["reason"], approved_by=fields["approved-by"], expires=expires,
-                              id=fields.get("id"), title=fields.get("title"), location=where))
+            raise ConfigError(
+                f"waiver `expires` is {fields['expires']!r}; write a date as YYYY-MM-DD", where
+            ) from None
+        waivers.append(
+            Waiver(
+                reason=fields["reason"],
+                approved_by=fields["approved-by"],
+                expires=expires,
+                id=fields.get("id"),
+                title=fields.get("title"),
+                location=where,
+            )
+        )
     return tuple(waivers)
 
 

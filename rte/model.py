@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +35,7 @@ class Problem:
         }
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     CRITICAL = "critical"
     HIGH = "high"
     MEDIUM = "medium"
@@ -70,7 +70,7 @@ _SEVERITY_RANK = {
 }
 
 
-class FindingStatus(str, Enum):
+class FindingStatus(StrEnum):
     OPEN = "open"
     FIXED = "fixed"
     MITIGATED = "mitigated"
@@ -129,7 +129,7 @@ class SecurityAudit:
     complete_location: Location | None = None
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     UNIT = "unit"
     INTEGRATION = "integration"
     E2E = "e2e"
@@ -148,7 +148,7 @@ class Level(str, Enum):
             raise ValueError(f"unknown test level {value!r}; use one of {names}") from None
 
 
-class SuiteState(str, Enum):
+class SuiteState(StrEnum):
     RAN = "ran"
     PENDING = "pending"  # said not to have run, pending, skipped whole or unfinished
     NO_RESULT = "no-result"  # named, but no outcome stated
@@ -182,7 +182,7 @@ class Suite:
         return "pass"
 
 
-class TestVerdict(str, Enum):
+class TestVerdict(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     INCOMPLETE = "incomplete"
@@ -262,6 +262,7 @@ class Feature:
     breaking_changes: tuple[Named, ...] = ()
     doc_claims: tuple[DocClaim, ...] = ()
     migration: Migration | None = None
+    declares_data_loss: bool = False
     problems: tuple[Problem, ...] = ()
 
     def doc_path(self, role: str) -> str | None:

@@ -11,13 +11,19 @@ from rte.model import Location
 class _Composer(yaml.SafeLoader):
     """A SafeLoader whose composer refuses aliases, so an alias bomb cannot expand."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "aliases (*name) are not allowed here; write the value out", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return, misc]
+        return super().compose_node(parent, index)
+
+
+def kind_of(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "mapping" if isinstance(node, yaml.MappingNode) else "single value"
 
 
 def node_location(rel: str, node: yaml.Node, line_offset: int = 0) -> Location:
@@ -56,8 +62,10 @@ def compose_mapping(text: str, rel: str, *, what: str, line_offset: int = 0) -> 
     if node is None:
         return None
     if not isinstance(node, yaml.MappingNode):
-        raise ConfigError(f"the {what} must be a mapping of `key: value` lines, not a {node.id}",
-                          node_location(rel, node, line_offset))
+        raise ConfigError(
+            f"the {what} must be a mapping of `key: value` lines, not a {kind_of(node)}",
+            node_location(rel, node, line_offset),
+        )
     return node
 
 
@@ -67,8 +75,10 @@ def _check(node: yaml.Node, rel: str, what: str, line_offset: int) -> None:
     while stack:
         current = stack.pop()
         if current.tag.startswith("tag:yaml.org,2002:python") or current.tag.startswith("!"):
-            raise ConfigError(f"the {what} uses the tag {current.tag}; only plain values are allowed",
-                              node_location(rel, current, line_offset))
+            raise ConfigError(
+                f"the {what} uses the tag {current.tag}; only plain values are allowed",
+                node_location(rel, current, line_offset),
+            )
         if isinstance(current, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in current.value:

@@ -28,26 +28,62 @@ class Input:
 
 
 INPUTS: tuple[Input, ...] = (
-    Input("feature", "Feature slug(s) to check, separated by commas or newlines. Empty: the features the "
-          "event touches (pull request / push), or all features on `workflow_dispatch`.", kind="list",
-          config=False),
-    Input("all-features", "Check every feature under `features-dir`, whatever the event touched.",
-          "false", "bool"),
-    Input("features-dir", "Folder holding one sub-folder per feature, relative to the workspace.",
-          "docs/features"),
-    Input("fail-on-severity", "Open security findings at or above this severity block "
-          "(`critical`, `high`, `medium`, `low`, `info`).", "high", "severity"),
-    Input("required-tests", "Test levels that must be present and passing "
-          "(comma-separated: `unit`, `integration`, `e2e`, `security`, `performance`).",
-          "unit,integration,e2e", "levels"),
-    Input("min-coverage", "Minimum line coverage in percent for every suite that states one; "
-          "empty: no threshold.", "", "number"),
-    Input("config", "Path of the configuration file, relative to the workspace.", ".github/rte.yml",
-          config=False),
-    Input("template-dir", "Folder with your own jinja2 templates overriding rte's by file name "
-          "(rendered in a sandbox).", ""),
-    Input("github-token", "Token for the GitHub API. Only used for pull-request and commit features.",
-          "", config=False, action_default="${{ github.token }}"),
+    Input(
+        "feature",
+        "Feature slug(s) to check, separated by commas or newlines. Empty: the features the "
+        "event touches (pull request / push), or all features on `workflow_dispatch`.",
+        kind="list",
+        config=False,
+    ),
+    Input(
+        "all-features",
+        "Check every feature under `features-dir`, whatever the event touched.",
+        "false",
+        "bool",
+    ),
+    Input(
+        "features-dir",
+        "Folder holding one sub-folder per feature, relative to the workspace.",
+        "docs/features",
+    ),
+    Input(
+        "fail-on-severity",
+        "Open security findings at or above this severity block "
+        "(`critical`, `high`, `medium`, `low`, `info`).",
+        "high",
+        "severity",
+    ),
+    Input(
+        "required-tests",
+        "Test levels that must be present and passing "
+        "(comma-separated: `unit`, `integration`, `e2e`, `security`, `performance`).",
+        "unit,integration,e2e",
+        "levels",
+    ),
+    Input(
+        "min-coverage",
+        "Minimum line coverage in percent for every suite that states one; empty: no threshold.",
+        "",
+        "number",
+    ),
+    Input(
+        "config",
+        "Path of the configuration file, relative to the workspace.",
+        ".github/rte.yml",
+        config=False,
+    ),
+    Input(
+        "template-dir",
+        "Folder with your own jinja2 templates overriding rte's by file name (rendered in a sandbox).",
+        "",
+    ),
+    Input(
+        "github-token",
+        "Token for the GitHub API. Only used for pull-request and commit features.",
+        "",
+        config=False,
+        action_default="${{ github.token }}",
+    ),
 )
 
 INPUTS_BY_NAME = {i.name: i for i in INPUTS}

@@ -1,0 +1,177 @@
+"""Markdown → a flat list of blocks (heading, paragraph, item, table row, code), each with its line.
+
+marko's GFM parser does the parsing; this module only walks its tree once, turns `source_span`
+offsets into 1-based lines and flattens inline content to plain text. Strikethrough text is kept
+wrapped in `~~` so readers can tell a struck-out finding from a live one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import marko
+from marko import block, inline
+from marko.element import Element
+from marko.ext.gfm import elements as gfm
+
+_PARSER = marko.Markdown(extensions=["gfm"])
+MAX_NESTING = 64
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a document. `kind`: heading | paragraph | item | row | code | quote."""
+
+    kind: str
+    text: str
+    line: int
+    level: int = 0  # heading level, list depth
+    checked: bool | None = None  # task-list items
+    cells: tuple[str, ...] = ()  # table rows
+    header: tuple[str, ...] = ()  # table rows: the table's header cells
+    lang: str = ""  # code blocks
+    table: int = -1  # rows of one table share an index
+    section: tuple[str, ...] = field(default=())  # the heading path above this block
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line(self, offset: int | None) -> int:
+        if offset is None:
+            return 1
+        return bisect.bisect_right(self._starts, offset)
+
+
+def parse(text: str) -> list[Block]:
+    """Blocks of a Markdown text whose newlines are already `\n`."""
+    doc = _PARSER.parse(text)
+    walker = _Walker(_Lines(text))
+    walker.walk_children(doc, depth=0)
+    return walker.blocks
+
+
+class _Walker:
+    def __init__(self, lines: _Lines) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.path: list[tuple[int, str]] = []
+        self.tables = 0
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(title for _, title in self.path)
+
+    def line_of(self, element: Element) -> int:
+        span = element.source_span
+        return self.lines.line(span[0] if span else None)
+
+    def walk_children(self, element: Element, depth: int) -> None:
+        if depth > MAX_NESTING:
+            return
+        for child in getattr(element, "children", None) or []:
+            if isinstance(child, Element):
+                self.walk(child, depth + 1)
+
+    def walk(self, element: Element, depth: int) -> None:
+        line = self.line_of(element)
+        if isinstance(element, block.Heading | block.SetextHeading):
+            text = inline_text(element)
+            while self.path and self.path[-1][0] >= element.level:
+                self.path.pop()
+            self.blocks.append(Block("heading", text, line, level=element.level, section=self.section))
+            self.path.append((element.level, text))
+        elif isinstance(element, gfm.Table):
+            self._table(element)
+        elif isinstance(element, block.ListItem):
+            self._item(element, depth)
+        elif isinstance(element, block.Paragraph):
+            checked = getattr(element, "checked", None)
+            kind = "paragraph"
+            self.blocks.append(Block(kind, inline_text(element), line, checked=checked, section=self.section))
+        elif isinstance(element, block.FencedCode | block.CodeBlock):
+            lang = getattr(element, "lang", "") or ""
+            code = "".join(str(getattr(c, "children", "")) for c in element.children)
+            self.blocks.append(
+                Block(
+                    "code",
+                    code,
+                    line + (1 if lang or isinstance(element, block.FencedCode) else 0),
+                    lang=lang,
+                    section=self.section,
+                )
+            )
+        elif isinstance(element, block.Quote | block.List | block.Document):
+            self.walk_children(element, depth)
+        elif isinstance(element, block.HTMLBlock):
+            return
+
+    def _item(self, item: block.ListItem, depth: int) -> None:
+        children = [c for c in item.children if isinstance(c, Element)]
+        first = children[0] if children else None
+        if isinstance(first, block.Paragraph):
+            checked = getattr(first, "checked", None)
+            self.blocks.append(
+                Block(
+                    "item",
+                    inline_text(first),
+                    self.line_of(first),
+                    level=depth,
+                    checked=checked,
+                    section=self.section,
+                )
+            )
+            rest = children[1:]
+        else:
+            self.blocks.append(Block("item", "", self.line_of(item), level=depth, section=self.section))
+            rest = children
+        for child in rest:
+            self.walk(child, depth + 1)
+
+    def _table(self, table: gfm.Table) -> None:
+        rows = [r for r in table.children if isinstance(r, gfm.TableRow)]
+        if not rows:
+            return
+        header = tuple(inline_text(c) for c in rows[0].children if isinstance(c, Element))
+        index = self.tables
+        self.tables += 1
+        for row in rows[1:]:
+            cells = tuple(inline_text(c) for c in row.children if isinstance(c, Element))
+            self.blocks.append(
+                Block(
+                    "row",
+                    " | ".join(cells),
+                    self.line_of(row),
+                    cells=cells,
+                    header=header,
+                    table=index,
+                    section=self.section,
+                )
+            )
+
+
+def inline_text(element: Element, depth: int = 0) -> str:
+    """Plain text of an element's inline content; strikethrough kept as `~~text~~`, code as `` `x` ``."""
+    if depth > MAX_NESTING:
+        return ""
+    children = getattr(element, "children", None)
+    if isinstance(children, str):
+        text = children
+        if isinstance(element, inline.CodeSpan):
+            return f"`{text}`"
+        return text
+    if isinstance(element, inline.LineBreak):
+        return "\n"
+    parts = [inline_text(c, depth + 1) for c in children or [] if isinstance(c, Element)]
+    text = "".join(parts)
+    if isinstance(element, gfm.Strikethrough):
+        return f"~~{text}~~"
+    if isinstance(element, inline.Image):
+        return ""
+    if isinstance(element, block.Paragraph):
+        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    if isinstance(element, block.Heading | block.SetextHeading | gfm.TableCell):
+        return " ".join(text.split())
+    return text

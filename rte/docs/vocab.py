@@ -1,0 +1,123 @@
+"""The words release documents use for severities, statuses and test levels, mapped to the model."""
+
+from __future__ import annotations
+
+import re
+
+from rte.model import FindingStatus, Level, Severity
+
+_SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
+    (re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?0\b|\bsev[- ]?1\b|🚨|⛔", re.I), Severity.CRITICAL),
+    (re.compile(r"\bP1\b|\bhigh\b|🟠", re.I), Severity.HIGH),
+    (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|🟡", re.I), Severity.MEDIUM),
+    (re.compile(r"\bP3\b|\blow\b|\bminor\b|🟢|🔵", re.I), Severity.LOW),
+    (re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|ℹ️", re.I), Severity.INFO),
+)
+_CVSS = re.compile(
+    r"\bCVSS(?:v?3(?:\.\d)?)?(?:\s*(?:score|base score))?\s*[:=]?\s*\**\s*(\d{1,2}(?:\.\d)?)\b", re.I
+)
+_RED = "🔴"
+
+
+def severity_of(text: str) -> Severity | None:
+    """The first severity word (or P-level, CVSS score, coloured marker) in `text`, if any."""
+    best: tuple[int, Severity] | None = None
+    for pattern, severity in _SEVERITY_PATTERNS:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), severity)
+    if best:
+        return best[1]
+    cvss = _CVSS.search(text)
+    if cvss:
+        return cvss_band(float(cvss.group(1)))
+    if _RED in text:
+        return Severity.HIGH
+    return None
+
+
+def cvss_band(score: float) -> Severity:
+    if score >= 9.0:
+        return Severity.CRITICAL
+    if score >= 7.0:
+        return Severity.HIGH
+    if score >= 4.0:
+        return Severity.MEDIUM
+    if score > 0:
+        return Severity.LOW
+    return Severity.INFO
+
+
+# Order matters: "mitigation planned" must read as open before "mitigat" reads as mitigated.
+_STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
+    (
+        re.compile(
+            r"\b(not|un)[- ]?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
+            r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
+            r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
+            r"|needs? (fix|work|action)|action required|not started|remaining|partial(ly)?)\b|❌|🚧",
+            re.I,
+        ),
+        FindingStatus.OPEN,
+    ),
+    (
+        re.compile(
+            r"\b(risk[- ]accepted|accepted|won'?t fix|wontfix|acknowledged|by design|false positive)\b", re.I
+        ),
+        FindingStatus.ACCEPTED,
+    ),
+    (re.compile(r"\bmitigated\b|\bmitigation in place\b", re.I), FindingStatus.MITIGATED),
+    (
+        re.compile(
+            r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed"
+            r"|verified)\b|✅|✔️|☑️",
+            re.I,
+        ),
+        FindingStatus.FIXED,
+    ),
+)
+
+
+def status_of(text: str) -> FindingStatus | None:
+    for pattern, status in _STATUS_PATTERNS:
+        if pattern.search(text):
+            return status
+    return None
+
+
+_LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
+    (
+        re.compile(
+            r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
+            r"|\buser flows?\b|\bacceptance tests?\b",
+            re.I,
+        ),
+        Level.E2E,
+    ),
+    (re.compile(r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b", re.I), Level.INTEGRATION),
+    (re.compile(r"\bunit\b", re.I), Level.UNIT),
+    (
+        re.compile(r"\bsecurity tests?\b|\bpenetration\b|\bpen[- ]?tests?\b|\bsast\b|\bdast\b", re.I),
+        Level.SECURITY,
+    ),
+    (
+        re.compile(r"\bperformance\b|\bload tests?\b|\bstress tests?\b|\bbenchmarks?\b", re.I),
+        Level.PERFORMANCE,
+    ),
+)
+
+
+def level_of(text: str) -> Level | None:
+    best: tuple[int, Level] | None = None
+    for pattern, level in _LEVEL_PATTERNS:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), level)
+    return best[1] if best else None
+
+
+def strip_marks(text: str) -> str:
+    """Text without Markdown emphasis/code marks, emoji markers and surrounding punctuation."""
+    text = re.sub(r"`+|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", text)
+    text = re.sub(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]", "", text)
+    return text.strip(" \t-–—:|")

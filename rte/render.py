@@ -1,0 +1,152 @@
+"""Rendering: one jinja2 environment, templates from `templates/` (or the user's, sandboxed) → str. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from rte import __version__
+from rte.errors import ConfigError
+from rte.evaluate import Evaluation, FeatureReport
+from rte.model import Location
+from rte.plan import feature_view
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+if not TEMPLATES.is_dir():  # installed as a package: templates ship inside it
+    TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+PR_BODY_LIMIT = 65_536
+SUMMARY_LIMIT = 1_000_000  # bytes, under GitHub's 1 MiB step summary limit
+
+_ZWSP = "\u200b"
+
+
+def md(text: object) -> str:
+    """Document text made inert in Markdown: no @mentions, #refs, HTML or comment markers."""
+    value = str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = re.sub(r"@(?=[\w-])", "@" + _ZWSP, value)
+    value = re.sub(r"(?<![\w&])#(?=\d)", "#" + _ZWSP, value)
+    value = re.sub(r"(?i)\b(GH-\d)", lambda m: m.group(1)[:2] + _ZWSP + m.group(1)[2:], value)
+    return value
+
+
+def cell(text: object) -> str:
+    """`md` plus what a table cell needs: one line, `|` escaped."""
+    return " ".join(md(text).split()).replace("|", "\\|")
+
+
+def code(text: object) -> str:
+    """Text inside an inline code span (backticks cannot break out)."""
+    value = " ".join(str(text).split())
+    fence = "``" if "`" in value else "`"
+    return f"{fence} {value} {fence}" if "`" in value else f"`{value}`"
+
+
+def loc(location: Location | None) -> str:
+    return str(location) if location else ""
+
+
+def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """Our templates, overridden by name by the user's; the user's are always rendered in the sandbox."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(TEMPLATES))]
+    env_class: type[jinja2.Environment] = jinja2.Environment
+    if template_dir is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
+        env_class = ImmutableSandboxedEnvironment
+    env = env_class(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, cell=cell, code=code, loc=loc)
+    return env
+
+
+def _render(env: jinja2.Environment, name: str, context: Mapping[str, object]) -> str:
+    try:
+        text = env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConfigError(
+            f"template syntax error: {exc.message}",
+            Location(exc.filename or name, exc.lineno),
+            tip="fix the template, or remove it from `template-dir` to use rte's own",
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise ConfigError(
+            f"template `{name}` tried something the sandbox forbids: {exc}",
+            tip="templates may read the documented context only",
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise ConfigError(
+            f"template `{name}` uses an undefined value: {exc.message}",
+            tip="see README, 'Template context', for the names a template can use",
+        ) from None
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
+
+
+def base_context(evaluation: Evaluation, links: Mapping[str, str] | None = None) -> dict[str, object]:
+    return {
+        "version": __version__,
+        "verdict": evaluation.verdict,
+        "risk_level": evaluation.risk_level,
+        "links": dict(links or {}),
+    }
+
+
+def pr_body(
+    env: jinja2.Environment,
+    report: FeatureReport,
+    evaluation: Evaluation,
+    settings_view: Mapping[str, object],
+    plan_path: str,
+) -> str:
+    context = base_context(evaluation) | {
+        "f": feature_view(report, settings_view),
+        "plan_path": plan_path,
+        "short": False,
+    }
+    text = _render(env, "pr_body.md.j2", context)
+    if len(text) > PR_BODY_LIMIT - 2_000:
+        text = _render(env, "pr_body.md.j2", context | {"short": True})
+    if len(text) > PR_BODY_LIMIT - 2_000:
+        text = text[: PR_BODY_LIMIT - 2_100] + f"\n\n… shortened; the full plan is in `{plan_path}`.\n"
+    return text
+
+
+def release_plan(
+    env: jinja2.Environment,
+    report: FeatureReport,
+    evaluation: Evaluation,
+    settings_view: Mapping[str, object],
+) -> str:
+    context = base_context(evaluation) | {"f": feature_view(report, settings_view)}
+    return _render(env, "release_plan.md.j2", context)
+
+
+def job_summary(
+    env: jinja2.Environment,
+    evaluation: Evaluation,
+    settings_view: Mapping[str, object],
+    links: Mapping[str, str] | None = None,
+) -> str:
+    features = [feature_view(r, settings_view) for r in evaluation.features]
+    context = base_context(evaluation, links) | {
+        "features": features,
+        "errors": evaluation.errors,
+        "settings": settings_view,
+    }
+    text = _render(env, "job_summary.md.j2", context)
+    data = text.encode()
+    if len(data) > SUMMARY_LIMIT:
+        text = (
+            data[: SUMMARY_LIMIT - 200].decode(errors="ignore") + "\n\n… summary shortened (1 MiB limit).\n"
+        )
+    return text
