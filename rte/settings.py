@@ -35,6 +35,8 @@ INPUTS: tuple[Input, ...] = (
           "false", "bool"),
     Input("features-dir", "Folder holding one sub-folder per feature, relative to the workspace.",
           "docs/features"),
+    Input("target-branch", "Branch the pull request merges into; empty: the repository's default branch "
+          "(or the PR's base).", "", config=True),
     Input("fail-on-severity", "Open security findings at or above this severity block "
           "(`critical`, `high`, `medium`, `low`, `info`).", "high", "severity"),
     Input("required-tests", "Test levels that must be present and passing "
@@ -95,6 +97,7 @@ class Settings:
     feature: tuple[str, ...] = ()
     all_features: bool = False
     features_dir: str = "docs/features"
+    target_branch: str = ""
     fail_on_severity: Severity = Severity.HIGH
     required_tests: tuple[Level, ...] = (Level.UNIT, Level.INTEGRATION, Level.E2E)
     min_coverage: float | None = None
