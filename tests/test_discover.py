@@ -52,10 +52,9 @@ def test_pull_request_selects_exactly_the_two_touched_features(repo: GitRepo) ->
     found = discover(settings(repo.path, "pull_request"), pr_payload(base, head))
 
     assert found.slugs == ("bravo", "delta")
-    assert found.changed_files == {
-        "docs/features/bravo/01-bsa-analysis.md",
-        "docs/features/delta/02-architecture-design.md",
-    }
+    assert found.changed_files == frozenset(
+        {"docs/features/bravo/01-bsa-analysis.md", "docs/features/delta/02-architecture-design.md"}
+    )
     assert (found.base, found.head, found.target_branch) == (base, head, "main")
     assert "pull request" in found.reason
 
@@ -83,7 +82,7 @@ def test_change_outside_feature_folders_selects_none(repo: GitRepo) -> None:
     head = repo.commit("readme and index", {"README.md": "changed\n", "docs/features/index.md": "list\n"})
     found = discover(settings(repo.path, "pull_request"), pr_payload(base, head))
     assert found.slugs == ()
-    assert found.changed_files == {"README.md", "docs/features/index.md"}
+    assert found.changed_files == frozenset({"README.md", "docs/features/index.md"})
     assert "no file under `docs/features/<feature>/` changed" in found.reason
 
 
@@ -206,7 +205,7 @@ def test_git_calls_per_run_do_not_grow_with_the_number_of_features(
         calls.append(cmd)
         return real(cmd, **kw)
 
-    monkeypatch.setattr(git.subprocess, "run", counting)
+    monkeypatch.setattr(subprocess, "run", counting)  # the same module object rte.git uses
 
     def run_for(slugs: list[str]) -> int:
         base = repo.head
