@@ -134,7 +134,7 @@ def probe(workspace: Path) -> RepoInfo | None:
         ok=(0, 128),
     )
     if proc.returncode != 0:
-        if "not a git repository" in proc.stderr.lower():
+        if "not a git repository" in proc.stderr.lower() or "cannot change to" in proc.stderr.lower():
             return None
         raise GitError(_failure(["rev-parse"], proc.stderr, str(workspace)), tip=_tip(proc.stderr))
     lines = proc.stdout.splitlines()

@@ -114,6 +114,7 @@ def test_rev_parse_and_is_repo(repo: GitRepo, tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
     assert not git.is_repo(plain) and not git.is_shallow(plain)
+    assert not git.is_repo(tmp_path / "missing")
 
 
 def test_changed_files_paths_are_relative_to_the_workspace(repo: GitRepo) -> None:
