@@ -42,6 +42,12 @@ INPUTS: tuple[Input, ...] = (
           "unit,integration,e2e", "levels"),
     Input("min-coverage", "Minimum line coverage in percent for every suite that states one; "
           "empty: no threshold.", "", "number"),
+    Input("junit", "Glob patterns relative to the workspace (comma or newline separated, `**` for any depth) "
+          "of JUnit XML test results; where they exist they decide a level's test outcome.", "", "list"),
+    Input("coverage", "Glob patterns relative to the workspace of coverage reports (Cobertura XML or lcov "
+          "`.info`), compared with the coverage the test report states.", "", "list"),
+    Input("sarif", "Glob patterns relative to the workspace of SARIF 2.1.0 files (CodeQL, Trivy, Semgrep…); "
+          "their open results count as security findings.", "", "list"),
     Input("config", "Path of the configuration file, relative to the workspace.", ".github/rte.yml",
           config=False),
     Input("template-dir", "Folder with your own jinja2 templates overriding rte's by file name "
@@ -101,6 +107,10 @@ class Settings:
     config: str = ".github/rte.yml"
     template_dir: str = ""
     github_token: str = field(default="", repr=False)
+    junit: tuple[str, ...] = ()
+    coverage: tuple[str, ...] = ()
+    sarif: tuple[str, ...] = ()
+    junit_levels: Mapping[str, str] = field(default_factory=dict)  # config file only: glob → level
     waivers: tuple[Waiver, ...] = ()
     github: GitHubEnv = field(default_factory=GitHubEnv)
     out_dir: Path | None = None
@@ -150,6 +160,7 @@ class Settings:
         settings = cls(
             workspace=workspace,
             waivers=loaded.waivers,
+            junit_levels=loaded.junit_levels,
             github=github or GitHubEnv(),
             out_dir=out_dir,
             **values,  # type: ignore[arg-type]

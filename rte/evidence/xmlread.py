@@ -74,9 +74,11 @@ class _Parser(DefusedXMLParser):  # type: ignore[misc]
 
     def __init__(self, target: _Builder) -> None:
         super().__init__(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.StartDoctypeDeclHandler = self._refuse_internal_subset
 
-    def _doctype(self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: int) -> None:
+    def _refuse_internal_subset(
+        self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: int
+    ) -> None:
         if has_internal_subset:
             raise _InternalSubset(name)
 
