@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
@@ -75,12 +76,14 @@ class _Parser(DefusedXMLParser):  # type: ignore[misc]
     def __init__(self, target: _Builder) -> None:
         super().__init__(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
         self.parser.StartDoctypeDeclHandler = self._refuse_internal_subset
+        self.external_doctype = False
 
     def _refuse_internal_subset(
         self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: int
     ) -> None:
         if has_internal_subset:
             raise _InternalSubset(name)
+        self.external_doctype = bool(sysid or pubid)
 
 
 def parse_xml(data: bytes, rel: str, *, what: str) -> XmlNode:
@@ -116,9 +119,30 @@ def parse_xml(data: bytes, rel: str, *, what: str) -> XmlNode:
         ) from None
     except RecursionError:
         raise DocError(f"the {what} nests elements too deeply to be read", Location(rel)) from None
+    if parser.external_doctype:
+        _refuse_external_references(data, rel, what)
     if builder.root is None:
         raise DocError(f"the {what} has no root element", Location(rel))
     return builder.root
+
+
+_HIDDEN = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.DOTALL)
+_REFERENCE = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[^;\s]*;")
+
+
+def _refuse_external_references(data: bytes, rel: str, what: str) -> None:
+    """With an external DTD (never loaded), expat silently drops references to entities it would declare;
+    refuse them instead, so that such a file cannot pass for a clean one."""
+    visible = _HIDDEN.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group()), data)
+    found = _REFERENCE.search(visible)
+    if found:
+        line = visible.count(b"\n", 0, found.start()) + 1
+        raise DocError(
+            f"the {what} refers to an entity its external DTD would declare; rte never loads DTDs and "
+            "refuses such references, because they are how external-entity attacks are written",
+            Location(rel, line),
+            tip="produce the file with your test or coverage tool directly; they do not write entities",
+        )
 
 
 def _local(name: str) -> str:
