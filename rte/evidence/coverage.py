@@ -10,7 +10,7 @@ from rte.model import Level, Location
 
 def parse_cobertura(data: bytes, rel: str, level: Level | None = None) -> Coverage:
     """Percent from the root's lines-covered/lines-valid when both are there, else from its line-rate."""
-    root = parse_xml(data, rel, what="Cobertura XML file")
+    root = parse_xml(data, rel, what="Cobertura XML file", depth=1)
     if root.tag != "coverage":
         raise DocError(
             f"the coverage file's root element is <{root.tag}>, not Cobertura's <coverage>",

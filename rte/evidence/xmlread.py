@@ -40,20 +40,26 @@ class _InternalSubset(Exception):
 
 
 class _Builder:
-    """Parser target that builds XmlNode values, reading the line from the expat parser it is given."""
+    """Parser target that builds XmlNode values, reading the line from the expat parser it is given.
+    Elements deeper than `depth` (root = 1) are parsed and checked but not kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, depth: int | None = None) -> None:
         self.expat: object = None
-        self.stack: list[XmlNode] = []
+        self.depth = depth
+        self.stack: list[XmlNode | None] = []
         self.root: XmlNode | None = None
 
     def line(self) -> int:
         return int(getattr(self.expat, "CurrentLineNumber", 0) or 0)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
+        parent = self.stack[-1] if self.stack else None
+        if self.depth is not None and len(self.stack) >= self.depth or (self.stack and parent is None):
+            self.stack.append(None)
+            return
         node = XmlNode(_local(tag), {_local(k): v for k, v in attrs.items()}, self.line())
-        if self.stack:
-            self.stack[-1].children.append(node)
+        if parent is not None:
+            parent.children.append(node)
         elif self.root is None:
             self.root = node
         self.stack.append(node)
@@ -86,9 +92,10 @@ class _Parser(DefusedXMLParser):  # type: ignore[misc]
         self.external_doctype = bool(sysid or pubid)
 
 
-def parse_xml(data: bytes, rel: str, *, what: str) -> XmlNode:
-    """Parse bytes into an XmlNode tree, or raise DocError naming the file, the line and what is wrong."""
-    builder = _Builder()
+def parse_xml(data: bytes, rel: str, *, what: str, depth: int | None = None) -> XmlNode:
+    """Parse bytes into an XmlNode tree (keeping `depth` levels, all when None), or raise DocError naming
+    the file, the line and what is wrong. The whole file is always parsed, so a hostile tail is refused."""
+    builder = _Builder(depth)
     parser = _Parser(builder)
     builder.expat = parser.parser
     try:
