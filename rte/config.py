@@ -15,6 +15,7 @@ from rte.safeyaml import compose_mapping, kind_of, node_location, scalar_text
 
 MAX_CONFIG_BYTES = 256 * 1024
 WAIVER_KEYS = ("id", "title", "reason", "approved-by", "expires")
+CONFIG_ONLY_KEYS = ("waivers", "junit-levels")
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class LoadedConfig:
     path: str | None = None
     values: dict[str, object] = field(default_factory=dict)
     waivers: tuple[Waiver, ...] = ()
+    junit_levels: dict[str, str] = field(default_factory=dict)
 
 
 def load_config(workspace: Path, name: str, *, required: bool) -> LoadedConfig:
@@ -53,14 +55,18 @@ def parse_config(text: str, rel: str) -> LoadedConfig:
     root = compose_mapping(text, rel, what="configuration file")
     if root is None:
         return LoadedConfig(path=rel)
-    allowed = sorted([n for n, spec in INPUTS_BY_NAME.items() if spec.config] + ["waivers"])
+    allowed = sorted([n for n, spec in INPUTS_BY_NAME.items() if spec.config] + list(CONFIG_ONLY_KEYS))
     values: dict[str, object] = {}
     waivers: tuple[Waiver, ...] = ()
+    junit_levels: dict[str, str] = {}
     for key_node, value_node in root.value:
         key = scalar_text(key_node)
         where = node_location(rel, key_node)
         if key == "waivers":
             waivers = _waivers(value_node, rel)
+            continue
+        if key == "junit-levels":
+            junit_levels = _junit_levels(value_node, rel)
             continue
         spec = INPUTS_BY_NAME.get(key)
         if spec is None or not spec.config:
@@ -82,7 +88,7 @@ def parse_config(text: str, rel: str) -> LoadedConfig:
             values[key] = parse_value(spec, text_value)
         except ConfigError as exc:
             raise ConfigError(exc.message, node_location(rel, value_node), exc.tip) from None
-    return LoadedConfig(path=rel, values=values, waivers=waivers)
+    return LoadedConfig(path=rel, values=values, waivers=waivers, junit_levels=junit_levels)
 
 
 def _waivers(node: yaml.Node, rel: str) -> tuple[Waiver, ...]:
@@ -132,6 +138,31 @@ def _waivers(node: yaml.Node, rel: str) -> tuple[Waiver, ...]:
             )
         )
     return tuple(waivers)
+
+
+def _junit_levels(node: yaml.Node, rel: str) -> dict[str, str]:
+    """`junit-levels`: a mapping of workspace-relative glob → test level, first match wins."""
+    from rte.evidence.globs import check_pattern
+    from rte.model import Level
+
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError("`junit-levels` must be a mapping of glob pattern → test level",
+                          node_location(rel, node), tip="junit-levels:\n  'reports/api/**/*.xml': integration")
+    levels: dict[str, str] = {}
+    for key_node, value_node in node.value:
+        pattern = scalar_text(key_node)
+        if not isinstance(value_node, yaml.ScalarNode):
+            raise ConfigError(f"`junit-levels` maps `{pattern}` to a {value_node.id}; write one level",
+                              node_location(rel, value_node))
+        try:
+            check_pattern(pattern, what="`junit-levels`")
+            levels[pattern] = Level.parse(scalar_text(value_node)).value
+        except ConfigError as exc:
+            raise ConfigError(exc.message, node_location(rel, key_node), exc.tip) from None
+        except ValueError as exc:
+            raise ConfigError(f"`junit-levels` maps `{pattern}` to an {exc}", node_location(rel, value_node),
+                              tip="levels: unit, integration, e2e, security, performance, other") from None
+    return levels
 
 
 def _did_you_mean(key: str, choices: tuple[str, ...] | list[str]) -> str:

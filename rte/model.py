@@ -165,6 +165,7 @@ class Suite:
     coverage_percent: float | None = None
     state: SuiteState = SuiteState.RAN
     source: str = "report"  # report | junit | coverage | sarif
+    failing: tuple[str, ...] = ()  # names of the first failing tests, when the source lists them
 
     @property
     def total(self) -> int | None:
