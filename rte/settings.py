@@ -48,6 +48,12 @@ INPUTS: tuple[Input, ...] = (
           "(rendered in a sandbox).", ""),
     Input("github-token", "Token for the GitHub API. Only used for pull-request and commit features.",
           "", config=False, action_default="${{ github.token }}"),
+    Input("database-url", "PostgreSQL URL on which rte may create a scratch database to rehearse each "
+          "migration (up, down, up again). Empty: no rehearsal. A secret: pass it from `secrets` or a "
+          "`services: postgres` container, never from the config file.", "", config=False),
+    Input("migration-blocking-rules", "squawk rule names whose violations block (comma-separated, e.g. "
+          "`adding-required-field,changing-column-type`). Other violations warn; drops block unless the "
+          "feature's docs declare the data loss.", "", "list"),
 )
 
 INPUTS_BY_NAME = {i.name: i for i in INPUTS}
@@ -101,6 +107,8 @@ class Settings:
     config: str = ".github/rte.yml"
     template_dir: str = ""
     github_token: str = field(default="", repr=False)
+    database_url: str = field(default="", repr=False)
+    migration_blocking_rules: tuple[str, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     github: GitHubEnv = field(default_factory=GitHubEnv)
     out_dir: Path | None = None

@@ -6,7 +6,6 @@ import re
 import secrets
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
@@ -14,63 +13,16 @@ from psycopg.conninfo import make_conninfo
 
 from rte.migrations.catalog import CatalogDiff, compare, snapshot
 from rte.migrations.lexer import Statement
+from rte.migrations.results import Rehearsal, Step
 from rte.migrations.sql import SplitMigration
 from rte.model import Location
 
-ENABLE_HINT = (
-    "set the `database-url` input (for example from a `services: postgres` container) to rehearse "
-    "migrations on a scratch database"
-)
 SCRATCH_PREFIX = "rte_rehearsal_"
 # Statements PostgreSQL refuses inside a transaction block, or that manage transactions themselves.
 _NO_TRANSACTION = re.compile(
     r"\bCONCURRENTLY\b|^\s*(VACUUM|BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|ALTER\s+SYSTEM)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str  # up | down | up again
-    ok: bool
-    seconds: float
-    statements: int  # statements that ran successfully
-    error: str | None = None
-    location: Location | None = None
-
-
-@dataclass(frozen=True)
-class Rehearsal:
-    database: str
-    steps: tuple[Step, ...] = ()
-    diff: CatalogDiff | None = None  # catalog before up against after down
-    error: str | None = None  # the rehearsal could not start (connection, CREATE DATABASE)
-    cleanup_error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return (
-            self.error is None
-            and len(self.steps) == 3
-            and all(s.ok for s in self.steps)
-            and self.diff is not None
-            and self.diff.empty
-        )
-
-    def describe(self) -> str:
-        if self.error:
-            return self.error
-        failures = [
-            f"the `{s.name}` step failed{f' at {s.location}' if s.location else ''}: {s.error}"
-            for s in self.steps
-            if not s.ok
-        ]
-        if self.diff is not None and not self.diff.empty:
-            failures.insert(0, f"the down step does not undo the up step: {self.diff.describe()}")
-        if failures:
-            return "; ".join(failures)
-        timings = ", ".join(f"{s.name} {s.seconds:.2f}s" for s in self.steps)
-        return f"up, down and up again all succeeded and down restored the schema ({timings})"
 
 
 def rehearse(

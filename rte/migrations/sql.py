@@ -48,6 +48,7 @@ class SplitMigration:
     destructive: tuple[Destructive, ...] = ()
     note: str = ""  # why a half-present convention does not count
     missing_rollback: tuple[int, ...] = ()  # Liquibase changesets without a rollback (their lines)
+    changesets: int = 0  # Liquibase changesets in the file
 
     @property
     def has_rollback(self) -> bool:
@@ -105,6 +106,7 @@ def split_migration(
         find_destructive(split.up.text),
         split.note,
         split.missing_rollback,
+        split.changesets,
     )
 
 
@@ -187,6 +189,7 @@ def _split_liquibase(path: str, lines: list[str]) -> SplitMigration:
         _part(up),
         Part(down_text, down_line, tuple(statements)),
         missing_rollback=missing,
+        changesets=len(changesets),
     )
 
 

@@ -90,7 +90,7 @@ def run_squawk(
     if not forward_parts:
         return SquawkRun()
     exe = binary or find_squawk()
-    if exe is None:
+    if exe is None or (not Path(exe).is_file() and shutil.which(exe) is None):
         return SquawkRun(error=f"squawk is not installed: {INSTALL_HINT}", available=False)
     with tempfile.TemporaryDirectory(prefix="rte-squawk-") as tmp:
         by_file: dict[str, str] = {}
