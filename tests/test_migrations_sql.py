@@ -178,3 +178,23 @@ def test_lexer_keeps_quotes_and_dollar_bodies_together() -> None:
     statements = split_statements(text)
     assert [s.line for s in statements] == [1, 3]
     assert statements[1].text.endswith("LANGUAGE sql;")
+
+
+def test_liquibase_block_rollback_and_psql_elif() -> None:
+    text = (
+        "--liquibase formatted sql\n--changeset bo:1\nCREATE TABLE bins (id int);\n"
+        "/* liquibase rollback\nDROP TABLE bins;\n*/\n"
+    )
+    split = split_migration("m.sql", text)
+    assert split.has_rollback and [s.line for s in split.down.statements] == [5]  # type: ignore[union-attr]
+    assert [s.line for s in split.up.statements] == [3]
+    script = (
+        "\\if :{?direction}\n\\else\n\\set direction up\n\\endif\n"
+        "SELECT :'direction' = 'up' AS going_up \\gset\n"
+        "SELECT :'direction' = 'down' AS going_down \\gset\n"
+        "\\if :going_up\nCREATE TABLE bins (id int);\n\\elif :going_down\nDROP TABLE bins;\n\\endif\n"
+    )
+    split = split_migration("m.sql", script)
+    assert split.convention is Convention.PSQL_IF
+    assert [s.line for s in split.up.statements] == [8]
+    assert [s.line for s in split.down.statements] == [10]  # type: ignore[union-attr]
