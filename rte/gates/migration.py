@@ -119,7 +119,12 @@ def safety_gate(feature: Feature, ctx: Context) -> GateResult:
         where = f" at {facts.data_loss_location}" if facts.data_loss_location else ""
         declared = f" (data loss declared in the docs{where})"
     if blockers:
-        tip = "" if facts.declared_data_loss else "; if the data loss is intended, say so in the docs"
+        drops = any(v.drops_data for v in facts.violations) or any(d.loses_data for d in split.destructive)
+        tip = (
+            "; if the data loss is intended, say so in the docs"
+            if drops and not facts.declared_data_loss
+            else ""
+        )
         return _listing(Status.FAIL, "blocking migration risk(s)" + declared + tip, blockers + warnings)
     if facts.squawk_error is not None:
         message = facts.squawk_error if facts.squawk_available else f"not checked: {facts.squawk_error}"
