@@ -1,0 +1,101 @@
+"""Gather everything the migration gates judge: the split file, squawk's findings, the rehearsal (I/O)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from rte.migrations.rehearsal import rehearse
+from rte.migrations.results import MigrationFacts
+from rte.migrations.sql import SplitMigration, down_sibling, pick_migration, split_migration
+from rte.migrations.squawk import SquawkRun, run_squawk
+from rte.model import Feature, Location, Problem
+from rte.settings import Settings
+
+_LOSS = re.compile(r"data[-_ ]loss|los(?:e|es|ing)\s+(?:the\s+|all\s+)?data|irreversibl[ey]", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(no|not|without|zero|none|never|false|avoid\w*|prevent\w*)\b", re.IGNORECASE)
+
+
+def declares_data_loss(text: str, rel: str) -> Location | None:
+    """The first line saying the change loses data on purpose ("accepted data loss"), not "no data loss"."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _LOSS.search(line) and not _NEGATED.search(line):
+            return Location(rel, number)
+    return None
+
+
+def find_migration(workspace: Path, feature: Feature) -> tuple[str, str | None] | None:
+    """(migration path, sibling rollback path) relative to the workspace, or None without a migration."""
+    if feature.migration is not None:
+        path = feature.migration.path
+    elif (doc := feature.doc_path("migration")) is not None and doc.lower().endswith(".sql"):
+        path = doc
+    else:
+        folder = workspace / feature.path
+        names = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+        picked = pick_migration(names)
+        if picked is None:
+            return None
+        path = (PurePosixPath(feature.path) / picked).as_posix()
+    folder = (workspace / path).parent
+    names = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+    return path, down_sibling(path, names)
+
+
+def load_migration(workspace: Path, feature: Feature) -> SplitMigration | Problem | None:
+    """Read and split a feature's migration (and its sibling rollback file)."""
+    found = find_migration(workspace, feature)
+    if found is None:
+        return None
+    path, down_path = found
+    try:
+        text = (workspace / path).read_text(encoding="utf-8")
+        down_text = (workspace / down_path).read_text(encoding="utf-8") if down_path else None
+    except (OSError, UnicodeDecodeError) as exc:
+        return Problem(f"the migration could not be read ({exc}); save it as UTF-8 text", Location(path))
+    return split_migration(path, text, down_path=down_path, down_text=down_text)
+
+
+def _data_loss(workspace: Path, feature: Feature) -> Location | None:
+    for doc in feature.documents.values():
+        if not doc.path.lower().endswith(".md"):
+            continue
+        try:
+            text = (workspace / doc.path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if found := declares_data_loss(text, doc.path):
+            return found
+    return None
+
+
+def collect_migration_facts(features: Sequence[Feature], settings: Settings) -> dict[str, MigrationFacts]:
+    """Facts for `ctx.facts["migration"]`: one squawk process for all features, one rehearsal each."""
+    workspace = settings.workspace
+    loaded = {f.slug: load_migration(workspace, f) for f in features}
+    splits = {slug: s for slug, s in loaded.items() if isinstance(s, SplitMigration)}
+    squawk: SquawkRun = run_squawk([(s.path, s.up.text) for s in splits.values() if s.up.statements])
+    facts: dict[str, MigrationFacts] = {}
+    for feature in features:
+        item = loaded[feature.slug]
+        if item is None:
+            facts[feature.slug] = MigrationFacts()
+            continue
+        if isinstance(item, Problem):
+            facts[feature.slug] = MigrationFacts(problem=item)
+            continue
+        rehearsal = None
+        if settings.database_url and item.has_rollback:
+            rehearsal = rehearse(settings.database_url, item)
+        loss = _data_loss(workspace, feature)
+        facts[feature.slug] = MigrationFacts(
+            split=item,
+            violations=squawk.violations.get(item.path, ()),
+            squawk_error=squawk.error,
+            squawk_available=squawk.available,
+            rehearsal=rehearsal,
+            declared_data_loss=loss is not None,
+            data_loss_location=loss,
+        )
+    return facts
