@@ -46,6 +46,16 @@ INPUTS: tuple[Input, ...] = (
           config=False),
     Input("template-dir", "Folder with your own jinja2 templates overriding rte's by file name "
           "(rendered in a sandbox).", ""),
+    Input("create-pr", "On `push` / `workflow_dispatch`: open a pull request from the pushed branch to "
+          "`target-branch` when none is open, or update rte's section of the open one.", "false", "bool"),
+    Input("commit-release-plan", "Commit the rendered release plan to the head branch (only when it "
+          "changed). Needs `contents: write`.", "false", "bool"),
+    Input("labels", "Set `risk:*` and `release-gate:*` labels on the pull request, replacing stale ones "
+          "of the same family.", "true", "bool"),
+    Input("target-branch", "Base branch for pull requests rte opens; empty: the repository's default "
+          "branch.", ""),
+    Input("required-approvals", "Approving reviews the pull request needs before the `review.approved` "
+          "gate passes; 0 turns the gate off.", "0", "int"),
     Input("github-token", "Token for the GitHub API. Only used for pull-request and commit features.",
           "", config=False, action_default="${{ github.token }}"),
 )
@@ -101,6 +111,11 @@ class Settings:
     config: str = ".github/rte.yml"
     template_dir: str = ""
     github_token: str = field(default="", repr=False)
+    create_pr: bool = False
+    commit_release_plan: bool = False
+    labels: bool = True
+    target_branch: str = ""
+    required_approvals: int = 0
     waivers: tuple[Waiver, ...] = ()
     github: GitHubEnv = field(default_factory=GitHubEnv)
     out_dir: Path | None = None
