@@ -197,7 +197,7 @@ class _Publisher:
         self.token = token
         self.api_url = api_url
         self.notices: list[str] = []
-        self.repo: Repository = gh.get_repo(request.repository, lazy=True)
+        self.repo: Repository = gh.get_repo(request.repository)
 
     def call(self, what: str, permission: str | None = None, convert: bool = True) -> Any:
         return _call(
@@ -280,11 +280,12 @@ class _Publisher:
         except GithubException as exc:
             text = error_text(exc).lower()
             if "already exists" in text or exc.status >= 500:
-                # Another run won the race (or GitHub's answer was lost): use the PR that is there now.
+                # Another run won the race, or GitHub's answer was lost: use the PR that is there now.
                 pr = self.find(base)
                 if pr is None:
                     raise self.explain(exc, what, "pull-requests: write") from None
-                return pr, self.update(pr)
+                op = self.update(pr)
+                return pr, (Operation.CREATED if exc.status >= 500 else op)
             if "no commits between" in text:
                 self.notices.append(
                     f"`{req.head_branch}` has no commits that `{base}` lacks, so GitHub "
@@ -400,7 +401,7 @@ def review_state(
             api_url,
             "pull-requests: read",
         ):
-            pr = gh.get_repo(repository, lazy=True).get_pull(pr_number)
+            pr = gh.get_repo(repository).get_pull(pr_number)
             pairs = [(r.user.login if r.user else "ghost", r.state) for r in pr.get_reviews()]
         return review_summary(pr_number, pairs)
     finally:

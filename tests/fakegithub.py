@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -29,6 +30,7 @@ class Request:
     query: dict[str, str]
     body: Any
     op: str | None = None
+    faulted: bool = False
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Fault:
     message: str
     headers: dict[str, str] = field(default_factory=dict)
     times: int = 1
+    after: bool = False  # True: do the work, then answer with the fault (a lost answer)
 
 
 class FakeGitHub:
@@ -61,6 +64,7 @@ class FakeGitHub:
         self.read_only = False
         self.actions_may_create_prs = True
         self.faults: list[Fault] = []
+        self.on_request: Callable[[FakeGitHub, Request], None] | None = None  # runs under the lock
         self.requests: list[Request] = []
         self.schema_errors: list[str] = []
         self.validator = OpenApi30(schema) if schema is not None and schema.is_file() else None
@@ -108,8 +112,10 @@ class FakeGitHub:
         data = text.encode("utf-8")
         self.files[(branch, path)] = (data, _blob_sha(data))
 
-    def fail(self, method: str, pattern: str, status: int, message: str, times: int = 1, **headers: str) -> None:
-        self.faults.append(Fault(method, pattern, status, message, dict(headers), times))
+    def fail(self, method: str, pattern: str, status: int, message: str, times: int = 1, after: bool = False,
+             **headers: str) -> None:
+        """Answer the next `times` matching requests with `status`; header names use `_` for `-`."""
+        self.faults.append(Fault(method, pattern, status, message, dict(headers), times, after))
 
     def count(self, method: str | None = None) -> int:
         return sum(1 for r in self.requests if method is None or r.method == method)
@@ -134,7 +140,8 @@ class FakeGitHub:
             status, payload, extra = self._route(request, headers)
             if self.validator is not None and request.op is not None:
                 self.schema_errors += self.validator.request_errors(request.op, body)
-                self.schema_errors += self.validator.response_errors(request.op, status, payload)
+                if not request.faulted:
+                    self.schema_errors += self.validator.response_errors(request.op, status, payload)
         return status, payload, extra
 
     def _route(self, req: Request, headers: dict[str, str]) -> Answer:
@@ -142,10 +149,18 @@ class FakeGitHub:
         auth = headers.get("authorization", "")
         if auth not in (f"token {self.token}", f"Bearer {self.token}"):
             return 401, b.error("Bad credentials", 401), {}
+        if self.on_request is not None:
+            self.on_request(self, req)
         for fault in self.faults:
             if fault.times and fault.method == req.method and re.search(fault.pattern, req.path):
                 fault.times -= 1
+                if fault.after:
+                    self._route_repo(req)
+                req.faulted = True  # the fault's answer is not checked against the description
                 return fault.status, b.error(fault.message, fault.status), fault.headers
+        return self._route_repo(req)
+
+    def _route_repo(self, req: Request) -> Answer:
         if req.path == "/rate_limit":
             core = {"limit": 5000, "remaining": 4990, "reset": 1767225600, "used": 10}
             return 200, {"resources": {"core": core, "search": core}, "rate": core}, {}
@@ -157,6 +172,7 @@ class FakeGitHub:
         return route(self, req, match.group(2) or "")
 
     def new_pull(self, head: str, base: str, title: str, body: str | None) -> int:
+        """A PR opened through the API (the caller holds the lock)."""
         return self._add_pull(head, base, body, [], None, title)
 
 
