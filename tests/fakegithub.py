@@ -7,11 +7,11 @@ import hashlib
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tests import fakegithub_bodies as b
@@ -47,8 +47,15 @@ class Fault:
 class FakeGitHub:
     """State: pull requests (with labels), files per branch with blob shas, reviews, comments."""
 
-    def __init__(self, *, repository: str = "octo/widgets", default_branch: str = "main", prefix: str = "",
-                 token: str = "ghs_test_token_123", schema: Path | None = SCHEMA_PATH) -> None:
+    def __init__(
+        self,
+        *,
+        repository: str = "octo/widgets",
+        default_branch: str = "main",
+        prefix: str = "",
+        token: str = "ghs_test_token_123",
+        schema: Path | None = SCHEMA_PATH,
+    ) -> None:
         self.repository = repository
         self.default_branch = default_branch
         self.prefix = prefix.rstrip("/")
@@ -71,7 +78,7 @@ class FakeGitHub:
         self._next_number = 1
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -83,7 +90,7 @@ class FakeGitHub:
     def base_url(self) -> str:
         return self.root + self.prefix
 
-    def __enter__(self) -> FakeGitHub:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -93,27 +100,53 @@ class FakeGitHub:
 
     # -- test set-up helpers ----------------------------------------------------------------------
 
-    def add_pull(self, head: str, *, base: str | None = None, body: str | None = "", labels: tuple[str, ...] = (),
-                 head_repo: str | None = None, title: str = "A change") -> int:
+    def add_pull(
+        self,
+        head: str,
+        *,
+        base: str | None = None,
+        body: str | None = "",
+        labels: tuple[str, ...] = (),
+        head_repo: str | None = None,
+        title: str = "A change",
+    ) -> int:
         with self._lock:
             return self._add_pull(head, base or self.default_branch, body, list(labels), head_repo, title)
 
-    def _add_pull(self, head: str, base: str, body: str | None, labels: list[str], head_repo: str | None,
-                  title: str) -> int:
+    def _add_pull(
+        self, head: str, base: str, body: str | None, labels: list[str], head_repo: str | None, title: str
+    ) -> int:
         number = self._next_number
         self._next_number += 1
         self.branches.add(head)
-        self.pulls[number] = {"number": number, "title": title, "body": body, "state": "open", "head": head,
-                              "base": base, "head_repo": head_repo or self.repository, "labels": labels,
-                              "author": "octocat", "default_branch": self.default_branch}
+        self.pulls[number] = {
+            "number": number,
+            "title": title,
+            "body": body,
+            "state": "open",
+            "head": head,
+            "base": base,
+            "head_repo": head_repo or self.repository,
+            "labels": labels,
+            "author": "octocat",
+            "default_branch": self.default_branch,
+        }
         return number
 
     def put_file(self, branch: str, path: str, text: str) -> None:
         data = text.encode("utf-8")
         self.files[(branch, path)] = (data, _blob_sha(data))
 
-    def fail(self, method: str, pattern: str, status: int, message: str, times: int = 1, after: bool = False,
-             **headers: str) -> None:
+    def fail(
+        self,
+        method: str,
+        pattern: str,
+        status: int,
+        message: str,
+        times: int = 1,
+        after: bool = False,
+        **headers: str,
+    ) -> None:
         """Answer the next `times` matching requests with `status`; header names use `_` for `-`."""
         self.faults.append(Fault(method, pattern, status, message, dict(headers), times, after))
 
@@ -217,7 +250,7 @@ def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet test output
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
         def _serve(self) -> None:

@@ -8,11 +8,43 @@ from typing import Any
 NOW = "2026-01-01T00:00:00Z"
 
 _REPO_URL_KEYS = (
-    "archive assignees blobs branches collaborators comments commits compare contents contributors "
-    "deployments downloads events forks git_commits git_refs git_tags hooks issue_comment issue_events "
-    "issues keys labels languages merges milestones notifications pulls releases stargazers statuses "
-    "subscribers subscription tags teams trees"
-).split()
+    "archive",
+    "assignees",
+    "blobs",
+    "branches",
+    "collaborators",
+    "comments",
+    "commits",
+    "compare",
+    "contents",
+    "contributors",
+    "deployments",
+    "downloads",
+    "events",
+    "forks",
+    "git_commits",
+    "git_refs",
+    "git_tags",
+    "hooks",
+    "issue_comment",
+    "issue_events",
+    "issues",
+    "keys",
+    "labels",
+    "languages",
+    "merges",
+    "milestones",
+    "notifications",
+    "pulls",
+    "releases",
+    "stargazers",
+    "statuses",
+    "subscribers",
+    "subscription",
+    "tags",
+    "teams",
+    "trees",
+)
 
 
 def user(api: str, web: str, login: str, uid: int = 1) -> dict[str, Any]:
@@ -39,7 +71,9 @@ def user(api: str, web: str, login: str, uid: int = 1) -> dict[str, Any]:
     }
 
 
-def repository(api: str, web: str, full_name: str, default_branch: str, *, fork: bool = False) -> dict[str, Any]:
+def repository(
+    api: str, web: str, full_name: str, default_branch: str, *, fork: bool = False
+) -> dict[str, Any]:
     owner, name = full_name.split("/")
     url = f"{api}/repos/{full_name}"
     body: dict[str, Any] = {f"{key}_url": f"{url}/{key.replace('_', '/')}" for key in _REPO_URL_KEYS}
@@ -118,9 +152,16 @@ def pull(api: str, web: str, full_name: str, pr: dict[str, Any], *, simple: bool
             "repo": repository(api, web, repo_name, default, fork=repo_name != full_name),
         }
 
-    links = {"self": url, "html": html, "issue": issue, "comments": f"{issue}/comments",
-             "review_comments": f"{url}/comments", "review_comment": f"{api}/repos/{full_name}/pulls/comments{{/number}}",
-             "commits": f"{url}/commits", "statuses": f"{api}/repos/{full_name}/statuses/{'0' * 40}"}
+    links = {
+        "self": url,
+        "html": html,
+        "issue": issue,
+        "comments": f"{issue}/comments",
+        "review_comments": f"{url}/comments",
+        "review_comment": f"{api}/repos/{full_name}/pulls/comments{{/number}}",
+        "commits": f"{url}/commits",
+        "statuses": f"{api}/repos/{full_name}/statuses/{'0' * 40}",
+    }
     body: dict[str, Any] = {
         "url": url,
         "id": 1000 + pr["number"],
@@ -158,13 +199,26 @@ def pull(api: str, web: str, full_name: str, pr: dict[str, Any], *, simple: bool
         "draft": False,
     }
     if not simple:
-        body.update(merged=False, mergeable=True, rebaseable=True, mergeable_state="clean", merged_by=None,
-                    comments=0, review_comments=0, maintainer_can_modify=False, commits=1, additions=1,
-                    deletions=0, changed_files=1)
+        body.update(
+            merged=False,
+            mergeable=True,
+            rebaseable=True,
+            mergeable_state="clean",
+            merged_by=None,
+            comments=0,
+            review_comments=0,
+            maintainer_can_modify=False,
+            commits=1,
+            additions=1,
+            deletions=0,
+            changed_files=1,
+        )
     return body
 
 
-def review(api: str, web: str, full_name: str, number: int, rid: int, login: str, state: str) -> dict[str, Any]:
+def review(
+    api: str, web: str, full_name: str, number: int, rid: int, login: str, state: str
+) -> dict[str, Any]:
     html = f"{web}/{full_name}/pull/{number}#pullrequestreview-{rid}"
     pr_url = f"{api}/repos/{full_name}/pulls/{number}"
     return {
@@ -211,7 +265,9 @@ def comment(api: str, web: str, full_name: str, number: int, cid: int, text: str
     }
 
 
-def content_file(api: str, web: str, full_name: str, path: str, branch: str, data: bytes, sha: str) -> dict[str, Any]:
+def content_file(
+    api: str, web: str, full_name: str, path: str, branch: str, data: bytes, sha: str
+) -> dict[str, Any]:
     url = f"{api}/repos/{full_name}/contents/{path}?ref={branch}"
     git = f"{api}/repos/{full_name}/git/blobs/{sha}"
     html = f"{web}/{full_name}/blob/{branch}/{path}"
@@ -231,8 +287,17 @@ def content_file(api: str, web: str, full_name: str, path: str, branch: str, dat
     }
 
 
-def file_commit(api: str, web: str, full_name: str, path: str, branch: str, data: bytes, sha: str,
-                message: str, commit_sha: str) -> dict[str, Any]:
+def file_commit(
+    api: str,
+    web: str,
+    full_name: str,
+    path: str,
+    branch: str,
+    data: bytes,
+    sha: str,
+    message: str,
+    commit_sha: str,
+) -> dict[str, Any]:
     content = content_file(api, web, full_name, path, branch, data, sha)
     content.pop("content")
     content.pop("encoding")
@@ -248,11 +313,21 @@ def file_commit(api: str, web: str, full_name: str, path: str, branch: str, data
             "message": message,
             "tree": {"url": f"{api}/repos/{full_name}/git/trees/{'2' * 40}", "sha": "2" * 40},
             "parents": [],
-            "verification": {"verified": False, "reason": "unsigned", "signature": None, "payload": None,
-                             "verified_at": None},
+            "verification": {
+                "verified": False,
+                "reason": "unsigned",
+                "signature": None,
+                "payload": None,
+                "verified_at": None,
+            },
         },
     }
 
 
 def error(message: str, status: int, **extra: Any) -> dict[str, Any]:
-    return {"message": message, "documentation_url": "https://docs.github.com/rest", "status": str(status), **extra}
+    return {
+        "message": message,
+        "documentation_url": "https://docs.github.com/rest",
+        "status": str(status),
+        **extra,
+    }

@@ -31,8 +31,10 @@ def route(fake: FakeGitHub, req: Request, sub: str) -> Answer:
         if pr is None:
             return 404, b.error("Not Found", 404), {}
         if tail == "/reviews" and m == "GET":
-            items = [b.review(api, WEB, full, number, i + 1, login, state)
-                     for i, (login, state) in enumerate(fake.reviews.get(number, []))]
+            items = [
+                b.review(api, WEB, full, number, i + 1, login, state)
+                for i, (login, state) in enumerate(fake.reviews.get(number, []))
+            ]
             return 200, items, {}
         if tail == "/files" and m == "GET":
             return 200, [b.diff_entry(api, WEB, full, f) for f in fake.pr_files.get(number, [])], {}
@@ -155,7 +157,7 @@ def _contents(fake: FakeGitHub, req: Request, path: str) -> Answer:
     existing = fake.files.get((branch, path))
     if existing is not None and body.get("sha") != existing[1]:
         if "sha" not in body:
-            return 422, b.error("Invalid request.\n\n\"sha\" wasn't supplied.", 422), {}
+            return 422, b.error('Invalid request.\n\n"sha" wasn\'t supplied.', 422), {}
         return 409, b.error(f"{path} does not match {body['sha']}", 409), {}
     data = base64.b64decode(body["content"])
     fake.put_file(branch, path, data.decode("utf-8"))
@@ -170,36 +172,66 @@ def _check_run(api: str, full: str, rid: int, run: dict[str, Any]) -> dict[str, 
     output = run.get("output") or {}
     conclusion = run.get("conclusion")
     return {
-        "id": rid, "node_id": f"CR_{rid}", "head_sha": run["head_sha"], "name": run["name"],
-        "url": f"{api}/repos/{full}/check-runs/{rid}", "html_url": f"{WEB}/{full}/runs/{rid}",
-        "details_url": None, "external_id": None,
-        "status": "completed" if conclusion else run.get("status", "queued"), "conclusion": conclusion,
-        "started_at": run.get("started_at"), "completed_at": run.get("completed_at"),
-        "output": {"title": output.get("title"), "summary": output.get("summary"), "text": output.get("text"),
-                   "annotations_count": len(output.get("annotations", [])),
-                   "annotations_url": f"{api}/repos/{full}/check-runs/{rid}/annotations"},
-        "check_suite": {"id": 1}, "app": None, "pull_requests": [],
+        "id": rid,
+        "node_id": f"CR_{rid}",
+        "head_sha": run["head_sha"],
+        "name": run["name"],
+        "url": f"{api}/repos/{full}/check-runs/{rid}",
+        "html_url": f"{WEB}/{full}/runs/{rid}",
+        "details_url": None,
+        "external_id": None,
+        "status": "completed" if conclusion else run.get("status", "queued"),
+        "conclusion": conclusion,
+        "started_at": run.get("started_at"),
+        "completed_at": run.get("completed_at"),
+        "output": {
+            "title": output.get("title"),
+            "summary": output.get("summary"),
+            "text": output.get("text"),
+            "annotations_count": len(output.get("annotations", [])),
+            "annotations_url": f"{api}/repos/{full}/check-runs/{rid}/annotations",
+        },
+        "check_suite": {"id": 1},
+        "app": None,
+        "pull_requests": [],
     }
 
 
 def _commit(api: str, full: str, sha: str) -> dict[str, Any]:
     person = {"name": "rte", "email": "rte@example.invalid", "date": b.NOW}
     return {
-        "url": f"{api}/repos/{full}/commits/{sha}", "sha": sha, "node_id": f"C_{sha[:6]}",
-        "html_url": f"{WEB}/{full}/commit/{sha}", "comments_url": f"{api}/repos/{full}/commits/{sha}/comments",
-        "commit": {"url": f"{api}/repos/{full}/git/commits/{sha}", "author": person, "committer": person,
-                   "message": "change", "comment_count": 0,
-                   "tree": {"sha": "2" * 40, "url": f"{api}/repos/{full}/git/trees/{'2' * 40}"}},
-        "author": None, "committer": None, "parents": [],
+        "url": f"{api}/repos/{full}/commits/{sha}",
+        "sha": sha,
+        "node_id": f"C_{sha[:6]}",
+        "html_url": f"{WEB}/{full}/commit/{sha}",
+        "comments_url": f"{api}/repos/{full}/commits/{sha}/comments",
+        "commit": {
+            "url": f"{api}/repos/{full}/git/commits/{sha}",
+            "author": person,
+            "committer": person,
+            "message": "change",
+            "comment_count": 0,
+            "tree": {"sha": "2" * 40, "url": f"{api}/repos/{full}/git/trees/{'2' * 40}"},
+        },
+        "author": None,
+        "committer": None,
+        "parents": [],
     }
 
 
 def _compare(api: str, full: str, basehead: str) -> dict[str, Any]:
-    base, _, head = basehead.partition("...")
     return {
-        "url": f"{api}/repos/{full}/compare/{quote(basehead)}", "html_url": f"{WEB}/{full}/compare/{basehead}",
-        "permalink_url": f"{WEB}/{full}/compare/{basehead}", "diff_url": f"{WEB}/{full}/compare/{basehead}.diff",
-        "patch_url": f"{WEB}/{full}/compare/{basehead}.patch", "base_commit": _commit(api, full, "3" * 40),
-        "merge_base_commit": _commit(api, full, "3" * 40), "status": "ahead", "ahead_by": 1, "behind_by": 0,
-        "total_commits": 1, "commits": [_commit(api, full, "4" * 40)], "files": [],
+        "url": f"{api}/repos/{full}/compare/{quote(basehead)}",
+        "html_url": f"{WEB}/{full}/compare/{basehead}",
+        "permalink_url": f"{WEB}/{full}/compare/{basehead}",
+        "diff_url": f"{WEB}/{full}/compare/{basehead}.diff",
+        "patch_url": f"{WEB}/{full}/compare/{basehead}.patch",
+        "base_commit": _commit(api, full, "3" * 40),
+        "merge_base_commit": _commit(api, full, "3" * 40),
+        "status": "ahead",
+        "ahead_by": 1,
+        "behind_by": 0,
+        "total_commits": 1,
+        "commits": [_commit(api, full, "4" * 40)],
+        "files": [],
     }

@@ -15,9 +15,19 @@ OPTIONS = ClientOptions(seconds_between_requests=None, seconds_between_writes=No
 def tour(fake: FakeGitHub) -> set[str]:
     """Returns the operation ids the fake saw."""
     fake.branches.add("feat/a")
-    request = PublishRequest(repository=fake.repository, event_name="push", head_branch="feat/a", title="T",
-                             section="s", feature="a", labels=("risk:low",), create_pr=True, commit_plan=True,
-                             plan_path="docs/plan.md", plan_content="one")
+    request = PublishRequest(
+        repository=fake.repository,
+        event_name="push",
+        head_branch="feat/a",
+        title="T",
+        section="s",
+        feature="a",
+        labels=("risk:low",),
+        create_pr=True,
+        commit_plan=True,
+        plan_path="docs/plan.md",
+        plan_content="one",
+    )
     publish(request, api_url=fake.base_url, token=fake.token, options=OPTIONS)
     fake.reviews[1] = [("ana", "APPROVED")]
     review_state(fake.repository, 1, api_url=fake.base_url, token=fake.token, options=OPTIONS)
@@ -41,12 +51,18 @@ def tour(fake: FakeGitHub) -> set[str]:
     call("GET", f"{repo}/issues/comments/{comment['id']}")
     call("PATCH", f"{repo}/issues/comments/{comment['id']}", {"body": "hello"})
     call("GET", f"{repo}/contents/docs/plan.md?ref=feat/a")
-    call("PUT", f"{repo}/contents/docs/other.md",
-         {"message": "m", "content": base64.b64encode(b"x").decode(), "branch": "feat/a"})
+    call(
+        "PUT",
+        f"{repo}/contents/docs/other.md",
+        {"message": "m", "content": base64.b64encode(b"x").decode(), "branch": "feat/a"},
+    )
     run = call("POST", f"{repo}/check-runs", {"name": "rte", "head_sha": "0" * 40, "status": "in_progress"})
     assert isinstance(run, dict)
-    call("PATCH", f"{repo}/check-runs/{run['id']}",
-         {"conclusion": "success", "output": {"title": "ok", "summary": "all gates pass"}})
+    call(
+        "PATCH",
+        f"{repo}/check-runs/{run['id']}",
+        {"conclusion": "success", "output": {"title": "ok", "summary": "all gates pass"}},
+    )
     call("GET", f"{repo}/compare/main...feat/a")
     call("GET", f"{fake.base_url}/rate_limit")
     return {r.op for r in fake.requests if r.op}

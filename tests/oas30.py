@@ -42,7 +42,7 @@ class OpenApi30:
         self.components = to_json_schema(self.doc.get("components", {}))
         self.ops: dict[str, dict[str, Any]] = {}
         for item in self.doc["paths"].values():
-            for method, op in item.items():
+            for op in item.values():
                 if isinstance(op, dict) and "operationId" in op:
                     self.ops[op["operationId"]] = op
         self._validators: dict[str, jsonschema.Draft4Validator] = {}
@@ -79,7 +79,11 @@ class OpenApi30:
             return []
         if op_id == "issues/add-labels" and isinstance(body, list):
             # The description says a bare array is accepted too (its oneOf lists only objects).
-            return [f"{op_id} request: label {item!r} is not a string" for item in body if not isinstance(item, str)]
+            return [
+                f"{op_id} request: label {item!r} is not a string"
+                for item in body
+                if not isinstance(item, str)
+            ]
         schema = self._schema(op.get("requestBody"))
         if schema is None:
             return [] if body is None else [f"{op_id} request: the operation takes no body"]

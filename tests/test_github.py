@@ -12,8 +12,9 @@ from rte.errors import GitHubError
 from rte.github import ClientOptions, Operation, PublishRequest, publish, review_state
 from tests.fakegithub import SCHEMA_PATH, FakeGitHub, Request
 
-OPTIONS = ClientOptions(seconds_between_requests=None, seconds_between_writes=None, max_wait=2,
-                        backoff_factor=0, timeout=5)
+OPTIONS = ClientOptions(
+    seconds_between_requests=None, seconds_between_writes=None, max_wait=2, backoff_factor=0, timeout=5
+)
 PLAN = "docs/features/login/release-plan.md"
 
 
@@ -26,10 +27,19 @@ def fake() -> Iterator[FakeGitHub]:
 
 
 def push_request(**changes: object) -> PublishRequest:
-    base = PublishRequest(repository="octo/widgets", event_name="push", head_branch="feat/login",
-                          title="Release: login", section="## Release gate\n\nverdict: pass", feature="login",
-                          labels=("risk:medium", "release-gate:pass"), create_pr=True, commit_plan=True,
-                          plan_path=PLAN, plan_content="# Plan\n\nship it\n")
+    base = PublishRequest(
+        repository="octo/widgets",
+        event_name="push",
+        head_branch="feat/login",
+        title="Release: login",
+        section="## Release gate\n\nverdict: pass",
+        feature="login",
+        labels=("risk:medium", "release-gate:pass"),
+        create_pr=True,
+        commit_plan=True,
+        plan_path=PLAN,
+        plan_content="# Plan\n\nship it\n",
+    )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -39,7 +49,9 @@ def pr_request(number: int, **changes: object) -> PublishRequest:
 
 
 def run(fake: FakeGitHub, request: PublishRequest, token: str | None = None):  # type: ignore[no-untyped-def]
-    return publish(request, api_url=fake.base_url, token=fake.token if token is None else token, options=OPTIONS)
+    return publish(
+        request, api_url=fake.base_url, token=fake.token if token is None else token, options=OPTIONS
+    )
 
 
 # -- the main scenarios --------------------------------------------------------------------------
@@ -47,8 +59,11 @@ def run(fake: FakeGitHub, request: PublishRequest, token: str | None = None):  #
 
 def test_create_opens_one_pr_with_section_labels_and_plan(fake: FakeGitHub) -> None:
     result = run(fake, push_request())
-    assert (result.pr_operation, result.plan_operation, result.pr_number) == (Operation.CREATED,
-                                                                             Operation.CREATED, 1)
+    assert (result.pr_operation, result.plan_operation, result.pr_number) == (
+        Operation.CREATED,
+        Operation.CREATED,
+        1,
+    )
     pr = fake.pulls[1]
     assert (pr["head"], pr["base"], pr["title"]) == ("feat/login", "main", "Release: login")
     assert pr["body"] == "<!-- rte:begin -->\n## Release gate\n\nverdict: pass\n<!-- rte:end -->"
@@ -71,8 +86,14 @@ def test_rerun_unchanged_writes_nothing(fake: FakeGitHub) -> None:
 def test_full_update_run_stays_within_six_requests(fake: FakeGitHub) -> None:
     run(fake, push_request())
     fake.requests.clear()
-    result = run(fake, push_request(section="verdict: fail", labels=("risk:high", "release-gate:fail"),
-                                    plan_content="# Plan\n\nwait\n"))
+    result = run(
+        fake,
+        push_request(
+            section="verdict: fail",
+            labels=("risk:high", "release-gate:fail"),
+            plan_content="# Plan\n\nwait\n",
+        ),
+    )
     assert (result.pr_operation, result.plan_operation) == (Operation.UPDATED, Operation.UPDATED)
     assert sorted(fake.pulls[1]["labels"]) == ["release-gate:fail", "risk:high"]
     assert len(fake.requests) <= 6, [(r.method, r.path) for r in fake.requests]
@@ -191,8 +212,11 @@ def test_fake_ignores_head_without_owner_like_github(fake: FakeGitHub) -> None:
     fake.add_pull("feat/login")
     import requests
 
-    answer = requests.get(f"{fake.base_url}/repos/octo/widgets/pulls?head=feat/login",
-                          headers={"Authorization": f"token {fake.token}"}, timeout=5)
+    answer = requests.get(
+        f"{fake.base_url}/repos/octo/widgets/pulls?head=feat/login",
+        headers={"Authorization": f"token {fake.token}"},
+        timeout=5,
+    )
     assert len(answer.json()) == 2
 
 
@@ -286,9 +310,15 @@ def test_ghes_base_url_with_api_v3_prefix() -> None:
 
 def test_review_state_takes_each_reviewers_latest_decision(fake: FakeGitHub) -> None:
     number = fake.add_pull("feat/login")
-    fake.reviews[number] = [("ana", "CHANGES_REQUESTED"), ("ana", "APPROVED"), ("bo", "APPROVED"),
-                            ("bo", "COMMENTED"), ("cy", "APPROVED"), ("cy", "DISMISSED"),
-                            ("di", "CHANGES_REQUESTED")]
+    fake.reviews[number] = [
+        ("ana", "CHANGES_REQUESTED"),
+        ("ana", "APPROVED"),
+        ("bo", "APPROVED"),
+        ("bo", "COMMENTED"),
+        ("cy", "APPROVED"),
+        ("cy", "DISMISSED"),
+        ("di", "CHANGES_REQUESTED"),
+    ]
     state = review_state("octo/widgets", number, api_url=fake.base_url, token=fake.token, options=OPTIONS)
     assert state.approved_by == ("ana", "bo") and state.changes_requested_by == ("di",)
     assert len(fake.requests) == 1
