@@ -78,6 +78,91 @@ INPUTS: tuple[Input, ...] = (
         "",
     ),
     Input(
+        "junit",
+        "Glob patterns relative to the workspace (comma or newline separated, `**` for any depth) of JUnit "
+        "XML test results; where they exist they decide a level's test outcome.",
+        "",
+        "list",
+    ),
+    Input(
+        "coverage",
+        "Glob patterns relative to the workspace of coverage reports (Cobertura XML or lcov `.info`), "
+        "compared with the coverage the test report states.",
+        "",
+        "list",
+    ),
+    Input(
+        "sarif",
+        "Glob patterns relative to the workspace of SARIF 2.1.0 files (CodeQL, Trivy, Semgrep…); their "
+        "open results count as security findings of every checked feature.",
+        "",
+        "list",
+    ),
+    Input(
+        "database-url",
+        "PostgreSQL URL on which rte may create a scratch database to rehearse each migration (up, down, "
+        "up again). Empty: no rehearsal. A secret: pass it from `secrets` or a `services: postgres` "
+        "container, never from the config file.",
+        "",
+        config=False,
+    ),
+    Input(
+        "migration-blocking-rules",
+        "squawk rule names whose violations block (comma-separated, e.g. `adding-required-field`). Other "
+        "violations warn; drops block unless the feature's docs declare the data loss.",
+        "",
+        "list",
+    ),
+    Input(
+        "target-branch",
+        "Branch the pull request merges into; empty: the PR's base, else the repository's default branch.",
+        "",
+    ),
+    Input(
+        "create-pr",
+        "On `push` / `workflow_dispatch`: open a pull request from the pushed branch to `target-branch` "
+        "when none is open, or update rte's section of the open one.",
+        "false",
+        "bool",
+    ),
+    Input(
+        "commit-release-plan",
+        "Commit the rendered release plan to the head branch (only when it changed). Needs "
+        "`contents: write`.",
+        "false",
+        "bool",
+    ),
+    Input(
+        "labels",
+        "Set `risk:*` and `release-gate:*` labels on the pull request, replacing stale ones of the same "
+        "family.",
+        "true",
+        "bool",
+    ),
+    Input(
+        "required-approvals",
+        "Approving reviews the pull request needs before the `review.approved` gate passes; 0 turns the "
+        "gate off.",
+        "0",
+        "int",
+    ),
+    Input(
+        "staging-at",
+        "Staging deployment date and time (`YYYY-MM-DD HH:MM`); empty: the head commit's date. Keeps the "
+        "release plan's timeline deterministic.",
+        "",
+    ),
+    Input(
+        "production-window",
+        "Production deployment window (`HH:MM-HH:MM`, off-peak), the working day after staging.",
+        "09:00-11:00",
+    ),
+    Input(
+        "timezone",
+        "IANA time zone for the timeline (e.g. `Europe/Berlin`).",
+        "UTC",
+    ),
+    Input(
         "github-token",
         "Token for the GitHub API. Only used for pull-request and commit features.",
         "",
@@ -137,6 +222,20 @@ class Settings:
     config: str = ".github/rte.yml"
     template_dir: str = ""
     github_token: str = field(default="", repr=False)
+    junit: tuple[str, ...] = ()
+    coverage: tuple[str, ...] = ()
+    sarif: tuple[str, ...] = ()
+    database_url: str = field(default="", repr=False)
+    migration_blocking_rules: tuple[str, ...] = ()
+    target_branch: str = ""
+    create_pr: bool = False
+    commit_release_plan: bool = False
+    labels: bool = True
+    required_approvals: int = 0
+    staging_at: str = ""
+    production_window: str = "09:00-11:00"
+    timezone: str = "UTC"
+    junit_levels: Mapping[str, str] = field(default_factory=dict)  # config file only: glob → level
     waivers: tuple[Waiver, ...] = ()
     github: GitHubEnv = field(default_factory=GitHubEnv)
     out_dir: Path | None = None
@@ -186,6 +285,7 @@ class Settings:
         settings = cls(
             workspace=workspace,
             waivers=loaded.waivers,
+            junit_levels=loaded.junit_levels,
             github=github or GitHubEnv(),
             out_dir=out_dir,
             **values,  # type: ignore[arg-type]

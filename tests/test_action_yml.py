@@ -81,3 +81,9 @@ def test_dockerfile_copies_what_runs_and_pins_requirements():
     ]
     assert pins and all("==" in line for line in pins)
     assert ACTION["runs"] == {"using": "docker", "image": "Dockerfile"}
+
+
+def test_generated_inputs_are_in_sync():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts/sync_inputs.py"), "--check"], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stdout
