@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TextIO
 
+from rte.discover import matrix_json
 from rte.errors import RteError
 from rte.evaluate import Evaluation
 from rte.gates.base import Status
+from rte.ghmodel import PublishResult
 from rte.model import Location, Severity
+from rte.pipeline import RunResult, run
 from rte.runner import Runner
 from rte.settings import Settings, _input
 
@@ -58,11 +61,10 @@ def collect_annotations(evaluation: Evaluation, threshold: Severity) -> list[Ann
 def main(env: Mapping[str, str], stream: TextIO | None = None) -> int:
     runner = Runner(stream, env.get("GITHUB_OUTPUT", ""), env.get("GITHUB_STEP_SUMMARY", ""))
     runner.mask(_input(env, "github-token"))
+    runner.mask(_input(env, "database-url"))
     try:
         settings = Settings.from_env(env)
         settings = replace(settings, github=_with_head_sha(settings))
-        from rte.pipeline import run
-
         result = run(settings, write=True)
     except RteError as exc:
         runner.annotate(
@@ -92,11 +94,70 @@ def main(env: Mapping[str, str], stream: TextIO | None = None) -> int:
             f"\n_GitHub shows 10 errors and 10 warnings per step: {overflow} more annotation(s) are in "
             "the log and in the tables above._\n"
         )
+    try:
+        published = publish_to_github(result)
+    except RteError as exc:
+        runner.annotate("error", exc.message + (f" Tip: {exc.tip}" if exc.tip else ""), title="rte: GitHub")
+        summary += f"\n> ⚠️ **GitHub**: {exc.message}\n"
+        published = None
+    for notice in published.notices if published else ():
+        runner.annotate("notice", notice, title="rte: GitHub")
+        summary += f"\n> ℹ️ {notice}\n"
     runner.summary(summary)
     _outputs(runner, result)
+    runner.output("pr-number", str(published.pr_number or "") if published else "")
+    runner.output("pr-url", (published.pr_url or "") if published else "")
+    runner.output("pr-operation", published.pr_operation.value if published else "none")
     for warning in runner.warnings:
         runner.log(f"rte: {warning}")
     return result.exit_code
+
+
+def publish_to_github(result: RunResult) -> PublishResult | None:
+    """Update rte's part of the PR (labels, body section), open one if asked, commit the plans if asked."""
+    settings = result.settings
+    gh = settings.github
+    on_pr = gh.event_name in ("pull_request", "pull_request_target")
+    wanted = on_pr or settings.create_pr or settings.commit_release_plan
+    reports = result.evaluation.features
+    if not wanted or not reports or not settings.github_token or not gh.repository:
+        return None
+    from rte.github import PublishRequest, publish
+
+    pr = result.payload.get("pull_request") if isinstance(result.payload.get("pull_request"), dict) else {}
+    head = pr.get("head", {}) if isinstance(pr, dict) else {}
+    head_repo = head.get("repo") or {} if isinstance(head, dict) else {}
+    head_branch = str(head.get("ref") or gh.head_ref or gh.ref.removeprefix("refs/heads/"))
+    verdict = result.evaluation.verdict
+    section = "\n\n".join(result.rendered.pr_bodies[r.feature.slug] for r in reports)
+    first = reports[0].feature
+    outcome: PublishResult | None = None
+    notices: list[str] = []
+    for index, report in enumerate(reports):
+        feature = report.feature
+        request = PublishRequest(
+            repository=gh.repository,
+            event_name=gh.event_name,
+            head_branch=head_branch,
+            title=first.title or first.slug,
+            section=section,
+            feature=feature.slug,
+            pr_number=int(pr["number"]) if isinstance(pr, dict) and pr.get("number") else None,
+            head_repo_full_name=str(head_repo.get("full_name") or "") if isinstance(head_repo, dict) else "",
+            head_repo_fork=bool(head_repo.get("fork")) if isinstance(head_repo, dict) else False,
+            target_branch=settings.target_branch or None,
+            labels=(f"risk:{result.evaluation.risk_level}", f"release-gate:{verdict}"),
+            set_labels=settings.labels and index == 0,
+            create_pr=settings.create_pr and index == 0,
+            commit_plan=settings.commit_release_plan,
+            plan_path=result.files[feature.slug]["release_plan"],
+            plan_content=result.rendered.plans[feature.slug],
+        )
+        done = publish(request, api_url=gh.api_url, token=settings.github_token)
+        notices.extend(n for n in done.notices if n not in notices)
+        outcome = outcome or done
+    assert outcome is not None
+    return replace(outcome, notices=tuple(notices))
 
 
 def _with_head_sha(settings: Settings):  # type: ignore[no-untyped-def]
@@ -113,7 +174,7 @@ def _with_head_sha(settings: Settings):  # type: ignore[no-untyped-def]
     return replace(gh, sha=str(sha)) if sha else gh
 
 
-def _outputs(runner: Runner, result) -> None:  # type: ignore[no-untyped-def]
+def _outputs(runner: Runner, result: RunResult) -> None:
     evaluation = result.evaluation
     slugs = [r.feature.slug for r in evaluation.features]
     failed = [
@@ -132,3 +193,4 @@ def _outputs(runner: Runner, result) -> None:  # type: ignore[no-untyped-def]
     runner.output("release-plan-files", json.dumps([result.files[s]["release_plan"] for s in slugs]))
     runner.output("report-file", result.report_file or "")
     runner.output("summary-file", result.summary_file or "")
+    runner.output("matrix", matrix_json(slugs))

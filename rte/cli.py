@@ -46,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(plan)
     plan.add_argument("--out-dir", metavar="DIR", help="where the PR body, summary and report files go")
+    discover = commands.add_parser(
+        "discover", help="print the features an event touches as JSON for `strategy.matrix`"
+    )
+    discover.add_argument("--workspace", default=".", help="repository root (default: current directory)")
+    discover.add_argument("--features-dir", help=INPUTS_BY_NAME["features-dir"].description)
+    discover.add_argument("--event-name", default="", help="pull_request, push or workflow_dispatch")
+    discover.add_argument("--event-path", default="", help="the event payload (JSON), as GITHUB_EVENT_PATH")
+    discover.add_argument("--config", help="configuration file (default: .github/rte.yml if present)")
+    discover.set_defaults(feature=[], all=False)
     return parser
 
 
@@ -86,6 +95,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from rte.report import to_text
 
     settings = settings_from_args(args)
+    if args.command == "discover":
+        return _discover(settings, args)
     result = run(settings, write=args.command == "plan")
     if args.format == "json":
         sys.stdout.write(result.report_json)
@@ -99,6 +110,19 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"{slug}: PR body {paths['pr_body']}", file=sys.stderr)
         print(f"summary: {result.summary_file}\nreport: {result.report_file}", file=sys.stderr)
     return result.exit_code
+
+
+def _discover(settings: Settings, args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from rte.discover import discover, matrix_json, read_event
+    from rte.settings import GitHubEnv
+
+    settings = replace(settings, github=GitHubEnv(event_name=args.event_name, event_path=args.event_path))
+    found = discover(settings, read_event(args.event_path) if args.event_path else {})
+    print(matrix_json(found.slugs))
+    print(f"rte: {found.reason}", file=sys.stderr)
+    return EXIT_PASS
 
 
 def _fail(exc: RteError) -> int:

@@ -80,7 +80,8 @@ def parse_config(text: str, rel: str) -> LoadedConfig:
                 text_value = ",".join(scalar_text(n) for n in value_node.value)
             else:
                 raise ConfigError(
-                    f"`{key}` takes a single value, not a {kind_of(value_node)}", node_location(rel, value_node)
+                    f"`{key}` takes a single value, not a {kind_of(value_node)}",
+                    node_location(rel, value_node),
                 )
         else:
             text_value = scalar_text(value_node)
@@ -146,22 +147,30 @@ def _junit_levels(node: yaml.Node, rel: str) -> dict[str, str]:
     from rte.model import Level
 
     if not isinstance(node, yaml.MappingNode):
-        raise ConfigError("`junit-levels` must be a mapping of glob pattern → test level",
-                          node_location(rel, node), tip="junit-levels:\n  'reports/api/**/*.xml': integration")
+        raise ConfigError(
+            "`junit-levels` must be a mapping of glob pattern → test level",
+            node_location(rel, node),
+            tip="junit-levels:\n  'reports/api/**/*.xml': integration",
+        )
     levels: dict[str, str] = {}
     for key_node, value_node in node.value:
         pattern = scalar_text(key_node)
         if not isinstance(value_node, yaml.ScalarNode):
-            raise ConfigError(f"`junit-levels` maps `{pattern}` to a {value_node.id}; write one level",
-                              node_location(rel, value_node))
+            raise ConfigError(
+                f"`junit-levels` maps `{pattern}` to a {value_node.id}; write one level",
+                node_location(rel, value_node),
+            )
         try:
             check_pattern(pattern, what="`junit-levels`")
             levels[pattern] = Level.parse(scalar_text(value_node)).value
         except ConfigError as exc:
             raise ConfigError(exc.message, node_location(rel, key_node), exc.tip) from None
         except ValueError as exc:
-            raise ConfigError(f"`junit-levels` maps `{pattern}` to an {exc}", node_location(rel, value_node),
-                              tip="levels: unit, integration, e2e, security, performance, other") from None
+            raise ConfigError(
+                f"`junit-levels` maps `{pattern}` to an {exc}",
+                node_location(rel, value_node),
+                tip="levels: unit, integration, e2e, security, performance, other",
+            ) from None
     return levels
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from rte import git
@@ -38,7 +38,7 @@ class Discovery:
         }
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     EXPLICIT = "explicit"  # slugs named by the user
     ALL = "all"  # every feature folder
     NONE = "none"  # nothing to check

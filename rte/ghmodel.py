@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 BEGIN = "<!-- rte:begin -->"
 END = "<!-- rte:end -->"
@@ -13,7 +13,7 @@ END = "<!-- rte:end -->"
 _MARKER = re.compile(r"<!--\s*rte\s*:\s*(begin|end)\s*-->", re.IGNORECASE)
 
 
-class Operation(str, Enum):
+class Operation(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     UNCHANGED = "unchanged"

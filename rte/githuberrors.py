@@ -118,7 +118,7 @@ def _explain(
             tip="keep the default `github-token: ${{ github.token }}`, or pass a current GitHub "
             "App token or personal access token from a secret",
         )
-    if status in (403, 429) and "rate limit" in lower or status == 429:
+    if (status in (403, 429) and "rate limit" in lower) or status == 429:
         return GitHubError(
             f"GitHub's rate limit stopped rte while {what}{said}",
             tip="rerun the job after the limit resets; GITHUB_TOKEN allows 1,000 requests per "

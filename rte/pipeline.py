@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rte import docs, render
+from rte.discover import Discovery, discover, read_event
 from rte.evaluate import Evaluation, evaluate
 from rte.gates import Context
-from rte.model import Feature, Problem
+from rte.model import Feature, Finding, Problem
 from rte.report import to_json
+from rte.risk import Factor
 from rte.runner import write_text
 from rte.settings import Settings
 
@@ -33,46 +36,136 @@ class RunResult:
     rendered: Rendered
     report_json: str
     files: dict[str, dict[str, str | None]]  # slug → {"release_plan": path, "pr_body": path}
+    discovery: Discovery
+    payload: Mapping[str, object] = field(default_factory=dict)
     report_file: str | None = None
     summary_file: str | None = None
-    selection_reason: str = ""
 
     @property
     def exit_code(self) -> int:
         return 1 if self.evaluation.verdict == "fail" else 0
 
 
-def select(settings: Settings) -> tuple[tuple[str, ...], str]:
+def select(settings: Settings, payload: Mapping[str, object]) -> tuple[Discovery, list[Path]]:
     """Which features to check: named ones, all of them, or (in Actions) the ones the event touched."""
-    if settings.feature:
-        return settings.feature, "named by the `feature` input"
-    if settings.all_features or not settings.github.event_name:
-        return (), "all features"
-    from rte.discover import discover, read_event
-
-    found = discover(settings, read_event(settings.github.event_path))
+    found = discover(settings, payload)
     if not found.slugs:
-        return None, found.reason  # type: ignore[return-value]
-    return found.slugs, found.reason
+        if settings.feature or settings.all_features:
+            docs.feature_folders(settings.workspace, settings.features_dir, settings.feature)
+        return found, []
+    return found, docs.feature_folders(settings.workspace, settings.features_dir, found.slugs)
 
 
-def gather_facts(settings: Settings, features: list[Feature]) -> dict[str, object]:
-    """Facts that need I/O (git, evidence files…), collected once for all features."""
-    return {}
+def read_features(settings: Settings, folders: list[Path]) -> list[Feature]:
+    """Every selected feature's documents, with its migration split into up and down parts."""
+    from rte.migrations.facts import load_migration
+    from rte.migrations.sql import SplitMigration
+
+    features = []
+    for folder in folders:
+        feature = docs.load_feature(settings.workspace, folder)
+        split = load_migration(settings.workspace, feature)
+        if isinstance(split, SplitMigration):
+            feature = replace(feature, migration=split.to_model())
+        features.append(feature)
+    return features
+
+
+def gather_facts(
+    settings: Settings,
+    features: list[Feature],
+    discovery: Discovery,
+    payload: Mapping[str, object],
+    today: dt.date,
+) -> tuple[dict[str, object], list[Problem]]:
+    """Facts that need I/O (git, evidence files, PostgreSQL, GitHub), collected once for all features."""
+    from rte.gitfacts import collect_git_facts
+    from rte.migrations.facts import collect_migration_facts
+
+    notes: list[Problem] = []
+    git_facts = collect_git_facts(settings, discovery)
+    facts: dict[str, object] = {"git": git_facts, "migration": collect_migration_facts(features, settings)}
+    if git_facts.changed_files is not None:
+        facts["changed_files"] = git_facts.changed_files
+    facts.update(_evidence_facts(settings, features, today, notes))
+    facts["risk"] = _migration_risk(facts["migration"])  # type: ignore[arg-type]
+    review = _review(settings, payload, notes)
+    if review is not None:
+        facts["review"] = review
+    return facts, notes
+
+
+def _evidence_facts(
+    settings: Settings, features: list[Feature], today: dt.date, notes: list[Problem]
+) -> dict[str, object]:
+    """Suites and findings after JUnit/coverage/SARIF evidence and waivers; report/evidence contradictions."""
+    from rte.evidence import apply_waivers, collect_evidence, cross_check, merge_suites, unused_waivers
+
+    evidence = None
+    if settings.junit or settings.coverage or settings.sarif:
+        evidence = collect_evidence(
+            settings.workspace, settings.junit, settings.coverage, settings.sarif, settings.junit_levels
+        )
+        notes.extend(evidence.problems)
+    suites, findings, contradictions = {}, {}, {}
+    all_findings: list[Finding] = []
+    for feature in features:
+        own = feature.security.findings if feature.security else ()
+        joined = apply_waivers(own + (evidence.findings if evidence else ()), settings.waivers, today)
+        findings[feature.slug] = joined
+        all_findings.extend(joined)
+        if evidence is not None:
+            suites[feature.slug] = merge_suites(feature.suites, evidence.suites, evidence.coverage)
+            contradictions[feature.slug] = cross_check(
+                feature.suites, evidence.suites, evidence.coverage, settings.min_coverage
+            )
+    for waiver in unused_waivers(all_findings, settings.waivers):
+        notes.append(Problem(f"waiver `{waiver.id or waiver.title}` matches no finding", waiver.location))
+    return {"findings": findings, "suites": suites, "contradictions": contradictions}
+
+
+def _migration_risk(migration_facts: Mapping[str, object]) -> dict[str, tuple[Factor, ...]]:
+    risk: dict[str, tuple[Factor, ...]] = {}
+    for slug, item in migration_facts.items():
+        violations = getattr(item, "violations", ())
+        risk[slug] = tuple(
+            Factor(f"migration: {v.risk} (squawk `{v.rule}`)", 2.0, v.location)
+            for v in violations
+            if getattr(v, "risk", None)
+        )
+    return risk
+
+
+def _review(settings: Settings, payload: Mapping[str, object], notes: list[Problem]) -> object | None:
+    """The PR's reviews, only when approvals are required and there is a PR and a token."""
+    number = payload.get("number") if isinstance(payload, Mapping) else None
+    if settings.required_approvals <= 0 or not isinstance(number, int) or not settings.github_token:
+        return None
+    from rte.errors import GitHubError
+    from rte.github import review_state
+
+    try:
+        return review_state(
+            settings.github.repository, number, api_url=settings.github.api_url, token=settings.github_token
+        )
+    except GitHubError as exc:
+        notes.append(Problem(f"reviews could not be read: {exc.message}"))
+        return None
 
 
 def run(settings: Settings, *, write: bool = False, today: dt.date | None = None) -> RunResult:
     # 1. Select the features and read their documents.
-    slugs, reason = select(settings)
-    folders = [] if slugs is None else docs.feature_folders(settings.workspace, settings.features_dir, slugs)
-    features = [docs.load_feature(settings.workspace, folder) for folder in folders]
+    payload = read_event(settings.github.event_path) if settings.github.event_path else {}
+    discovery, folders = select(settings, payload)
+    features = read_features(settings, folders)
     # 2. Gather the facts that need I/O, then run the gates (pure).
-    ctx = Context(settings=settings, today=today or dt.date.today(), facts=gather_facts(settings, features))
-    errors: list[Problem] = []
-    evaluation = evaluate(features, ctx, errors=errors)
+    day = today or dt.date.today()
+    facts, notes = gather_facts(settings, features, discovery, payload, day)
+    ctx = Context(settings=settings, today=day, facts=facts)
+    evaluation = evaluate(features, ctx, errors=notes)
     # 3. Render the PR body, the release plan and the job summary.
     env = render.make_environment(_template_dir(settings))
-    view = settings_view(settings, reason)
+    view = settings_view(settings, discovery.reason, facts)
     rendered = Rendered(
         pr_bodies={
             r.feature.slug: render.pr_body(env, r, evaluation, view, f"{r.feature.path}/{PLAN_NAME}")
@@ -88,8 +181,7 @@ def run(settings: Settings, *, write: bool = False, today: dt.date | None = None
         slug = report.feature.slug
         files[slug] = {"release_plan": None, "pr_body": None}
         if write:
-            plan = settings.workspace / report.feature.path / PLAN_NAME
-            write_text(plan, rendered.plans[slug])
+            write_text(settings.workspace / report.feature.path / PLAN_NAME, rendered.plans[slug])
             body = out / f"pr-body-{slug}.md"
             write_text(body, rendered.pr_bodies[slug])
             files[slug] = {"release_plan": f"{report.feature.path}/{PLAN_NAME}", "pr_body": str(body)}
@@ -100,7 +192,7 @@ def run(settings: Settings, *, write: bool = False, today: dt.date | None = None
         write_text(out / "summary.md", rendered.summary)
         report_file, summary_file = str(out / "report.json"), str(out / "summary.md")
     return RunResult(
-        settings, evaluation, ctx, rendered, report_json, files, report_file, summary_file, reason
+        settings, evaluation, ctx, rendered, report_json, files, discovery, payload, report_file, summary_file
     )
 
 
@@ -119,10 +211,19 @@ def _template_dir(settings: Settings) -> Path | None:
     return inside_workspace(settings.workspace, settings.template_dir, what="template directory")
 
 
-def settings_view(settings: Settings, reason: str = "") -> dict[str, object]:
+def settings_view(
+    settings: Settings, reason: str = "", facts: Mapping[str, object] | None = None
+) -> dict[str, object]:
     """The settings a template may read: plain values only."""
+    from rte.migrations.commands import migration_commands
+
     gh = settings.github
     blob_base = f"{gh.server_url}/{gh.repository}/blob/{gh.sha}" if gh.repository and gh.sha else ""
+    commands: dict[str, dict[str, str]] = {}
+    for slug, item in (facts or {}).get("migration", {}).items():  # type: ignore[attr-defined]
+        split = getattr(item, "split", None)
+        if split is not None:
+            commands[slug] = {k: v or "" for k, v in migration_commands(split.to_model()).items()}
     return {
         "blob_base": blob_base,
         "repository": gh.repository,
@@ -131,6 +232,6 @@ def settings_view(settings: Settings, reason: str = "") -> dict[str, object]:
         "min_coverage": settings.min_coverage,
         "discovery_reason": reason,
         "annotation_overflow": 0,
-        "timeline": {"target_branch": getattr(settings, "target_branch", ""), "rows": []},
-        "migration_commands": {},
+        "timeline": {"target_branch": settings.target_branch, "rows": []},
+        "migration_commands": commands,
     }

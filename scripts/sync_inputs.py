@@ -51,8 +51,11 @@ def sync(check: bool) -> int:
     new = re.sub(r"(?ms)^inputs:\n.*?(?=^outputs:)", action_inputs_block() + "\n", text)
     readme = ROOT / "README.md"
     doc = readme.read_text()
-    new_doc = re.sub(r"(?s)(<!-- inputs:begin -->\n).*?(<!-- inputs:end -->)", lambda m: m.group(1) + readme_table()
-                     + m.group(2), doc)
+    new_doc = re.sub(
+        r"(?s)(<!-- inputs:begin -->\n).*?(<!-- inputs:end -->)",
+        lambda m: m.group(1) + readme_table() + m.group(2),
+        doc,
+    )
     for path, old, fresh in ((action, text, new), (readme, doc, new_doc)):
         if old != fresh:
             changed.append(path.name)

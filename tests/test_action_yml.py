@@ -84,6 +84,7 @@ def test_dockerfile_copies_what_runs_and_pins_requirements():
 
 
 def test_generated_inputs_are_in_sync():
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts/sync_inputs.py"), "--check"], capture_output=True,
-                          text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/sync_inputs.py"), "--check"], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout

@@ -272,7 +272,7 @@ def test_unreachable_server_is_a_clear_message() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     options = dataclasses.replace(OPTIONS, retries=0)
-    with pytest.raises(GitHubError, match="could not reach the GitHub API at http://127.0.0.1"):
+    with pytest.raises(GitHubError, match=r"could not reach the GitHub API at http://127\.0\.0\.1"):
         publish(push_request(), api_url=f"http://127.0.0.1:{port}", token="secret-token", options=options)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from defusedxml.ElementTree import DefusedXMLParser, ParseError  # type: ignore[import-untyped]
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from rte.errors import DocError
 from rte.model import Location
@@ -54,7 +54,7 @@ class _Builder:
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         parent = self.stack[-1] if self.stack else None
-        if self.depth is not None and len(self.stack) >= self.depth or (self.stack and parent is None):
+        if (self.depth is not None and len(self.stack) >= self.depth) or (self.stack and parent is None):
             self.stack.append(None)
             return
         node = XmlNode(_local(tag), {_local(k): v for k, v in attrs.items()}, self.line())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rte.gates import docs, security, tests
+from rte.gates import docs, git, migration, review, security, tests
 from rte.gates.base import Context, Gate, GateResult, Status
 from rte.model import Level
 
@@ -19,5 +19,10 @@ GATES: tuple[Gate, ...] = (
     docs.api,
     docs.adr,
     docs.governance,
+    migration.rollback_gate,
+    migration.safety_gate,
+    migration.rehearsal_gate,
+    git.conflicts,
+    review.approved,
     docs.checklists,
 )

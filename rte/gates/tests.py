@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rte.evidence.values import Contradiction
 from rte.gates.base import Context, GateResult, Status
 from rte.model import Feature, Level, Location, Suite, SuiteState
 
@@ -42,6 +43,15 @@ def level_gate(level: Level):  # type: ignore[no-untyped-def]
                 f"{message}; {label} tests are required",
                 (Location(doc or feature.path),),
             )
+        contradictions = [c for c in _contradictions(feature, ctx) if c.kind == "tests" and c.level is level]
+        if contradictions:
+            return GateResult(
+                gate_id,
+                Status.FAIL,
+                " ".join(c.message for c in contradictions),
+                tuple(loc for c in contradictions for loc in (c.evidence, c.report) if loc),
+                blocking=required,
+            )
         failing = [s for s in suites if s.outcome == "fail"]
         unfinished = [s for s in suites if s.outcome == "incomplete"]
         summary = "; ".join(f"{s.name or label}: {_describe(s)}" for s in suites)
@@ -56,6 +66,11 @@ def level_gate(level: Level):  # type: ignore[no-untyped-def]
     return gate
 
 
+def _contradictions(feature: Feature, ctx: Context) -> tuple[Contradiction, ...]:
+    found = ctx.facts.get("contradictions", {})
+    return found.get(feature.slug, ()) if isinstance(found, dict) else ()
+
+
 def suites_of(feature: Feature, ctx: Context) -> tuple[Suite, ...]:
     evidence = ctx.facts.get("suites", {})
     if isinstance(evidence, dict) and feature.slug in evidence:
@@ -66,6 +81,14 @@ def suites_of(feature: Feature, ctx: Context) -> tuple[Suite, ...]:
 def coverage(feature: Feature, ctx: Context) -> GateResult:
     threshold = ctx.settings.min_coverage
     measured = [s for s in suites_of(feature, ctx) if s.coverage_percent is not None]
+    contradictions = [c for c in _contradictions(feature, ctx) if c.kind == "coverage"]
+    if contradictions:
+        return GateResult(
+            "tests.coverage",
+            Status.FAIL,
+            " ".join(c.message for c in contradictions),
+            tuple(loc for c in contradictions for loc in (c.evidence, c.report) if loc),
+        )
     if threshold is None:
         return GateResult("tests.coverage", Status.SKIP, "no `min-coverage` threshold set")
     if not measured:

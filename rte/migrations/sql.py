@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import PurePosixPath
 
 from rte.migrations.destructive import Destructive, find_destructive
@@ -14,7 +14,7 @@ from rte.migrations.psql import psql_directions
 from rte.model import Location, Migration, Named
 
 
-class Convention(str, Enum):
+class Convention(StrEnum):
     DBMATE = "dbmate"
     GOOSE = "goose"
     SQL_MIGRATE = "sql-migrate"
