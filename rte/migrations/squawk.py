@@ -99,7 +99,9 @@ def run_squawk(
             target.parent.mkdir()
             target.write_text(text, encoding="utf-8")
             by_file[str(target)] = original
-        command = [exe, "--reporter", "json", "--exclude", ",".join(EXCLUDED_RULES)]
+        # Migration tools run each file in a transaction; squawk then knows that an index on a table
+        # created in the same file needs no CONCURRENTLY (the table is new and empty).
+        command = [exe, "--reporter", "json", "--assume-in-transaction", "--exclude", ",".join(EXCLUDED_RULES)]
         if pg_version:
             command += ["--pg-version", pg_version]
         try:
