@@ -131,6 +131,13 @@ def settings_view(settings: Settings, reason: str = "") -> dict[str, object]:
         "min_coverage": settings.min_coverage,
         "discovery_reason": reason,
         "annotation_overflow": 0,
-        "timeline": {"target_branch": getattr(settings, "target_branch", ""), "rows": []},
+        "sha": gh.sha,
+        "target_branch": settings.target_branch,
+        # The timeline: `staging-at` wins, else the head commit's date (ISO 8601); never the wall clock.
+        "staging_at": settings.staging_at,
+        "production_window": settings.production_window,
+        "timezone": settings.timezone,
+        "commit_date": "",
+        # slug → rte.rollback.migration_facts(split): {"tool", "up", "down", "creates", "down_drops"}.
         "migration_commands": {},
     }
