@@ -63,7 +63,7 @@ def evaluate(
             FeatureReport(
                 feature,
                 results,
-                assess(feature, extra, ctx.settings.min_coverage),
+                assess(feature, extra, ctx.settings.min_coverage, ctx.settings.risk_thresholds),
                 findings_of(feature, ctx),
                 suites_of(feature, ctx),
             )

@@ -164,6 +164,14 @@ def resolve(workspace: Path, rev: str) -> str | None:
     return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
 
 
+def commit_date(workspace: Path, rev: str) -> str | None:
+    """The committer date of `rev` in ISO 8601, or None when the clone does not have it."""
+    if not rev or rev == ZERO_SHA or rev.startswith("-"):
+        return None
+    proc = run(workspace, ["log", "-1", "--format=%cI", "--end-of-options", rev], ok=(0, 128))
+    return proc.stdout.strip() or None if proc.returncode == 0 else None
+
+
 def rev_parse(workspace: Path, rev: str) -> str:
     """The commit sha `rev` names; GitError with the fetch-depth advice when the clone lacks it."""
     sha = resolve(workspace, rev)

@@ -89,10 +89,20 @@ def gather_facts(
         facts["changed_files"] = git_facts.changed_files
     facts.update(_evidence_facts(settings, features, today, notes))
     facts["risk"] = _migration_risk(facts["migration"])  # type: ignore[arg-type]
+    facts["commit_date"] = _commit_date(settings, discovery)
     review = _review(settings, payload, notes)
     if review is not None:
         facts["review"] = review
     return facts, notes
+
+
+def _commit_date(settings: Settings, discovery: Discovery) -> str:
+    """The head commit's date (ISO 8601): what the timeline counts from, so reruns render the same plan."""
+    from rte import git
+
+    if not git.is_repo(settings.workspace):
+        return ""
+    return git.commit_date(settings.workspace, discovery.head or "HEAD") or ""
 
 
 def _evidence_facts(
@@ -215,15 +225,16 @@ def settings_view(
     settings: Settings, reason: str = "", facts: Mapping[str, object] | None = None
 ) -> dict[str, object]:
     """The settings a template may read: plain values only."""
-    from rte.migrations.commands import migration_commands
+    from rte.rollback import migration_facts
 
     gh = settings.github
     blob_base = f"{gh.server_url}/{gh.repository}/blob/{gh.sha}" if gh.repository and gh.sha else ""
-    commands: dict[str, dict[str, str]] = {}
+    commands: dict[str, dict[str, object]] = {}
     for slug, item in (facts or {}).get("migration", {}).items():  # type: ignore[attr-defined]
         split = getattr(item, "split", None)
         if split is not None:
-            commands[slug] = {k: v or "" for k, v in migration_commands(split.to_model()).items()}
+            commands[slug] = migration_facts(split)
+    commit_date = str((facts or {}).get("commit_date") or "")
     return {
         "blob_base": blob_base,
         "repository": gh.repository,
@@ -232,6 +243,13 @@ def settings_view(
         "min_coverage": settings.min_coverage,
         "discovery_reason": reason,
         "annotation_overflow": 0,
-        "timeline": {"target_branch": settings.target_branch, "rows": []},
+        "sha": gh.sha,
+        "target_branch": settings.target_branch,
+        # The timeline: `staging-at` wins, else the head commit's date (ISO 8601); never the wall clock.
+        "staging_at": settings.staging_at,
+        "production_window": settings.production_window,
+        "timezone": settings.timezone,
+        "commit_date": commit_date,
+        # slug → rte.rollback.migration_facts(split): {"tool", "up", "down", "creates", "down_drops"}.
         "migration_commands": commands,
     }

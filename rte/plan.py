@@ -2,7 +2,8 @@
 
 Everything here is a decision about *what* to say (which rollback options exist, which smoke tests
 to run, who signs off); the templates only decide how it looks. Nothing is invented: where the docs
-are silent, the view says so.
+are silent, the view says so. The view holds only plain values (str, int, float, bool, list, dict),
+so a sandboxed user template can reach nothing else.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from rte import alerts, rollback
 from rte.evaluate import FeatureReport
 from rte.gates.base import Status
-from rte.model import Location, Severity
+from rte.model import Finding, Location, Severity
+from rte.timeline import build_timeline
 
-SEVERITY_ORDER = [s for s in Severity]
+SEVERITY_ORDER = list(Severity)
 
 
 def blob_link(location: Location | None, settings_view: Mapping[str, object]) -> str:
@@ -36,12 +39,9 @@ def feature_view(report: FeatureReport, settings_view: Mapping[str, object]) -> 
     def link(location: Location | None) -> str:
         return blob_link(location, settings_view)
 
-    migration = feature.migration
-    commands = dict(settings_view.get("migration_commands", {}).get(feature.slug, {}))  # type: ignore[attr-defined]
-    if migration and not commands:
-        commands = {"up": f'psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f {migration.path}', "down": ""}
-    has_down = bool(migration and migration.convention != "none")
-    data_loss = bool(migration and (migration.destructive or feature.declares_data_loss))
+    all_facts = settings_view.get("migration_commands") or {}
+    facts = dict(all_facts.get(feature.slug) or {}) if isinstance(all_facts, Mapping) else {}
+    migration = rollback.migration_view(feature, facts)
     flags = [n.name for n in feature.feature_flags]
     gates = [
         {
@@ -54,16 +54,20 @@ def feature_view(report: FeatureReport, settings_view: Mapping[str, object]) -> 
         }
         for r in report.results
     ]
-    missing_docs = {
-        loc
-        for r in report.results
-        if r.id.startswith("docs.") and r.status is Status.FAIL
-        for loc in r.locations
-    }
     findings = sorted(report.findings, key=lambda f: (SEVERITY_ORDER.index(f.severity), f.location.line or 0))
-    smoke = [a.name for a in feature.acceptance[:8]]
+    smoke = [{"text": a.name, "link": link(a.location)} for a in feature.acceptance[:10]]
+    smoke_source = "the BSA's acceptance criteria" if smoke else ""
     if not smoke:
-        smoke = [s.name for s in report.suites if s.level.value == "e2e" and s.name][:5]
+        smoke = [
+            {"text": f"E2E: {s.name}", "link": link(s.location)}
+            for s in report.suites
+            if s.level.value == "e2e" and s.name
+        ][:5]
+        smoke_source = "the E2E suites of the test report" if smoke else ""
+    alert_rows = alerts.alert_rows(feature.alerts)
+    for row in alert_rows:
+        row["link"] = link(row.pop("location"))
+    timeline = build_timeline(settings_view)
     return {
         "slug": feature.slug,
         "title": feature.title or feature.slug,
@@ -72,92 +76,95 @@ def feature_view(report: FeatureReport, settings_view: Mapping[str, object]) -> 
         "summary": feature.summary,
         "summary_link": link(feature.summary_location),
         "verdict": report.verdict,
-        "documents": [{"role": role, "path": doc.path} for role, doc in feature.documents.items()],
+        "documents": [
+            {"role": role, "path": doc.path, "link": link(Location(doc.path))}
+            for role, doc in sorted(feature.documents.items())
+        ],
         "gates": gates,
         "failed": [g for g in gates if g["status"] == "fail" and g["blocking"]],
+        "warnings": [g for g in gates if g["status"] == "warn"],
         "problems": [{"message": p.message, "link": link(p.location)} for p in feature.problems],
-        "changes": _changes(report, commands),
-        "suites": [
-            {
-                "level": s.level.value,
-                "name": s.name,
-                "passed": s.passed,
-                "failed": s.failed,
-                "skipped": s.skipped,
-                "coverage": s.coverage_percent,
-                "outcome": s.outcome,
-                "state": s.state.value,
-                "source": s.source,
-                "link": link(s.location),
-            }
-            for s in report.suites
-        ],
+        "changes": _changes(report, migration, link),
+        "suites": [_suite(s, link) for s in report.suites],
         "test_verdict": feature.test_verdict.value,
         "security": _security(report, findings, link),
-        "docs": [
-            {
-                "kind": c.kind,
-                "path": c.path,
-                "found": c.location not in missing_docs,
-                "link": link(c.location),
-            }
-            for c in feature.doc_claims
-        ],
+        "docs": _docs(report, link),
         "env_vars": [
             {"name": n.name, "detail": n.detail, "link": link(n.location)} for n in feature.env_vars
         ],
-        "flags": flags,
+        "flags": [{"name": n.name, "link": link(n.location)} for n in feature.feature_flags],
         "metrics": [{"name": n.name, "link": link(n.location)} for n in feature.metrics],
-        "alerts": [{"name": n.name, "detail": n.detail, "link": link(n.location)} for n in feature.alerts],
-        "workers": [n.name for n in feature.workers],
-        "services": [n.name for n in feature.services],
+        "alerts": alert_rows,
+        "alert_rules": alerts.rules_yaml(f"rte-{feature.slug}", alert_rows) if alert_rows else "",
+        "panels": alerts.panels(feature.metrics, alert_rows),
+        "workers": [{"name": n.name, "link": link(n.location)} for n in feature.workers],
+        "services": [{"name": n.name, "link": link(n.location)} for n in feature.services],
+        "endpoints": [{"name": n.name, "link": link(n.location)} for n in feature.endpoints],
         "smoke_tests": smoke,
-        "migration": {
-            "path": migration.path,
-            "convention": migration.convention,
-            "tool": migration.tool,
-            "up": commands.get("up", ""),
-            "down": commands.get("down", ""),
-            "has_down": has_down,
-            "data_loss": data_loss,
-        }
-        if migration
-        else None,
-        "rollback": _rollback(flags, migration is not None, has_down, data_loss, commands),
+        "smoke_source": smoke_source,
+        "migration": migration,
+        "rollback": rollback.options(flags, migration, [n.name for n in feature.workers]),
         "breaking": [{"text": n.name, "link": link(n.location)} for n in feature.breaking_changes],
         "risk": {
             "level": report.risk.level,
             "score": report.risk.score,
+            "thresholds": [{"level": name, "from": floor} for name, floor in report.risk.thresholds],
             "factors": [
                 {"reason": f.reason, "weight": f.weight, "link": link(f.location)}
                 for f in report.risk.factors
             ],
+            "mitigations": _mitigations(report, migration, alert_rows, smoke),
         },
         "signoff": _signoff(report),
-        "timeline": settings_view.get("timeline", {}),
+        "followups": _followups(report, findings),
+        "timeline": timeline,
+        "target_branch": str(settings_view.get("target_branch") or ""),
     }
 
 
-def _changes(report: FeatureReport, commands: Mapping[str, str]) -> list[dict[str, str]]:
+def _suite(s: Any, link: Callable[[Location | None], str]) -> dict[str, Any]:
+    return {
+        "level": s.level.value,
+        "name": s.name,
+        "passed": s.passed,
+        "failed": s.failed,
+        "skipped": s.skipped,
+        "coverage": s.coverage_percent,
+        "outcome": s.outcome,
+        "state": s.state.value,
+        "source": s.source,
+        "failing": list(s.failing),
+        "link": link(s.location),
+    }
+
+
+def _changes(
+    report: FeatureReport, migration: dict[str, Any] | None, link: Callable[[Location | None], str]
+) -> list[dict[str, str]]:
     feature = report.feature
     changes = []
-    if feature.migration:
-        changes.append({"area": "Database", "text": f"migration `{feature.migration.path}`"})
-    for endpoint in feature.endpoints:
-        changes.append({"area": "API", "text": f"`{endpoint.name}`"})
-    for worker in feature.workers:
-        changes.append({"area": "Background jobs", "text": f"`{worker.name}`"})
-    for service in feature.services:
-        changes.append({"area": "Integrations", "text": service.name})
-    for flag in feature.feature_flags:
-        changes.append({"area": "Feature flag", "text": f"`{flag.name}`"})
-    for env in feature.env_vars:
-        changes.append({"area": "Configuration", "text": f"`{env.name}`"})
+    if migration:
+        created = ", ".join(migration["creates"][:6])
+        text = f"migration `{migration['path']}`" + (f": creates {created}" if created else "")
+        if migration["destructive"]:
+            text += f"; {len(migration['destructive'])} destructive statement(s)"
+        changes.append({"area": "Database", "text": text, "link": link(Location(migration["path"]))})
+    groups = (
+        ("API", feature.endpoints),
+        ("Background jobs", feature.workers),
+        ("Integrations", feature.services),
+        ("Feature flag", feature.feature_flags),
+        ("Configuration", feature.env_vars),
+    )
+    for area, items in groups:
+        for item in items:
+            text = item.name if area == "Integrations" else f"`{item.name}`"
+            changes.append({"area": area, "text": text, "link": link(item.location)})
     return changes
 
 
 def _security(
-    report: FeatureReport, findings: list[Any], link: Callable[[Location | None], str]
+    report: FeatureReport, findings: list[Finding], link: Callable[[Location | None], str]
 ) -> dict[str, Any]:
     audit = report.feature.security
     counts = Counter((f.severity.value, "waived" if f.waived else f.status.value) for f in findings)
@@ -170,8 +177,15 @@ def _security(
                 "title": f.title,
                 "severity": f.severity.value,
                 "status": f.status.value,
+                "open": f.status.is_open and not f.waived,
                 "waived": f.waived,
-                "waiver": f.waiver,
+                "waiver": {
+                    "approved_by": f.waiver.approved_by,
+                    "expires": f.waiver.expires,
+                    "reason": f.waiver.reason,
+                }
+                if f.waiver
+                else None,
                 "expired": f.waiver_expired,
                 "link": link(f.location),
                 "source": f.source,
@@ -188,59 +202,38 @@ def _security(
     }
 
 
-def _rollback(
-    flags: list[str], has_migration: bool, has_down: bool, data_loss: bool, commands: Mapping[str, str]
-) -> list[dict[str, Any]]:
-    """Rollback options in the order to try them, only those the feature actually has."""
-    options = []
-    if flags:
-        options.append(
-            {
-                "key": "flag",
-                "name": "Disable the feature flag",
-                "when": "the feature misbehaves",
-                "steps": [f"Turn off `{flag}` in the flag service" for flag in flags],
-                "impact": "the feature is hidden; data and code stay in place",
-                "time": "minutes",
-                "last_resort": False,
-            }
-        )
-    options.append(
-        {
-            "key": "app",
-            "name": "Roll back the application",
-            "when": "an application bug",
-            "steps": [
-                "Redeploy the previous release (the last commit before this merge)",
-                "Confirm the health checks pass on the previous version",
-            ],
-            "impact": "the whole change is withdrawn; the schema stays as migrated"
-            if has_migration
-            else "the whole change is withdrawn",
-            "time": "one deploy",
-            "last_resort": False,
-        }
-    )
-    if has_down:
-        options.append(
-            {
-                "key": "db",
-                "name": "Roll back the database migration",
-                "when": "the migration itself is at fault",
-                "steps": [
-                    "Stop the application or put it in maintenance mode",
-                    "Take a backup of the affected tables",
-                    f"Run the down migration: `{commands.get('down') or 'see the migration file'}`",
-                    "Deploy the previous application release",
-                ],
-                "impact": "data written since the migration is lost"
-                if data_loss
-                else "the schema returns to its previous state",
-                "time": "one deploy plus the down migration",
-                "last_resort": data_loss,
-            }
-        )
-    return options
+def _docs(report: FeatureReport, link: Callable[[Location | None], str]) -> list[dict[str, Any]]:
+    missing = {
+        loc
+        for r in report.results
+        if r.id.startswith("docs.") and r.status is Status.FAIL
+        for loc in r.locations
+    }
+    return [
+        {"kind": c.kind, "path": c.path, "found": c.location not in missing, "link": link(c.location)}
+        for c in report.feature.doc_claims
+    ]
+
+
+def _mitigations(
+    report: FeatureReport,
+    migration: dict[str, Any] | None,
+    alert_rows: list[dict[str, Any]],
+    smoke: list[Any],
+) -> list[str]:
+    feature = report.feature
+    out = []
+    for flag in feature.feature_flags:
+        out.append(f"feature flag `{flag.name}` switches the change off without a deploy")
+    if migration and migration["has_down"]:
+        out.append("a down migration exists (`" + migration["down"] + "`)")
+    if alert_rows:
+        out.append(f"{len(alert_rows)} alert(s) named in the docs watch the release")
+    if smoke:
+        out.append(f"{len(smoke)} smoke test(s) on staging and after the production deploy")
+    if feature.test_verdict.value == "pass":
+        out.append("every test suite in the test report passes")
+    return out
 
 
 def _signoff(report: FeatureReport) -> list[str]:
@@ -250,8 +243,21 @@ def _signoff(report: FeatureReport) -> list[str]:
         roles.append("Security reviewer")
     if feature.migration:
         roles.append("Database owner / DBA")
-    if feature.env_vars or feature.workers or feature.services:
+    if feature.env_vars or feature.workers or feature.services or feature.alerts:
         roles.append("Operations / on-call")
     if feature.acceptance:
-        roles.append("Product owner")
+        roles.append("Product owner (user-facing change)")
     return roles
+
+
+def _followups(report: FeatureReport, findings: list[Finding]) -> list[str]:
+    """Post-deployment tasks that follow from the docs: open findings, waivers, flags, missing docs."""
+    out = []
+    for f in findings:
+        if f.waived and f.waiver:
+            out.append(f"Fix waived finding {f.label} before the waiver expires on {f.waiver.expires}")
+        elif f.status.is_open:
+            out.append(f"Fix open {f.severity.value} finding {f.label}")
+    for flag in report.feature.feature_flags:
+        out.append(f"Remove the feature flag `{flag.name}` once the feature is stable")
+    return out

@@ -51,6 +51,20 @@ def loc(location: Location | None) -> str:
     return str(location) if location else ""
 
 
+def codecell(text: object) -> str:
+    """An inline code span inside a table cell (`|` escaped, nothing else touched)."""
+    return code(text).replace("|", "\\|")
+
+
+def num(value: object) -> str:
+    """A weight or score without a useless `.0`: 1.0 → 1, 1.5 → 1.5."""
+    return f"{float(value):g}" if isinstance(value, int | float) else str(value)
+
+
+def pct(value: object) -> str:
+    return f"{num(value)}%"
+
+
 def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
     """Our templates, overridden by name by the user's; the user's are always rendered in the sandbox."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(TEMPLATES))]
@@ -66,7 +80,7 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, cell=cell, code=code, loc=loc)
+    env.filters.update(md=md, cell=cell, code=code, loc=loc, num=num, pct=pct, codecell=codecell)
     return env
 
 
@@ -84,10 +98,14 @@ def _render(env: jinja2.Environment, name: str, context: Mapping[str, object]) -
             f"template `{name}` tried something the sandbox forbids: {exc}",
             tip="templates may read the documented context only",
         ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise ConfigError(
+            f"template `{exc.name}` was not found", tip="check the file names in `template-dir`"
+        ) from None
     except jinja2.UndefinedError as exc:
         raise ConfigError(
             f"template `{name}` uses an undefined value: {exc.message}",
-            tip="see README, 'Template context', for the names a template can use",
+            tip="see docs/templates.md for the names a template can use",
         ) from None
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 
@@ -108,9 +126,12 @@ def pr_body(
     settings_view: Mapping[str, object],
     plan_path: str,
 ) -> str:
+    base = settings_view.get("blob_base")
     context = base_context(evaluation) | {
         "f": feature_view(report, settings_view),
         "plan_path": plan_path,
+        "plan_link": f"{base}/{plan_path}" if base else plan_path,
+        "settings": dict(settings_view),
         "short": False,
     }
     text = _render(env, "pr_body.md.j2", context)
@@ -127,7 +148,10 @@ def release_plan(
     evaluation: Evaluation,
     settings_view: Mapping[str, object],
 ) -> str:
-    context = base_context(evaluation) | {"f": feature_view(report, settings_view)}
+    context = base_context(evaluation) | {
+        "f": feature_view(report, settings_view),
+        "settings": dict(settings_view),
+    }
     return _render(env, "release_plan.md.j2", context)
 
 
@@ -141,7 +165,7 @@ def job_summary(
     context = base_context(evaluation, links) | {
         "features": features,
         "errors": evaluation.errors,
-        "settings": settings_view,
+        "settings": dict(settings_view),
     }
     text = _render(env, "job_summary.md.j2", context)
     data = text.encode()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rte.errors import ConfigError
 from rte.model import Level, Severity, Waiver
+from rte.risk import LEVELS as RISK_LEVELS
+from rte.risk import parse_thresholds
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,7 @@ class Input:
     name: str
     description: str
     default: str = ""
-    kind: str = "str"  # str | bool | int | number | list | severity | levels
+    kind: str = "str"  # str | bool | int | number | list | severity | levels | thresholds
     config: bool = True  # may be set in the config file
     action_default: str | None = None  # a default action.yml itself fills in (an expression)
 
@@ -169,6 +171,13 @@ INPUTS: tuple[Input, ...] = (
         config=False,
         action_default="${{ github.token }}",
     ),
+    Input(
+        "risk-thresholds",
+        "Risk score at which each level starts, as `medium=2,high=5,critical=8` (the default); the plan "
+        "lists every factor with its weight.",
+        "",
+        "thresholds",
+    ),
 )
 
 INPUTS_BY_NAME = {i.name: i for i in INPUTS}
@@ -235,6 +244,7 @@ class Settings:
     staging_at: str = ""
     production_window: str = "09:00-11:00"
     timezone: str = "UTC"
+    risk_thresholds: tuple[tuple[str, float], ...] = RISK_LEVELS
     junit_levels: Mapping[str, str] = field(default_factory=dict)  # config file only: glob → level
     waivers: tuple[Waiver, ...] = ()
     github: GitHubEnv = field(default_factory=GitHubEnv)
@@ -334,6 +344,8 @@ def _parse(kind: str, text: str) -> object:
         if not 0 <= number <= 100:
             raise ValueError("use a number from 0 to 100")
         return number
+    if kind == "thresholds":
+        return parse_thresholds(text)
     if kind == "int":
         number = int(text)
         if number < 0:

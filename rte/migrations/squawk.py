@@ -101,7 +101,14 @@ def run_squawk(
             by_file[str(target)] = original
         # Migration tools run each file in a transaction; squawk then knows that an index on a table
         # created in the same file needs no CONCURRENTLY (the table is new and empty).
-        command = [exe, "--reporter", "json", "--assume-in-transaction", "--exclude", ",".join(EXCLUDED_RULES)]
+        command = [
+            exe,
+            "--reporter",
+            "json",
+            "--assume-in-transaction",
+            "--exclude",
+            ",".join(EXCLUDED_RULES),
+        ]
         if pg_version:
             command += ["--pg-version", pg_version]
         try:
