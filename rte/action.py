@@ -82,6 +82,8 @@ def main(env: Mapping[str, str], stream: TextIO | None = None) -> int:
 
         runner.log(to_text(Evaluation((report,))).rstrip())
         runner.endgroup()
+    if not result.evaluation.features:
+        runner.annotate("notice", f"No feature checked: {result.discovery.reason}.", title="rte")
     notes = collect_annotations(result.evaluation, settings.fail_on_severity)
     shown: dict[str, int] = {}
     for note in notes:

@@ -147,3 +147,35 @@ def test_runs_without_runner_files(example_ws, tmp_path):
     proc = run_entrypoint(env, example_ws)
     assert proc.returncode == 0
     assert "GITHUB_OUTPUT is not set" in proc.stdout
+
+
+def test_pull_request_touching_no_feature_passes_with_a_notice(example_ws, tmp_path):
+    git(example_ws, "checkout", "-q", "-b", "feature")
+    (example_ws / "README.md").write_text("only the readme changes\n")
+    git(example_ws, "commit", "-qam", "readme")
+    payload = pr_payload(example_ws)
+    payload["pull_request"]["base"]["sha"] = git(example_ws, "rev-parse", "main").strip()
+    env = runner_env(example_ws, tmp_path, "pull_request", payload)
+    proc = run_entrypoint(env, example_ws)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    notices = [c for c in parse_commands(proc.stdout) if c["name"] == "notice"]
+    assert any("No feature checked" in str(c["message"]) for c in notices)
+    outputs = parse_output_file(Path(env["GITHUB_OUTPUT"]).read_text())
+    assert outputs["verdict"] == "pass" and json.loads(outputs["features"]) == []
+    assert outputs["matrix"] == '{"feature":[]}'
+
+
+def test_pull_request_selects_only_the_touched_feature(example_ws, tmp_path):
+    git(example_ws, "checkout", "-q", "-b", "feature")
+    report = example_ws / "docs/features/invoice-links/06-test-report.md"
+    report.write_text(report.read_text() + "\nRe-run on staging.\n")
+    git(example_ws, "commit", "-qam", "touch invoice-links")
+    payload = pr_payload(example_ws)
+    payload["pull_request"]["base"]["sha"] = git(example_ws, "rev-parse", "main").strip()
+    env = runner_env(example_ws, tmp_path, "pull_request", payload)
+    proc = run_entrypoint(env, example_ws)
+    outputs = parse_output_file(Path(env["GITHUB_OUTPUT"]).read_text())
+    assert json.loads(outputs["features"]) == ["invoice-links"]
+    # In a PR the docs gates also want the claimed docs changed on the branch; this one changed none.
+    failed = {g["gate"] for g in json.loads(outputs["failed-gates"])}
+    assert failed == {"docs.api", "docs.adr", "docs.governance"} and proc.returncode == 1
