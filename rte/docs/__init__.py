@@ -137,7 +137,9 @@ def _facts(parsed: dict[str, ParsedDoc]) -> dict[str, object]:
     return facts
 
 
-def _gather(docs: list[ParsedDoc], extract: Callable[[ParsedDoc], list[Named]], fm_key: str) -> tuple[Named, ...]:
+def _gather(
+    docs: list[ParsedDoc], extract: Callable[[ParsedDoc], list[Named]], fm_key: str
+) -> tuple[Named, ...]:
     """Names from front matter `fm_key` when a document has it, else from its text; de-duplicated."""
     seen: dict[str, Named] = {}
     for doc in docs:
