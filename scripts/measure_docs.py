@@ -32,6 +32,7 @@ class Tally:
     true_pos: int = 0
     false_pos: int = 0
     false_neg: int = 0
+    off_by_one: int = 0
     severity_ok: int = 0
     status_ok: int = 0
     blocking_ok: int = 0
@@ -90,6 +91,7 @@ def _security(folder: Path, want: dict[str, object], tally: Tally, verbose: bool
             continue
         unmatched.remove(match)
         tally.true_pos += 1
+        tally.off_by_one += int(match["line"]) != line
         tally.severity_ok += finding.severity.value == match["severity"]
         want_status = "open" if match["status"] == "unknown" else match["status"]
         got_status = "open" if finding.status.is_open else finding.status.value
@@ -171,6 +173,7 @@ def _print_summary(sec: Tally, tst: Tally, sets: Tally) -> None:
     print(f"security audits: {sec.cases} (lines matched within ±{LINE_TOLERANCE})")
     print(f"  finding precision {_ratio(sec.true_pos, sec.true_pos + sec.false_pos)}")
     print(f"  finding recall    {_ratio(sec.true_pos, sec.true_pos + sec.false_neg)}")
+    print(f"  matched one line off: {sec.off_by_one}")
     print(f"  severity accuracy {_ratio(sec.severity_ok, sec.true_pos)}")
     print(f"  status accuracy   {_ratio(sec.status_ok, sec.true_pos)}  (unknown counted as open)")
     print(f"  blocking verdict  {_ratio(sec.blocking_ok, sec.cases)}  disagree: {sec.failures or 'none'}")
