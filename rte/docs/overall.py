@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from rte.docs.markdown import Block
+from rte.docs.vocab import RUNNER_END as END
 from rte.docs.vocab import strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
@@ -16,7 +17,7 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b", re.I
+    r"(?<![\w.])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b" + END, re.I
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b", re.I)
@@ -55,11 +56,13 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
     statements: list[Suite] = []
     for block in blocks:
         counts: dict[str, int] = {}
+        first: int | None = None
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
         for offset, line in enumerate(lines or block.text.split("\n")):
             plain = strip_marks(_BOX.sub(" ", line)).strip()
             _read_line(plain, counts)
             where = Location(rel, block.line + (offset if block.kind != "row" else 0))
+            first = first if first is not None or not counts else where.line
             if _NOT_RUN.search(plain):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
             elif _FAILURE.search(plain) and not re.search(
@@ -67,7 +70,7 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
             ):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
         if counts.get("passed") is not None or counts.get("failed") is not None:
-            groups.append((block.line, counts))
+            groups.append((first or block.line, counts))
     if not groups:
         return statements if not counted else [s for s in statements if s.state is SuiteState.PENDING]
     failing = [g for g in groups if g[1].get("failed")]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import overall_suites
-from rte.docs.vocab import level_of, strip_marks
+from rte.docs.vocab import RUNNER_END, level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _PASSED = re.compile(
@@ -16,7 +16,9 @@ _PASSED = re.compile(
     r"|(\d[\d,]*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
     re.I,
 )
-_FAILED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b", re.I)
+_FAILED = re.compile(
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b" + RUNNER_END, re.I
+)
 _SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
 _OF_FAILED = re.compile(r"(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed", re.I)
 _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)

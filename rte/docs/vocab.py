@@ -128,6 +128,10 @@ def level_of(text: str) -> Level | None:
     return best[1] if best else None
 
 
+# What may follow "12 passed" in a runner summary; "3 failed requests" is not about tests.
+RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/-]|in\b|and\b|\d|tests?\b|specs?\b|✓|✔|✅|❌))"
+
+
 def strip_marks(text: str) -> str:
     """Text without Markdown emphasis/code marks, emoji markers and surrounding punctuation."""
     text = re.sub(r"`+|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", text)
