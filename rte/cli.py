@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     discover.add_argument("--event-path", default="", help="the event payload (JSON), as GITHUB_EVENT_PATH")
     discover.add_argument("--config", help="configuration file (default: .github/rte.yml if present)")
     discover.set_defaults(feature=[], all=False)
+    init = commands.add_parser("init", help="create a feature folder with the six documents to fill in")
+    init.add_argument("slug", help="the feature's folder name, e.g. invoice-links")
+    init.add_argument("--workspace", default=".", help="repository root (default: current directory)")
+    init.add_argument("--features-dir", default="docs/features", help="where feature folders live")
     return parser
 
 
@@ -82,12 +86,26 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.command == "init":
+        try:
+            return _init(args)
+        except RteError as exc:
+            return _fail(exc)
     if args.all and args.feature:
         parser.error("--all and --feature name the features in two ways; give one of them")
     try:
         return _dispatch(args)
     except RteError as exc:
         return _fail(exc)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from rte.scaffold import scaffold
+
+    workspace = Path(args.workspace).resolve()
+    for path in scaffold(workspace, args.features_dir, args.slug):
+        print(path.relative_to(workspace).as_posix())
+    return EXIT_PASS
 
 
 def _dispatch(args: argparse.Namespace) -> int:

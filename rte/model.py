@@ -152,6 +152,7 @@ class SuiteState(StrEnum):
     RAN = "ran"
     PENDING = "pending"  # said not to have run, pending, skipped whole or unfinished
     NO_RESULT = "no-result"  # named, but no outcome stated
+    FAILED = "failed"  # said to have failed, without counts ("the last step ended in a failure")
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ class Suite:
     @property
     def outcome(self) -> str:
         """pass | fail | incomplete for one suite."""
-        if self.failed:
+        if self.failed or self.state is SuiteState.FAILED:
             return "fail"
         if self.state is not SuiteState.RAN or self.total == 0:
             return "incomplete"

@@ -8,6 +8,7 @@ wrapped in `~~` so readers can tell a struck-out finding from a live one.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import marko
@@ -33,6 +34,7 @@ class Block:
     lang: str = ""  # code blocks
     table: int = -1  # rows of one table share an index
     section: tuple[str, ...] = field(default=())  # the heading path above this block
+    strong: bool = False  # paragraphs and items: the first line is bold as a whole (a pseudo-heading)
 
 
 class _Lines:
@@ -89,8 +91,16 @@ class _Walker:
             self._item(element, depth)
         elif isinstance(element, block.Paragraph):
             checked = getattr(element, "checked", None)
-            kind = "paragraph"
-            self.blocks.append(Block(kind, inline_text(element), line, checked=checked, section=self.section))
+            self.blocks.append(
+                Block(
+                    "paragraph",
+                    inline_text(element),
+                    line,
+                    checked=checked,
+                    section=self.section,
+                    strong=strong_lead(element),
+                )
+            )
         elif isinstance(element, block.FencedCode | block.CodeBlock):
             lang = getattr(element, "lang", "") or ""
             code = "".join(str(getattr(c, "children", "")) for c in element.children)
@@ -121,6 +131,7 @@ class _Walker:
                     level=depth,
                     checked=checked,
                     section=self.section,
+                    strong=strong_lead(first),
                 )
             )
             rest = children[1:]
@@ -150,6 +161,19 @@ class _Walker:
                     section=self.section,
                 )
             )
+
+
+def strong_lead(paragraph: Element) -> bool:
+    """Whether the paragraph's first line is one bold span (`**Issue 3: …**`), possibly after an emoji."""
+    strong = False
+    for child in getattr(paragraph, "children", None) or []:
+        if isinstance(child, inline.LineBreak):
+            break
+        if isinstance(child, inline.StrongEmphasis) and not strong:
+            strong = True
+        elif not (isinstance(child, inline.RawText) and not re.sub(r"[\W_]", "", str(child.children))):
+            return False
+    return strong
 
 
 def inline_text(element: Element, depth: int = 0) -> str:

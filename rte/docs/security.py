@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rte.docs.counts import stated_open
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, status_of, strip_marks
@@ -13,19 +14,33 @@ from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, 
 _ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}-\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
 _TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
 _FIELD = re.compile(
-    r"^\W*(severity|risk(?: level)?|priority|impact level|cvss[^:]*|status|state|resolution)"
+    r"^\W*(severity|risk level|risk|priority|impact level|cvss[^:]*|status|state|resolution)"
     r"\W*[:=]\s*(.+)$",
     re.I,
 )
 _SCORE = re.compile(
     r"\b(?:security\s+)?(?:score|rating)\b[^0-9\n]{0,30}(\d{1,3}(?:\.\d+)?\s*/\s*10{1,2})\b", re.I
 )
+# Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
-    r"strength|positive|good practice|what went well|recommendation|remediation plan|checklist|legend"
-    r"|methodology|scope|next step|summary|overview|conclusion|appendix|passed check|compliance"
-    r"|references|sign[- ]?off|approval|table of contents|contents",
+    r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
+    r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
+    r"|approval|table of contents|contents|test scenarios?)\b",
     re.I,
 )
+_WEAK_NOT_FINDINGS = re.compile(r"\b(recommendations?|remediation|next steps?|action items?)\b", re.I)
+_NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
+_FINDING_LEAD = re.compile(
+    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw)\s*#?\s*\d+\s*[:.)\-–—]", re.I
+)
+_SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
+_SEVERITY_PREFIX = re.compile(
+    rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I
+)
+_SEVERITY_PREFIX_ONLY = re.compile(
+    rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*", re.I
+)
+_SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
 _SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
     r"[\w\s()/-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$",
@@ -37,13 +52,7 @@ _TITLE_COLUMN = re.compile(
 _SEVERITY_COLUMN = re.compile(r"severity|criticality|priority|\brisk\b|cvss|\blevel\b", re.I)
 _ID_COLUMN = re.compile(r"^\W*(id|#|ref|no\.?|key)\W*$", re.I)
 _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat", re.I)
-_COUNT_COLUMN = re.compile(r"count|number|total|^\W*#\W*$|open|found|issues", re.I)
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
-_OPEN_COUNT = re.compile(
-    r"(\d+)\s+(?:open|unresolved|outstanding|remaining)\s+(critical|high|p0|p1)"
-    r"|(critical|high|p0|p1)\b[^:\n]{0,30}\b(?:open|unresolved|remaining)\W+(\d+)",
-    re.I,
-)
 
 
 def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[SecurityAudit, list[Problem]]:
@@ -54,7 +63,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings = _table_findings(blocks, rel) + _heading_findings(blocks, rel)
         findings.sort(key=lambda f: f.location.line or 0)
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
-    stated, stated_at = (0, None) if findings else _stated_open(blocks, rel)
+    stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
     complete = None if not status else not _DRAFT.search(status)
     return SecurityAudit(tuple(findings), score, stated, stated_at, complete), problems
@@ -95,9 +104,11 @@ def _front_matter_findings(fm: FrontMatter, rel: str, problems: list[Problem]) -
 def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = []
     for block in blocks:
-        if block.kind != "row" or _excluded(block):
+        if block.kind != "row":
             continue
         header = [strip_marks(h) for h in block.header]
+        if _excluded(block, "", any(re.search("severity", h, re.I) for h in header)):
+            continue
         sev_col = _column(header, _SEVERITY_COLUMN)
         title_col = _column(header, _TITLE_COLUMN, exclude=sev_col)
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
@@ -123,28 +134,35 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
 
 
 def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
+    """Findings written as headings (`### H-1: …`) or bold lead lines (`**Issue 2: …**`)."""
     findings = []
     section_severity: dict[int, Severity] = {}
-    for index, block in enumerate(blocks):
-        if block.kind != "heading":
-            continue
-        for level in [lvl for lvl in section_severity if lvl >= block.level]:
-            del section_severity[level]
-        text = block.text
-        if _SEVERITY_SECTION.match(strip_marks(text)) and not _ID.search(text):
-            section_severity[block.level] = severity_of(text) or Severity.UNKNOWN
+    candidates = _candidates(blocks)
+    for index, level, text in candidates:
+        block = blocks[index]
+        for lvl in [lvl for lvl in section_severity if lvl >= level]:
+            del section_severity[lvl]
+        plain = strip_marks(text)
+        if _SEVERITY_SECTION.match(plain) and not _ID.search(text):
+            section_severity[level] = severity_of(text) or Severity.UNKNOWN
             continue
         inherited = next((section_severity[lvl] for lvl in sorted(section_severity, reverse=True)), None)
-        fields = _fields(blocks, index)
-        has_marker = bool(_ID.search(text) or _TAG.search(text))
-        if _excluded(block) or not (has_marker or inherited or "severity" in fields):
+        fields = _fields(blocks, index, candidates)
+        prefix = _SEVERITY_PREFIX.match(plain)
+        has_marker = bool(_ID.search(text) or _TAG.search(text) or prefix)
+        explicit = "severity" in fields
+        if level == 1 or _excluded(block, text, explicit) or _NONE.search(plain):
             continue
-        if block.level == 1:
+        if not (has_marker or inherited or explicit or "priority" in fields or "risk" in fields):
+            if _SEVERITY_WORDING.search(plain):
+                section_severity[level] = severity_of(text) or Severity.UNKNOWN
             continue
         severity = (
-            (severity_of(fields["severity"]) if "severity" in fields else None)
-            or severity_of(text)
+            _field_severity(fields)
+            or (severity_of(prefix.group(1)) if prefix else None)
+            or severity_of(_TAG.search(text).group(1) if _TAG.search(text) else "")  # type: ignore[union-attr]
             or inherited
+            or severity_of(text)
         )
         if severity is None:
             continue
@@ -154,39 +172,69 @@ def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
             or _struck(text)
             or FindingStatus.UNKNOWN
         )
-        match = _ID.search(text)
-        title = _TAG.sub("", _ID.sub("", text, count=1) if match else text)
-        title = strip_marks(
-            re.sub(r"^\W*(finding|issue|vulnerability)\s*\d*\W*", "", strip_marks(title), flags=re.I)
-        ) or strip_marks(text)
-        findings.append(
-            Finding(
-                title.strip("~ "),
-                severity,
-                status,
-                Location(rel, block.line),
-                id=match.group(1) if match else None,
-            )
-        )
+        findings.append(_finding(text, severity, status, Location(rel, block.line)))
     return findings
 
 
-def _fields(blocks: Sequence[Block], index: int) -> dict[str, str]:
-    """`Severity:` / `Status:` fields in the blocks under heading `index`, up to the next heading."""
-    fields: dict[str, str] = {}
-    for block in blocks[index + 1 :]:
+def _finding(text: str, severity: Severity, status: FindingStatus, where: Location) -> Finding:
+    match = _ID.search(text)
+    title = _TAG.sub("", _ID.sub("", text, count=1) if match else text)
+    title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", strip_marks(title)))
+    title = strip_marks(
+        re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
+    ) or strip_marks(text)
+    return Finding(title.strip("~ "), severity, status, where, id=match.group(1) if match else None)
+
+
+def _candidates(blocks: Sequence[Block]) -> list[tuple[int, int, str]]:
+    """(block index, heading level, text) of every heading and bold lead line that may open a finding."""
+    found = []
+    for index, block in enumerate(blocks):
         if block.kind == "heading":
+            found.append((index, block.level, block.text))
+        elif block.kind == "paragraph" and block.strong:
+            first = block.text.split("\n")[0]
+            plain = strip_marks(first)
+            if (
+                _FINDING_LEAD.match(plain)
+                or _ID.search(first)
+                or _TAG.search(first)
+                or _SEVERITY_PREFIX.match(plain)
+            ):
+                found.append((index, 7, first))
+    return found
+
+
+def _field_severity(fields: dict[str, str]) -> Severity | None:
+    for key in ("severity", "priority", "risk"):
+        if key in fields and (severity := severity_of(fields[key])):
+            return severity
+    return None
+
+
+def _fields(blocks: Sequence[Block], index: int, candidates: list[tuple[int, int, str]]) -> dict[str, str]:
+    """`Severity:` / `Status:` fields under candidate `index`, up to the next heading or candidate."""
+    fields: dict[str, str] = {}
+    starts = {i for i, _, _ in candidates}
+    head = blocks[index]
+    texts = [(head, head.text.split("\n")[1:])] if head.kind == "paragraph" else []
+    for position in range(index + 1, len(blocks)):
+        block = blocks[position]
+        if block.kind == "heading" or position in starts:
             break
-        lines = [block.text] if block.kind != "paragraph" else block.text.split("\n")
         if block.kind == "row" and len(block.cells) >= 2:
-            lines = [f"{block.cells[0]}: {block.cells[1]}"]
+            texts.append((block, [f"{block.cells[0]}: {block.cells[1]}".replace("*", "")]))
+        else:
+            texts.append((block, [strip_marks(line) for line in block.text.split("\n")]))
+    for block, lines in texts:
         for line in lines:
-            match = _FIELD.match(strip_marks(line) if block.kind != "row" else line.replace("*", ""))
-            if not match:
-                continue
-            key = match.group(1).lower()
-            name = "status" if key in ("status", "state", "resolution") else "severity"
-            fields.setdefault(name, match.group(2))
+            match = _FIELD.match(strip_marks(line) if block is head else line)
+            if match:
+                key = match.group(1).lower()
+                key = "status" if key in ("state", "resolution") else key
+                fields.setdefault(
+                    key if key in ("status", "priority", "risk") else "severity", match.group(2)
+                )
     return fields
 
 
@@ -199,11 +247,12 @@ def _struck(text: str) -> FindingStatus | None:
     return FindingStatus.FIXED if text.strip().startswith("~~") else None
 
 
-def _excluded(block: Block) -> bool:
-    return any(
-        _NOT_FINDINGS.search(title)
-        for title in block.section[1:] + ((block.text,) if block.kind == "heading" else ())
-    )
+def _excluded(block: Block, text: str, explicit: bool) -> bool:
+    """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
+    sections = block.section[1:]
+    if any(_NOT_FINDINGS.search(title) for title in (*sections, text)):
+        return True
+    return not explicit and any(_WEAK_NOT_FINDINGS.search(title) for title in sections)
 
 
 def _column(header: Sequence[str], pattern: re.Pattern[str], exclude: int | None = None) -> int | None:
@@ -228,26 +277,3 @@ def _status_line(blocks: Sequence[Block]) -> str:
             if match:
                 return match.group(1)
     return ""
-
-
-def _stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None]:
-    """Open HIGH/CRITICAL counts stated in prose or a count table, for audits that list no finding."""
-    total, first = 0, None
-    for block in blocks:
-        if block.kind == "row":
-            header = [strip_marks(h).lower() for h in block.header]
-            open_col = next((i for i, h in enumerate(header) if "open" in h or "unresolved" in h), None)
-            if open_col is None or open_col >= len(block.cells) or not block.cells:
-                continue
-            severity = severity_of(block.cells[0])
-            count = re.search(r"\d+", block.cells[open_col])
-            if severity in (Severity.CRITICAL, Severity.HIGH) and count and int(count.group()) > 0:
-                total += int(count.group())
-                first = first or Location(rel, block.line)
-            continue
-        for match in _OPEN_COUNT.finditer(block.text):
-            stated = int(match.group(1) or match.group(4))
-            if stated:
-                total += stated
-                first = first or Location(rel, block.line)
-    return total, first

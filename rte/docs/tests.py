@@ -7,14 +7,20 @@ from collections.abc import Sequence
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
-from rte.docs.vocab import level_of, strip_marks
+from rte.docs.overall import overall_suites
+from rte.docs.vocab import RUNNER_END, level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _PASSED = re.compile(
-    r"(\d[\d,]*)\s*(?:tests?\s+)?(?:passed|passing|pass|succeeded|successful|ok\b|✓|✅)", re.I
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:passed|passing)\b"
+    r"|(\d[\d,]*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
+    re.I,
 )
-_FAILED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:failed|failing|failures?|fail|errors?|broken|❌)", re.I)
-_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)", re.I)
+_FAILED = re.compile(
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b" + RUNNER_END, re.I
+)
+_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
+_OF_FAILED = re.compile(r"(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed", re.I)
 _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
@@ -42,7 +48,19 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     problems: list[Problem] = []
     if "suites" in fm.values:
         return _front_matter_suites(fm, rel, problems), problems
-    by_strategy = (_table_suites(blocks, rel), _section_suites(blocks, rel), _line_suites(blocks, rel))
+    if is_plan(blocks, rel):
+        return (), problems
+    by_strategy = [_table_suites(blocks, rel), _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    counted = any(s.total is not None for suites in by_strategy for s in suites)
+    taken = {s.location.line for suites in by_strategy for s in suites if s.location}
+    # Report-wide totals, unless the line they come from is already a level's own result.
+    by_strategy.append(
+        [
+            s
+            for s in overall_suites(blocks, rel, counted=counted)
+            if not s.location or s.location.line not in taken
+        ]
+    )
     chosen: dict[Level, list[Suite]] = {}
     for suites in by_strategy:
         for level in dict.fromkeys(s.level for s in suites):
@@ -53,6 +71,15 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+def is_plan(blocks: Sequence[Block], rel: str) -> bool:
+    """A test plan (`06-test-plan.md`, "# Test Plan") says what will be tested: it holds no results."""
+    title = next((b.text for b in blocks if b.kind == "heading"), "")
+    name = rel.rsplit("/", 1)[-1]
+    if re.search(r"result|report", name, re.I):
+        return False
+    return bool(re.search(r"plan", name, re.I) or re.search(r"\btest(ing)? plan\b", title, re.I))
 
 
 def _front_matter_suites(fm: FrontMatter, rel: str, problems: list[Problem]) -> tuple[Suite, ...]:
@@ -150,13 +177,20 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind not in ("paragraph", "item"):
             continue
         for offset, line in enumerate(block.text.split("\n")):
-            level = level_of(line)
-            if level is None:
+            plain = strip_marks(line)
+            level = level_of(plain)
+            if level is None or len(plain) > 140 or not _names_level_first(plain):
                 continue
             suite = _from_fields(level, Location(rel, block.line + offset), "", {}, line)
             if suite and suite.state is not SuiteState.NO_RESULT:
                 suites.append(suite)
     return suites
+
+
+def _names_level_first(plain: str) -> bool:
+    """`Unit tests: 12 passed`, `✅ E2E (pending)`: the line is about a level, not a sentence naming one."""
+    words = plain.split()
+    return any(level_of(" ".join(words[: i + 1])) for i in range(min(len(words), 4)))
 
 
 def _from_fields(
@@ -189,11 +223,11 @@ def _from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    if _NOT_RUN.search(judged) and not passed and not failed:
+    if (_NOT_RUN.search(judged) or skipped) and not passed and not failed:
         state = SuiteState.PENDING
     elif passed is None and failed is None:
         if _FAIL_WORD.search(judged) and not re.search(r"\b0\s+fail|no fail|without fail", whole, re.I):
-            failed = 1
+            state = SuiteState.FAILED
         elif not (_PASS_WORD.search(judged) or coverage is not None):
             state = SuiteState.NO_RESULT
     return Suite(
@@ -212,7 +246,7 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
     passed = _PASSED.search(text)
     failed = _FAILED.search(text)
     skipped = _SKIPPED.search(text)
-    p = _int(passed.group(1)) if passed else None
+    p = _int(passed.group(1) or passed.group(2)) if passed else None
     f = _int(failed.group(1)) if failed else None
     if p is None:
         ratio = _RATIO.search(text)

@@ -7,20 +7,31 @@ import re
 from rte.model import FindingStatus, Level, Severity
 
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
-    (re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?0\b|\bsev[- ]?1\b|🚨|⛔", re.I), Severity.CRITICAL),
-    (re.compile(r"\bP1\b|\bhigh\b|🟠", re.I), Severity.HIGH),
-    (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|🟡", re.I), Severity.MEDIUM),
-    (re.compile(r"\bP3\b|\blow\b|\bminor\b|🟢|🔵", re.I), Severity.LOW),
-    (re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|ℹ️", re.I), Severity.INFO),
+    (re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?0\b|\bsev[- ]?1\b", re.I), Severity.CRITICAL),
+    (re.compile(r"\bP1\b|\bhigh\b", re.I), Severity.HIGH),
+    (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b", re.I), Severity.MEDIUM),
+    (re.compile(r"\bP3\b|\blow\b|\bminor\b", re.I), Severity.LOW),
+    (re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b", re.I), Severity.INFO),
+)
+# Coloured markers mean different things in different reports (🟡 is medium in one, low in the next):
+# they count only when no severity word is written.
+_MARKERS: tuple[tuple[str, Severity], ...] = (
+    ("🚨", Severity.CRITICAL),
+    ("⛔", Severity.CRITICAL),
+    ("🔴", Severity.HIGH),
+    ("🟠", Severity.HIGH),
+    ("🟡", Severity.MEDIUM),
+    ("🟢", Severity.LOW),
+    ("🔵", Severity.LOW),
+    ("ℹ️", Severity.INFO),
 )
 _CVSS = re.compile(
     r"\bCVSS(?:v?3(?:\.\d)?)?(?:\s*(?:score|base score))?\s*[:=]?\s*\**\s*(\d{1,2}(?:\.\d)?)\b", re.I
 )
-_RED = "🔴"
 
 
 def severity_of(text: str) -> Severity | None:
-    """The first severity word (or P-level, CVSS score, coloured marker) in `text`, if any."""
+    """The first severity word (or P-level) in `text`; else a CVSS score's band; else a coloured marker."""
     best: tuple[int, Severity] | None = None
     for pattern, severity in _SEVERITY_PATTERNS:
         match = pattern.search(text)
@@ -31,9 +42,8 @@ def severity_of(text: str) -> Severity | None:
     cvss = _CVSS.search(text)
     if cvss:
         return cvss_band(float(cvss.group(1)))
-    if _RED in text:
-        return Severity.HIGH
-    return None
+    markers = [(text.index(mark), severity) for mark, severity in _MARKERS if mark in text]
+    return min(markers)[1] if markers else None
 
 
 def cvss_band(score: float) -> Severity:
@@ -62,7 +72,9 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(risk[- ]accepted|accepted|won'?t fix|wontfix|acknowledged|by design|false positive)\b", re.I
+            r"\b(risk[- ]accepted|accepted|acceptable|won'?t fix|wontfix|acknowledged|by design"
+            r"|false positive)\b",
+            re.I,
         ),
         FindingStatus.ACCEPTED,
     ),
@@ -114,6 +126,10 @@ def level_of(text: str) -> Level | None:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), level)
     return best[1] if best else None
+
+
+# What may follow "12 passed" in a runner summary; "3 failed requests" is not about tests.
+RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/-]|in\b|and\b|\d|tests?\b|specs?\b|✓|✔|✅|❌))"
 
 
 def strip_marks(text: str) -> str:

@@ -12,6 +12,8 @@ def _describe(suite: Suite) -> str:
         return "not run (pending)"
     if suite.state is SuiteState.NO_RESULT:
         return "no result stated"
+    if suite.state is SuiteState.FAILED and not suite.failed:
+        return "failed (the report gives no counts)"
     parts = []
     if suite.passed is not None:
         parts.append(f"{suite.passed} passed")

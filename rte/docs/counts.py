@@ -1,0 +1,80 @@
+"""Open HIGH/CRITICAL counts an audit states without listing the findings (`Open findings:` + `- High: 3`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rte.docs.markdown import Block
+from rte.docs.vocab import severity_of, strip_marks
+from rte.model import Location, Severity
+
+_OPEN = re.compile(
+    r"\b(open|unresolved|outstanding|remaining|active|unfixed|unpatched|not (yet )?(fixed|resolved))\b", re.I
+)
+_CLOSED = re.compile(r"\b(closed|fixed|resolved|remediated|mitigated|patched)\b", re.I)
+_COUNT_LINE = re.compile(
+    r"^\W*(critical|high|p0|p1)\b[\w\s()/-]{0,30}?(?:[:=–—-]|\s)\s*(\d{1,6})\s*(?:\(|$|open\b|issues?\b|findings?\b)",
+    re.I,
+)
+_PROSE = re.compile(
+    r"(\d+)\s+(?:open|unresolved|outstanding|remaining|unfixed)\s+(critical|high|p0|p1)\b"
+    r"|\b(critical|high|p0|p1)\b[^:\n]{0,30}\b(?:open|unresolved|remaining|outstanding)\W+(\d+)",
+    re.I,
+)
+_COUNT_HEADER = re.compile(r"count|number|total|^\W*#\W*$|found|issues|findings", re.I)
+_BLOCKING = (Severity.CRITICAL, Severity.HIGH)
+
+
+def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None]:
+    """The largest open HIGH/CRITICAL total one list, table or sentence states, and where it is.
+
+    Counts in one list or table add up; separate statements (a summary and a later breakdown) do not,
+    since they usually repeat each other. A count counts only when its lead-in says the issues are open
+    (an `Open` column, "Open findings:", "3 unresolved high…"), never when it says they are closed.
+    """
+    groups: dict[object, list[tuple[int, int]]] = {}
+    lead = ""
+    for block in blocks:
+        if block.kind == "heading":
+            lead = block.text
+            continue
+        if block.kind == "row":
+            count = _row_count(block, lead)
+            if count:
+                groups.setdefault(("table", block.table), []).append((count, block.line))
+            continue
+        lines = block.text.split("\n")
+        for offset, line in enumerate(lines):
+            plain = strip_marks(line)
+            for match in _PROSE.finditer(plain):
+                stated = int(match.group(1) or match.group(4))
+                groups.setdefault(("line", block.line + offset), []).append((stated, block.line + offset))
+            found = _COUNT_LINE.match(plain)
+            if found and _says_open(lead) and int(found.group(2)):
+                groups.setdefault(("lead", lead), []).append((int(found.group(2)), block.line + offset))
+            elif block.kind == "paragraph" and not found:
+                lead = plain
+    best, where = 0, None
+    for counts in groups.values():
+        total = sum(c for c, _ in counts)
+        if total > best:
+            best, where = total, Location(rel, min(line for _, line in counts))
+    return best, where
+
+
+def _says_open(text: str) -> bool:
+    return bool(_OPEN.search(text)) and not (_CLOSED.search(text) and not re.search(r"\bnot\b", text, re.I))
+
+
+def _row_count(block: Block, lead: str) -> int:
+    header = [strip_marks(h).lower() for h in block.header]
+    if not block.cells or severity_of(block.cells[0]) not in _BLOCKING:
+        return 0
+    column = next((i for i, h in enumerate(header) if _OPEN.search(h)), None)
+    if column is None and _says_open(" ".join((*block.section[-1:], lead))):
+        column = next((i for i, h in enumerate(header) if i and _COUNT_HEADER.search(h)), None)
+    if column is None or column >= len(block.cells):
+        return 0
+    count = re.fullmatch(r"\D{0,3}(\d{1,6})\D{0,12}", strip_marks(block.cells[column]))
+    return int(count.group(1)) if count else 0
