@@ -81,14 +81,22 @@ def description(spec: Input) -> str:
     return text
 
 
-def action_inputs_block() -> str:
+def action_inputs_block(inputs: tuple[Input, ...] = INPUTS) -> str:
     lines = ["inputs:"]
-    for spec in INPUTS:
+    for spec in inputs:
         lines.append(f"  {spec.name}:")
         lines.append(f"    description: {json.dumps(description(spec), ensure_ascii=False)}")
         lines.append("    required: false")
         default = spec.action_default if spec.action_default is not None else '""'
         lines.append(f"    default: {default}")
+        if spec.deprecated_alias:  # the old name keeps working until the next major version
+            message = (
+                f"`{spec.deprecated_alias}` is renamed `{spec.name}`; it goes away in the next major version."
+            )
+            lines.append(f"  {spec.deprecated_alias}:")
+            lines.append(f"    description: {json.dumps('Deprecated: ' + message, ensure_ascii=False)}")
+            lines.append("    required: false")
+            lines.append(f"    deprecationMessage: {json.dumps(message, ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
 
 

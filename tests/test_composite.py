@@ -97,3 +97,41 @@ def test_run_step_runs_the_entry_point_with_the_inputs(
     assert written["verdict"] == verdict
     assert written["features"] == f'["{feature}"]'
     assert set(written) <= set(COMPOSITE["outputs"])
+
+
+def _renamed(monkeypatch) -> tuple:  # type: ignore[type-arg]
+    """INPUTS as if `fail-on-severity` had been called `severity-threshold` before."""
+    import dataclasses
+
+    from rte import settings
+
+    renamed = tuple(
+        dataclasses.replace(i, deprecated_alias="severity-threshold") if i.name == "fail-on-severity" else i
+        for i in settings.INPUTS
+    )
+    monkeypatch.setattr(settings, "INPUTS", renamed)
+    return renamed
+
+
+def test_a_renamed_input_is_declared_deprecated_in_action_yml(monkeypatch):
+    sys_path = str(ROOT / "scripts")
+    monkeypatch.syspath_prepend(sys_path)
+    import sync_inputs
+
+    block = yaml.safe_load(sync_inputs.action_inputs_block(_renamed(monkeypatch)))["inputs"]
+    names = list(block)
+    assert names.index("severity-threshold") == names.index("fail-on-severity") + 1
+    old = block["severity-threshold"]
+    assert "renamed `fail-on-severity`" in old["deprecationMessage"]
+    assert "default" not in old  # an unset old name must not shadow the new one
+
+
+def test_a_renamed_input_still_works_and_the_new_name_wins(monkeypatch, example_ws):
+    from rte.model import Severity
+    from rte.settings import Settings
+
+    _renamed(monkeypatch)
+    env = {"GITHUB_WORKSPACE": str(example_ws), "INPUT_SEVERITY-THRESHOLD": "medium"}
+    assert Settings.from_env(env).fail_on_severity is Severity.MEDIUM
+    env["INPUT_FAIL-ON-SEVERITY"] = "critical"
+    assert Settings.from_env(env).fail_on_severity is Severity.CRITICAL
