@@ -23,6 +23,7 @@ class Input:
     kind: str = "str"  # str | bool | int | number | list | severity | levels | thresholds
     config: bool = True  # may be set in the config file
     action_default: str | None = None  # a default action.yml itself fills in (an expression)
+    deprecated_alias: str = ""  # a former name: still read (when the new one is unset), declared deprecated
 
     @property
     def attr(self) -> str:
@@ -262,6 +263,8 @@ class Settings:
         raw: dict[str, str] = {}
         for spec in INPUTS:
             value = _input(env, spec.name)
+            if not value and spec.deprecated_alias:
+                value = _input(env, spec.deprecated_alias)
             if value:
                 raw[spec.name] = value
         workspace = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())

@@ -74,12 +74,14 @@ def test_dockerfile_copies_what_runs_and_pins_requirements():
     dockerfile = (ROOT / "Dockerfile").read_text()
     for part in ("COPY rte/", "COPY templates/", "COPY entrypoint.py", "requirements.txt"):
         assert part in dockerfile
-    pins = [
-        line
-        for line in (ROOT / "requirements.txt").read_text().splitlines()
-        if line and not line.startswith("#")
-    ]
-    assert pins and all("==" in line for line in pins)
+    lock = (ROOT / "requirements.txt").read_text()
+    entries = [e.strip() for e in re.split(r"(?m)^(?=[A-Za-z])", lock) if e.strip() and e[0].isalpha()]
+    assert entries
+    for entry in entries:
+        requirement = entry.split()[0]
+        assert "==" in requirement, f"{requirement} is not pinned"
+        assert "--hash=sha256:" in entry, f"{requirement} has no hash"
+    assert "--require-hashes" in dockerfile
     assert ACTION["runs"] == {"using": "docker", "image": "Dockerfile"}
 
 
