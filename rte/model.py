@@ -52,6 +52,14 @@ class Severity(StrEnum):
         return self.rank >= threshold.rank
 
     @classmethod
+    def from_cvss(cls, score: float) -> Severity:
+        """CVSS v3 bands: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low, else info."""
+        for floor, severity in ((9.0, cls.CRITICAL), (7.0, cls.HIGH), (4.0, cls.MEDIUM)):
+            if score >= floor:
+                return severity
+        return cls.LOW if score > 0 else cls.INFO
+
+    @classmethod
     def parse(cls, value: str) -> Severity:
         try:
             return cls(value.strip().lower())

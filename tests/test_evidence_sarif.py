@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rte.errors import DocError
-from rte.evidence.sarif import cvss_band, parse_sarif
+from rte.evidence.sarif import parse_sarif
 from rte.model import Finding, FindingStatus, Location, Severity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
@@ -128,7 +128,7 @@ def test_result_security_severity_beats_rule_and_level() -> None:
     ],
 )
 def test_cvss_bands(score: float, severity: Severity) -> None:
-    assert cvss_band(score) is severity
+    assert Severity.from_cvss(score) is severity
 
 
 @pytest.mark.parametrize(

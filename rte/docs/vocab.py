@@ -41,21 +41,9 @@ def severity_of(text: str) -> Severity | None:
         return best[1]
     cvss = _CVSS.search(text)
     if cvss:
-        return cvss_band(float(cvss.group(1)))
+        return Severity.from_cvss(float(cvss.group(1)))
     markers = [(text.index(mark), severity) for mark, severity in _MARKERS if mark in text]
     return min(markers)[1] if markers else None
-
-
-def cvss_band(score: float) -> Severity:
-    if score >= 9.0:
-        return Severity.CRITICAL
-    if score >= 7.0:
-        return Severity.HIGH
-    if score >= 4.0:
-        return Severity.MEDIUM
-    if score > 0:
-        return Severity.LOW
-    return Severity.INFO
 
 
 # Order matters: "mitigation planned" must read as open before "mitigat" reads as mitigated.

@@ -72,23 +72,11 @@ def severity_of(result: JsonObj, rule: JsonObj) -> Severity:
     for props in (_obj(result.get("properties")), _obj(rule.get("properties"))):
         score = _score(props.get("security-severity"))
         if score is not None:
-            return cvss_band(score)
+            return Severity.from_cvss(score)
     level = (
         _str(result.get("level")) or _str(_obj(rule.get("defaultConfiguration")).get("level")) or "warning"
     )
     return LEVELS.get(level, Severity.UNKNOWN)
-
-
-def cvss_band(score: float) -> Severity:
-    if score >= 9.0:
-        return Severity.CRITICAL
-    if score >= 7.0:
-        return Severity.HIGH
-    if score >= 4.0:
-        return Severity.MEDIUM
-    if score > 0:
-        return Severity.LOW
-    return Severity.INFO
 
 
 def _status(result: JsonObj) -> FindingStatus:
