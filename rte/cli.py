@@ -37,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--required-tests", metavar="LEVELS", help="comma-separated test levels to require")
         sub.add_argument("--min-coverage", metavar="PERCENT")
         sub.add_argument("--template-dir", metavar="DIR")
+        sub.add_argument("--database-url", metavar="URL", help=INPUTS_BY_NAME["database-url"].description)
+        sub.add_argument(
+            "--rehearsal-baseline",
+            metavar="GLOB",
+            action="append",
+            default=[],
+            help="SQL file(s) applied before a rehearsal (repeatable)",
+        )
         sub.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
     check = commands.add_parser("check", help="read the features, run the gates, print the report")
@@ -75,6 +83,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         value = getattr(args, name.replace("-", "_"), None)
         if value is not None:
             raw[name] = str(value)
+    if getattr(args, "database_url", None):
+        raw["database-url"] = args.database_url
+    if getattr(args, "rehearsal_baseline", None):
+        raw["rehearsal-baseline"] = ",".join(args.rehearsal_baseline)
     if args.feature:
         raw["feature"] = ",".join(args.feature)
     if args.all:

@@ -110,6 +110,13 @@ INPUTS: tuple[Input, ...] = (
         config=False,
     ),
     Input(
+        "rehearsal-baseline",
+        "Glob patterns of SQL files applied, in path order, to the scratch database before the "
+        "rehearsal's up step: the schema the feature's migration builds on (e.g. `db/schema.sql`).",
+        "",
+        "list",
+    ),
+    Input(
         "migration-blocking-rules",
         "squawk rule names whose violations block (comma-separated, e.g. `adding-required-field`). Other "
         "violations warn; drops block unless the feature's docs declare the data loss.",
@@ -237,6 +244,7 @@ class Settings:
     sarif: tuple[str, ...] = ()
     database_url: str = field(default="", repr=False)
     migration_blocking_rules: tuple[str, ...] = ()
+    rehearsal_baseline: tuple[str, ...] = ()
     target_branch: str = ""
     create_pr: bool = False
     commit_release_plan: bool = False

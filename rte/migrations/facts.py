@@ -6,11 +6,13 @@ import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from rte.migrations.rehearsal import rehearse
+from rte.errors import ConfigError
+from rte.migrations.lexer import Statement, split_statements
 from rte.migrations.results import MigrationFacts
 from rte.migrations.sql import SplitMigration, down_sibling, pick_migration, split_migration
 from rte.migrations.squawk import SquawkRun, run_squawk
 from rte.model import Feature, Location, Problem
+from rte.paths import inside_workspace
 from rte.settings import Settings
 
 _LOSS = re.compile(r"data[-_ ]loss|los(?:e|es|ing)\s+(?:the\s+|all\s+)?data|irreversibl[ey]", re.IGNORECASE)
@@ -70,6 +72,31 @@ def _data_loss(workspace: Path, feature: Feature) -> Location | None:
     return None
 
 
+def load_baseline(workspace: Path, patterns: Sequence[str]) -> tuple[Statement, ...]:
+    """The statements of the `rehearsal-baseline` files, in path order, read from inside the workspace."""
+    from rte.evidence.globs import check_pattern, expand
+
+    statements: list[Statement] = []
+    for pattern in patterns:
+        check_pattern(pattern, what="`rehearsal-baseline`")
+        paths = expand(workspace, pattern)
+        if not paths:
+            raise ConfigError(
+                f"`rehearsal-baseline` pattern `{pattern}` matches no file",
+                tip="give the SQL files that create the schema the migration builds on",
+            )
+        for rel in paths:
+            path = inside_workspace(workspace, rel, what="rehearsal baseline file")
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(
+                    f"the rehearsal baseline `{rel}` cannot be read: {exc}", Location(rel)
+                ) from None
+            statements.extend(split_statements(text))
+    return tuple(statements)
+
+
 def collect_migration_facts(features: Sequence[Feature], settings: Settings) -> dict[str, MigrationFacts]:
     """Facts for `ctx.facts["migration"]`: one squawk process for all features, one rehearsal each."""
     workspace = settings.workspace
@@ -77,6 +104,7 @@ def collect_migration_facts(features: Sequence[Feature], settings: Settings) -> 
     splits = {slug: s for slug, s in loaded.items() if isinstance(s, SplitMigration)}
     squawk: SquawkRun = run_squawk([(s.path, s.up.text) for s in splits.values() if s.up.statements])
     facts: dict[str, MigrationFacts] = {}
+    baseline: tuple[Statement, ...] | None = None
     for feature in features:
         item = loaded[feature.slug]
         if item is None:
@@ -87,7 +115,11 @@ def collect_migration_facts(features: Sequence[Feature], settings: Settings) -> 
             continue
         rehearsal = None
         if settings.database_url and item.has_rollback:
-            rehearsal = rehearse(settings.database_url, item)
+            from rte.migrations.rehearsal import rehearse  # psycopg loads only when a rehearsal runs
+
+            if baseline is None:
+                baseline = load_baseline(workspace, settings.rehearsal_baseline)
+            rehearsal = rehearse(settings.database_url, item, baseline=baseline)
         loss = _data_loss(workspace, feature)
         facts[feature.slug] = MigrationFacts(
             split=item,
