@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from rte import __version__
 from rte.errors import ConfigError
@@ -56,8 +55,10 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(TEMPLATES))]
     env_class: type[jinja2.Environment] = jinja2.Environment
     if template_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
-        env_class = ImmutableSandboxedEnvironment
+        from rte.sandbox import ContainedLoader, Sandbox
+
+        loaders.insert(0, ContainedLoader(template_dir))
+        env_class = Sandbox
     env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -88,6 +89,11 @@ def _render(env: jinja2.Environment, name: str, context: Mapping[str, object]) -
         raise ConfigError(
             f"template `{name}` uses an undefined value: {exc.message}",
             tip="see README, 'Template context', for the names a template can use",
+        ) from None
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+        raise ConfigError(
+            f"template `{name}` failed: {type(exc).__name__}: {exc}",
+            tip="fix the template, or remove it from `template-dir` to use rte's own",
         ) from None
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 
