@@ -7,9 +7,11 @@ are silent, the view says so.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from rte.evaluate import FeatureReport
 from rte.gates.base import Status
@@ -25,9 +27,9 @@ def blob_link(location: Location | None, settings_view: Mapping[str, object]) ->
     text = str(location)
     base = settings_view.get("blob_base")
     if not base:
-        return f"`{text}`"
+        return _code(text)
     anchor = f"#L{location.line}" if location.line else ""
-    return f"[`{text}`]({base}/{location.file}{anchor})"
+    return f"[{_code(text)}]({base}/{quote(location.file)}{anchor})"
 
 
 def feature_view(report: FeatureReport, settings_view: Mapping[str, object]) -> dict[str, Any]:
@@ -142,17 +144,17 @@ def _changes(report: FeatureReport, commands: Mapping[str, str]) -> list[dict[st
     feature = report.feature
     changes = []
     if feature.migration:
-        changes.append({"area": "Database", "text": f"migration `{feature.migration.path}`"})
+        changes.append({"area": "Database", "text": f"migration {_code(feature.migration.path)}"})
     for endpoint in feature.endpoints:
-        changes.append({"area": "API", "text": f"`{endpoint.name}`"})
+        changes.append({"area": "API", "text": f"{_code(endpoint.name)}"})
     for worker in feature.workers:
-        changes.append({"area": "Background jobs", "text": f"`{worker.name}`"})
+        changes.append({"area": "Background jobs", "text": f"{_code(worker.name)}"})
     for service in feature.services:
         changes.append({"area": "Integrations", "text": service.name})
     for flag in feature.feature_flags:
-        changes.append({"area": "Feature flag", "text": f"`{flag.name}`"})
+        changes.append({"area": "Feature flag", "text": f"{_code(flag.name)}"})
     for env in feature.env_vars:
-        changes.append({"area": "Configuration", "text": f"`{env.name}`"})
+        changes.append({"area": "Configuration", "text": f"{_code(env.name)}"})
     return changes
 
 
@@ -199,7 +201,7 @@ def _rollback(
                 "key": "flag",
                 "name": "Disable the feature flag",
                 "when": "the feature misbehaves",
-                "steps": [f"Turn off `{flag}` in the flag service" for flag in flags],
+                "steps": [f"Turn off {_code(flag)} in the flag service" for flag in flags],
                 "impact": "the feature is hidden; data and code stay in place",
                 "time": "minutes",
                 "last_resort": False,
@@ -230,7 +232,7 @@ def _rollback(
                 "steps": [
                     "Stop the application or put it in maintenance mode",
                     "Take a backup of the affected tables",
-                    f"Run the down migration: `{commands.get('down') or 'see the migration file'}`",
+                    f"Run the down migration: {_code(commands.get('down') or 'see the migration file')}",
                     "Deploy the previous application release",
                 ],
                 "impact": "data written since the migration is lost"
@@ -255,3 +257,12 @@ def _signoff(report: FeatureReport) -> list[str]:
     if feature.acceptance:
         roles.append("Product owner")
     return roles
+
+
+def _code(text: object) -> str:
+    """An inline code span that the text cannot break out of (same rule as rte.render.code)."""
+    value = " ".join(str(text).split())
+    if "`" not in value:
+        return f"`{value}`"
+    fence = "`" * (max(len(run) for run in re.findall(r"`+", value)) + 1)
+    return f"{fence} {value} {fence}"

@@ -42,8 +42,10 @@ def cell(text: object) -> str:
 def code(text: object) -> str:
     """Text inside an inline code span (backticks cannot break out)."""
     value = " ".join(str(text).split())
-    fence = "``" if "`" in value else "`"
-    return f"{fence} {value} {fence}" if "`" in value else f"`{value}`"
+    if "`" not in value:
+        return f"`{value}`"
+    fence = "`" * (max(len(run) for run in re.findall(r"`+", value)) + 1)
+    return f"{fence} {value} {fence}"
 
 
 def loc(location: Location | None) -> str:
