@@ -234,7 +234,9 @@ def matrix_json(slugs: Iterable[str]) -> str:
 
 def list_features(settings: Settings) -> tuple[str, ...]:
     """Every feature slug: the non-hidden, non-empty sub-folders of `features-dir`, sorted."""
-    root = settings.features_path
+    from rte.paths import inside_workspace
+
+    root = inside_workspace(settings.workspace, settings.features_dir, what="features directory")
     if not root.is_dir():
         return ()
     return tuple(

@@ -23,9 +23,19 @@ def inside_workspace(workspace: Path, name: str, *, what: str) -> Path:
     return path
 
 
+def is_inside(workspace: Path, path: Path) -> bool:
+    """Whether `path`, with every symbolic link followed, is the workspace or lies under it."""
+    root = workspace.resolve()
+    target = path.resolve()
+    return target == root or root in target.parents
+
+
 def relative(workspace: Path, path: Path) -> str:
-    """Workspace-relative, forward-slash form used in every Location."""
-    try:
-        return path.resolve().relative_to(workspace.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Workspace-relative, forward-slash form used in every Location (a link keeps its own name)."""
+    root = workspace.resolve()
+    for candidate in (path.parent.resolve() / path.name, path.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

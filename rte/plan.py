@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from rte import alerts, rollback
 from rte.evaluate import FeatureReport
 from rte.gates.base import Status
+from rte.mdtext import code
 from rte.model import Finding, Location, Severity
 from rte.timeline import build_timeline
 
@@ -28,9 +30,9 @@ def blob_link(location: Location | None, settings_view: Mapping[str, object]) ->
     text = str(location)
     base = settings_view.get("blob_base")
     if not base:
-        return f"`{text}`"
+        return code(text)
     anchor = f"#L{location.line}" if location.line else ""
-    return f"[`{text}`]({base}/{location.file}{anchor})"
+    return f"[{code(text)}]({base}/{quote(location.file)}{anchor})"
 
 
 def feature_view(report: FeatureReport, settings_view: Mapping[str, object]) -> dict[str, Any]:
@@ -145,7 +147,7 @@ def _changes(
     changes = []
     if migration:
         created = ", ".join(migration["creates"][:6])
-        text = f"migration `{migration['path']}`" + (f": creates {created}" if created else "")
+        text = f"migration {code(migration['path'])}" + (f": creates {created}" if created else "")
         if migration["destructive"]:
             text += f"; {len(migration['destructive'])} destructive statement(s)"
         changes.append({"area": "Database", "text": text, "link": link(Location(migration["path"]))})
@@ -158,7 +160,7 @@ def _changes(
     )
     for area, items in groups:
         for item in items:
-            text = item.name if area == "Integrations" else f"`{item.name}`"
+            text = item.name if area == "Integrations" else f"{code(item.name)}"
             changes.append({"area": area, "text": text, "link": link(item.location)})
     return changes
 
@@ -224,7 +226,7 @@ def _mitigations(
     feature = report.feature
     out = []
     for flag in feature.feature_flags:
-        out.append(f"feature flag `{flag.name}` switches the change off without a deploy")
+        out.append(f"feature flag {code(flag.name)} switches the change off without a deploy")
     if migration and migration["has_down"]:
         out.append("a down migration exists (`" + migration["down"] + "`)")
     if alert_rows:
@@ -259,5 +261,5 @@ def _followups(report: FeatureReport, findings: list[Finding]) -> list[str]:
         elif f.status.is_open:
             out.append(f"Fix open {f.severity.value} finding {f.label}")
     for flag in report.feature.feature_flags:
-        out.append(f"Remove the feature flag `{flag.name}` once the feature is stable")
+        out.append(f"Remove the feature flag {code(flag.name)} once the feature is stable")
     return out

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from rte import __version__
 from rte.errors import ConfigError
 from rte.evaluate import Evaluation, FeatureReport
+from rte.mdtext import cell, code, codecell, md, num, pct
 from rte.model import Location
 from rte.plan import feature_view
 
@@ -22,47 +22,9 @@ if not TEMPLATES.is_dir():  # installed as a package: templates ship inside it
 PR_BODY_LIMIT = 65_536
 SUMMARY_LIMIT = 1_000_000  # bytes, under GitHub's 1 MiB step summary limit
 
-_ZWSP = "\u200b"
-
-
-def md(text: object) -> str:
-    """Document text made inert in Markdown: no @mentions, #refs, HTML or comment markers."""
-    value = str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = re.sub(r"@(?=[\w-])", "@" + _ZWSP, value)
-    value = re.sub(r"(?<![\w&])#(?=\d)", "#" + _ZWSP, value)
-    value = re.sub(r"(?i)\b(GH-\d)", lambda m: m.group(1)[:2] + _ZWSP + m.group(1)[2:], value)
-    return value
-
-
-def cell(text: object) -> str:
-    """`md` plus what a table cell needs: one line, `|` escaped."""
-    return " ".join(md(text).split()).replace("|", "\\|")
-
-
-def code(text: object) -> str:
-    """Text inside an inline code span (backticks cannot break out)."""
-    value = " ".join(str(text).split())
-    fence = "``" if "`" in value else "`"
-    return f"{fence} {value} {fence}" if "`" in value else f"`{value}`"
-
 
 def loc(location: Location | None) -> str:
     return str(location) if location else ""
-
-
-def codecell(text: object) -> str:
-    """An inline code span inside a table cell (`|` escaped, nothing else touched)."""
-    return code(text).replace("|", "\\|")
-
-
-def num(value: object) -> str:
-    """A weight or score without a useless `.0`: 1.0 → 1, 1.5 → 1.5."""
-    return f"{float(value):g}" if isinstance(value, int | float) else str(value)
-
-
-def pct(value: object) -> str:
-    return f"{num(value)}%"
 
 
 def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
@@ -70,8 +32,10 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(TEMPLATES))]
     env_class: type[jinja2.Environment] = jinja2.Environment
     if template_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
-        env_class = ImmutableSandboxedEnvironment
+        from rte.sandbox import ContainedLoader, Sandbox
+
+        loaders.insert(0, ContainedLoader(template_dir))
+        env_class = Sandbox
     env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -106,6 +70,11 @@ def _render(env: jinja2.Environment, name: str, context: Mapping[str, object]) -
         raise ConfigError(
             f"template `{name}` uses an undefined value: {exc.message}",
             tip="see docs/templates.md for the names a template can use",
+        ) from None
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+        raise ConfigError(
+            f"template `{name}` failed: {type(exc).__name__}: {exc}",
+            tip="fix the template, or remove it from `template-dir` to use rte's own",
         ) from None
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rte.mdtext import code
 from rte.model import Feature, Location, Severity
 
 # Weight sum → level: inclusive lower bounds, worst first. `risk-thresholds` overrides them.
@@ -70,7 +71,7 @@ def parse_thresholds(text: str) -> tuple[tuple[str, float], ...]:
         try:
             floors[name] = float(value)
         except ValueError:
-            raise ValueError(f"`{name}` needs a number, not {value.strip()!r}") from None
+            raise ValueError(f"{code(name)} needs a number, not {value.strip()!r}") from None
     if not 0 < floors["medium"] <= floors["high"] <= floors["critical"]:
         raise ValueError("the scores must rise: 0 < medium ≤ high ≤ critical")
     return tuple((name, floors[name]) for name, _ in LEVELS)
@@ -92,7 +93,9 @@ def assess(
     for worker in feature.workers[:3]:
         factors.append(
             Factor(
-                f"new infrastructure: background worker or queue `{worker.name}`", W_WORKER, worker.location
+                f"new infrastructure: background worker or queue {code(worker.name)}",
+                W_WORKER,
+                worker.location,
             )
         )
     for service in feature.services[:3]:
@@ -129,7 +132,7 @@ def _migration(feature: Feature) -> list[Factor]:
     migration = feature.migration
     if migration is None:
         return []
-    factors = [Factor(f"database migration `{migration.path}`", W_MIGRATION, Location(migration.path, 1))]
+    factors = [Factor(f"database migration {code(migration.path)}", W_MIGRATION, Location(migration.path, 1))]
     for statement in migration.destructive:
         loses = statement.detail in (
             "drop table",

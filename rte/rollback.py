@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from rte.mdtext import code
 from rte.migrations.commands import migration_commands
 from rte.migrations.destructive import find_destructive
 from rte.migrations.sql import SplitMigration
@@ -34,8 +35,8 @@ def migration_facts(split: SplitMigration) -> dict[str, object]:
     """
     facts: dict[str, object] = dict(migration_commands(split.to_model(), changesets=split.changesets or None))
     up = split.up.text
-    creates = [f"{kind.lower()} `{name}`" for kind, name in _CREATE.findall(up)]
-    creates += [f"column `{table}.{column}`" for table, column in _ADD_COLUMN.findall(up)]
+    creates = [f"{kind.lower()} {code(name)}" for kind, name in _CREATE.findall(up)]
+    creates += ["column " + code(f"{table}.{column}") for table, column in _ADD_COLUMN.findall(up)]
     facts["creates"] = creates
     down = split.down.text if split.down and split.has_rollback else ""
     facts["down_drops"] = [d.statement for d in find_destructive(down) if d.loses_data] if down else []
@@ -88,7 +89,7 @@ def options(flags: list[str], migration: dict[str, Any] | None, workers: list[st
                 "name": "Disable the feature flag",
                 "when": "the new feature misbehaves but the rest of the application is healthy",
                 "steps": [
-                    f"Turn `{flag}` off in production (flag service or configuration)" for flag in flags
+                    f"Turn {code(flag)} off in production (flag service or configuration)" for flag in flags
                 ]
                 + ["Confirm the error rate drops and the feature's entry points are hidden"],
                 "impact": "the feature is switched off; code, schema and data stay in place",
@@ -97,7 +98,7 @@ def options(flags: list[str], migration: dict[str, Any] | None, workers: list[st
             }
         )
     app_steps = ["Redeploy the release that ran before this merge (the base commit of the pull request)"]
-    app_steps += [f"Stop or drain `{w}` so it takes no new work" for w in workers]
+    app_steps += [f"Stop or drain {code(w)} so it takes no new work" for w in workers]
     app_steps += ["Confirm the health checks pass on the previous release"]
     schema_note = ""
     if migration:
@@ -119,7 +120,7 @@ def options(flags: list[str], migration: dict[str, Any] | None, workers: list[st
         if migration["down_drops"]:
             impact = (
                 "data written since the migration is lost (the down migration runs "
-                + ", ".join(f"`{d}`" for d in migration["down_drops"][:4])
+                + ", ".join(f"{code(d)}" for d in migration["down_drops"][:4])
                 + ")"
             )
         elif migration["forward_loss"]:
@@ -134,7 +135,7 @@ def options(flags: list[str], migration: dict[str, Any] | None, workers: list[st
                 "steps": [
                     "Roll back the application first (option above) and stop writes to the affected tables",
                     'Take a fresh backup: `pg_dump "$DATABASE_URL" --format=custom --file=pre-rollback.dump`',
-                    f"Run the down migration: `{migration['down']}`",
+                    f"Run the down migration: {code(migration['down'])}",
                     "Verify the schema and restart the previous release",
                 ],
                 "impact": impact,

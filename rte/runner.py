@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 from typing import TextIO
@@ -55,8 +57,9 @@ class Runner:
     def log(self, text: str) -> None:
         """Plain log text; a line that would start a workflow command is neutralised."""
         for line in text.splitlines() or [""]:
-            if line.lstrip().startswith(("::", "##[")):
+            if line.lstrip().startswith("::"):
                 line = " " + line.replace("::", ":\u200b:")
+            line = line.replace("##[", "#\u200b#[")  # the runner's legacy syntax matches anywhere in a line
             self.stream.write(line + "\n")
         self.stream.flush()
 
@@ -80,5 +83,22 @@ class Runner:
 
 
 def write_text(path: Path, text: str) -> None:
+    """Write a file without following a link at its name: a symlink there is replaced, not written through.
+
+    The text goes to a temporary file in the same folder first, then replaces `path` in one step, so a link
+    placed at `path` by a pull request (pointing anywhere) is itself replaced by a regular file."""
+    from rte.errors import WorkspaceError
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    if path.is_dir() and not path.is_symlink():
+        raise WorkspaceError(f"cannot write `{path}`: a folder of that name is in the way")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise

@@ -45,7 +45,7 @@ def compose(text: str, rel: str, *, what: str, line_offset: int = 0) -> yaml.Nod
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         problem = exc.problem or "invalid YAML"
-        if "\t" in problem or "tab" in problem.lower():
+        if "\t" in problem or "\\t" in problem or "tab" in problem.lower():
             problem += " (YAML indents with spaces, not tabs)"
         raise ConfigError(f"the {what} is not valid YAML: {problem}", Location(rel, line)) from None
     except yaml.YAMLError as exc:

@@ -31,7 +31,11 @@ class ParsedDoc:
 
 def parse_document(text: str, rel: str) -> ParsedDoc:
     fm, body, problems = split(text, rel)
-    blocks = parse(body)
+    try:
+        blocks = parse(body)
+    except RecursionError:  # lists or quotes nested thousands deep: the parser gives up, so does rte
+        blocks = []
+        problems.append(Problem("the document nests lists or quotes too deeply to be read", Location(rel, 1)))
     if not any(b.text.strip() for b in blocks) and not fm.values:
         problems.append(Problem("the document is empty", Location(rel, 1)))
     return ParsedDoc(rel, fm, blocks, problems)

@@ -51,6 +51,22 @@ def load_migration(workspace: Path, feature: Feature) -> SplitMigration | Proble
     if found is None:
         return None
     path, down_path = found
+    from rte.docs.files import MAX_DOC_BYTES
+    from rte.paths import is_inside
+
+    for rel in (path, down_path):
+        if rel is not None and not is_inside(workspace, workspace / rel):
+            return Problem(
+                "the migration is a symbolic link leaving the workspace; it was not read", Location(rel)
+            )
+        if (
+            rel is not None
+            and (workspace / rel).is_file()
+            and (workspace / rel).stat().st_size > MAX_DOC_BYTES
+        ):
+            return Problem(
+                f"the migration is over the {MAX_DOC_BYTES:,}-byte limit; it was not read", Location(rel)
+            )
     try:
         text = (workspace / path).read_text(encoding="utf-8")
         down_text = (workspace / down_path).read_text(encoding="utf-8") if down_path else None
