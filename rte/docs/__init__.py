@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from rte.docs import design
+from rte.docs import design, markdown
 from rte.docs.files import find_documents, read_text
 from rte.docs.frontmatter import FrontMatter, split
-from rte.docs.markdown import Block, parse
+from rte.docs.markdown import Block, TooSlow, parse, plain_lines
 from rte.docs.security import read_security
 from rte.docs.tests import read_tests
 from rte.errors import WorkspaceError
@@ -36,6 +36,15 @@ def parse_document(text: str, rel: str) -> ParsedDoc:
     except RecursionError:  # lists or quotes nested thousands deep: the parser gives up, so does rte
         blocks = []
         problems.append(Problem("the document nests lists or quotes too deeply to be read", Location(rel, 1)))
+    except TooSlow:  # pathological inline markup: read it line by line instead of as Markdown
+        blocks = plain_lines(body)
+        problems.append(
+            Problem(
+                f"the document took over {markdown.PARSE_SECONDS:g} s to parse as Markdown (pathological markup such as "
+                "tens of thousands of `_`); it was read line by line instead",
+                Location(rel, 1),
+            )
+        )
     if not any(b.text.strip() for b in blocks) and not fm.values:
         problems.append(Problem("the document is empty", Location(rel, 1)))
     return ParsedDoc(rel, fm, blocks, problems)

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import marko
@@ -18,6 +23,7 @@ from marko.ext.gfm import elements as gfm
 
 _PARSER = marko.Markdown(extensions=["gfm"])
 MAX_NESTING = 64
+PARSE_SECONDS = 10.0  # per document
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,57 @@ class _Lines:
         return bisect.bisect_right(self._starts, offset)
 
 
-def parse(text: str) -> list[Block]:
-    """Blocks of a Markdown text whose newlines are already `\n`."""
-    doc = _PARSER.parse(text)
+class TooSlow(Exception):
+    """The Markdown parser ran past its time budget on one document."""
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the main thread after `seconds` (no limit in other threads, or off Unix)."""
+    if (
+        seconds <= 0
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "SIGALRM")
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TooSlow
+
+    outer_left, _ = signal.getitimer(signal.ITIMER_REAL)  # an enclosing timer keeps running afterwards
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer_left) if outer_left else seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))
+
+
+def parse(text: str, *, seconds: float | None = None) -> list[Block]:
+    """Blocks of a Markdown text whose newlines are already `\n`.
+
+    Some inputs make the parser's inline pass quadratic (tens of thousands of intraword `_`); past
+    `seconds` it raises TooSlow and the caller falls back to `plain_lines`.
+    """
+    with _deadline(PARSE_SECONDS if seconds is None else seconds):
+        doc = _PARSER.parse(text)
     walker = _Walker(_Lines(text))
     walker.walk_children(doc, depth=0)
     return walker.blocks
+
+
+def plain_lines(text: str) -> list[Block]:
+    """A fallback reading: every non-blank line a paragraph of its own, with its line number."""
+    return [
+        Block("paragraph", line.strip()[:2000], number)
+        for number, line in enumerate(text.split("\n"), 1)
+        if line.strip()
+    ]
 
 
 class _Walker:

@@ -138,6 +138,7 @@ def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = []
     section_severity: dict[int, Severity] = {}
     candidates = _candidates(blocks)
+    starts = {i for i, _, _ in candidates}
     for index, level, text in candidates:
         block = blocks[index]
         for lvl in [lvl for lvl in section_severity if lvl >= level]:
@@ -147,7 +148,7 @@ def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
             section_severity[level] = severity_of(text) or Severity.UNKNOWN
             continue
         inherited = next((section_severity[lvl] for lvl in sorted(section_severity, reverse=True)), None)
-        fields = _fields(blocks, index, candidates)
+        fields = _fields(blocks, index, starts)
         prefix = _SEVERITY_PREFIX.match(plain)
         has_marker = bool(_ID.search(text) or _TAG.search(text) or prefix)
         explicit = "severity" in fields
@@ -212,10 +213,9 @@ def _field_severity(fields: dict[str, str]) -> Severity | None:
     return None
 
 
-def _fields(blocks: Sequence[Block], index: int, candidates: list[tuple[int, int, str]]) -> dict[str, str]:
-    """`Severity:` / `Status:` fields under candidate `index`, up to the next heading or candidate."""
+def _fields(blocks: Sequence[Block], index: int, starts: set[int]) -> dict[str, str]:
+    """`Severity:` / `Status:` fields under candidate `index`, up to the next heading or candidate start."""
     fields: dict[str, str] = {}
-    starts = {i for i, _, _ in candidates}
     head = blocks[index]
     texts = [(head, head.text.split("\n")[1:])] if head.kind == "paragraph" else []
     for position in range(index + 1, len(blocks)):
