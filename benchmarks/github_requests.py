@@ -1,12 +1,16 @@
 """Print how many HTTP requests rte.github makes per scenario, against the local fake GitHub.
 
-Run from the repository root: `PYTHONPATH=. python benchmarks/github_requests.py`.
+Run from the repository root: `python benchmarks/github_requests.py`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the fake server lives in tests/
 
 from rte.github import ClientOptions, PublishRequest, publish
 from tests.fakegithub import FakeGitHub
