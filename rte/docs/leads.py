@@ -15,11 +15,11 @@ TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
 SEVERITY_PREFIX = re.compile(rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I)
 FINDING_LEAD = re.compile(
-    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw)\s*#?\s*\d+\s*[:.)\-–—]", re.I
+    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert)\s*#?\s*\d+\s*[:.)\-–—]", re.I
 )
 _FIELD = re.compile(
     r"^\W*(severity|risk level|risk rating|risk|priority|impact level|impact|rating|cvss[^:]*"
-    r"|(?:remediation |fix |current |finding )?status|state|resolution)\W*[:=]\s*(.+)$",
+    r"|(?:(?:remediation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage)\W*[:=]\s*(.+)$",
     re.I,
 )
 # `Title — Risk: High / Status: Open`: fields written inline on a finding's lead line.
@@ -129,7 +129,7 @@ def fields(blocks: Sequence[Block], lead: Lead, leads: Sequence[Lead]) -> dict[s
 def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
-    elif key.endswith(("status", "state", "resolution")):
+    elif key.endswith(("status", "state", "resolution", "triage")):
         key = "status"
     elif key in ("impact", "rating"):
         # "Impact: an attacker with low privileges…" is prose; only a leading severity word counts.

@@ -36,6 +36,11 @@ _FAILURE = re.compile(
 _TESTS_RUN = re.compile(
     r"\btests? run:\s*(\d+),\s*failures:\s*(\d+)(?:,\s*errors:\s*(\d+))?(?:,\s*skipped:\s*(\d+))?", re.I
 )
+# PHPUnit `OK (120 tests, 412 assertions)` / `Tests: 120, Assertions: 400, Failures: 2, Skipped: 1.`;
+# RSpec `512 examples, 3 failures, 7 pending`.
+_PHPUNIT_OK = re.compile(r"^\s*OK \((\d+) tests?,", re.I)
+_PHPUNIT = re.compile(r"^\s*Tests:\s*(\d+),\s*Assertions:\s*\d+((?:,\s*\w+:\s*\d+)*)", re.I)
+_RSPEC = re.compile(r"\b(\d+) examples?, (\d+) failures?(?:, (\d+) pending)?", re.I)
 # Lines that count test files or snapshots, not tests (jest `Test Suites:`, vitest `Test Files`).
 _NOT_TESTS = re.compile(r"^\W*(test suites|test files|snapshots)\b", re.I)
 # go test: `--- FAIL: TestX (0.5s)` per test, `FAIL  pkg  1.2s` / `ok  pkg  0.4s` per package.
@@ -131,6 +136,21 @@ def _runner_line(line: str, counts: dict[str, int]) -> bool:
         if total >= counts.get("total", -1):  # the run's summary is the largest of the per-class lines
             failed = int(run.group(2)) + int(run.group(3) or 0)
             counts.update(total=total, failed=failed, skipped=int(run.group(4) or 0))
+        return True
+    ok = _PHPUNIT_OK.match(line)
+    if ok:
+        counts.update(total=int(ok.group(1)), failed=0)
+        return True
+    php = _PHPUNIT.match(line)
+    if php:
+        extra = {k.lower(): int(v) for k, v in re.findall(r"(\w+):\s*(\d+)", php.group(2))}
+        failed = extra.get("failures", 0) + extra.get("errors", 0)
+        skipped = extra.get("skipped", 0) + extra.get("incomplete", 0)
+        counts.update(total=int(php.group(1)), failed=failed, skipped=skipped)
+        return True
+    spec = _RSPEC.search(line)
+    if spec:
+        counts.update(total=int(spec.group(1)), failed=int(spec.group(2)), skipped=int(spec.group(3) or 0))
         return True
     go = _GO_TEST.match(line)
     if go:

@@ -38,6 +38,9 @@ _NOT_RUN = re.compile(
     r"|in progress|incomplete|not tested|no tests|n/a|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
+_OPENS_NOT_RUN = re.compile(
+    r"^\W*(blocked|not (yet )?(run|executed)|skipped|pending|deferred|postponed|n/a)\b", re.I
+)
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
 _FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
@@ -146,7 +149,9 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         fields: dict[str, str] = {}
         texts = [block.text]
+        opening = ""  # the section's first line: "Blocked: the stub is not deployed" is its result
         for inner in blocks[index + 1 :]:
+            opening = opening or (inner.text.split("\n")[0] if inner.kind == "paragraph" else "")
             if inner.kind == "heading" and inner.level <= block.level:
                 break
             if inner.kind == "heading" and level_of(inner.text) not in (None, level):
@@ -157,6 +162,8 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                     fields.setdefault(match.group(1).lower(), match.group(2))
                 elif inner.kind in ("paragraph", "item", "code"):
                     texts.append(line)
+        if _OPENS_NOT_RUN.match(strip_marks(opening)):
+            fields.setdefault("status", opening)
         suite = _from_fields(
             level,
             Location(rel, block.line),
