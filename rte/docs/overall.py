@@ -32,6 +32,34 @@ _FAILURE = re.compile(
     r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was )?(?:failed|fails)\b",
     re.I,
 )
+# Maven/Gradle/JUnit summaries: `Tests run: 84, Failures: 0, Errors: 0, Skipped: 2` (per class and in total).
+_TESTS_RUN = re.compile(
+    r"\btests? run:\s*(\d+),\s*failures:\s*(\d+)(?:,\s*errors:\s*(\d+))?(?:,\s*skipped:\s*(\d+))?", re.I
+)
+# PHPUnit `OK (120 tests, 412 assertions)` / `Tests: 120, Assertions: 400, Failures: 2, Skipped: 1.`;
+# RSpec `512 examples, 3 failures, 7 pending`.
+_PHPUNIT_OK = re.compile(r"^\s*OK \((\d+) tests?,", re.I)
+_PHPUNIT = re.compile(r"^\s*Tests:\s*(\d+),\s*Assertions:\s*\d+((?:,\s*\w+:\s*\d+)*)", re.I)
+_RSPEC = re.compile(r"\b(\d+) examples?, (\d+) failures?(?:, (\d+) pending)?", re.I)
+# Lines that count test files or snapshots, not tests (jest `Test Suites:`, vitest `Test Files`).
+_NOT_TESTS = re.compile(r"^\W*(test suites|test files|snapshots)\b", re.I)
+# go test: `--- FAIL: TestX (0.5s)` per test, `FAIL  pkg  1.2s` / `ok  pkg  0.4s` per package.
+_GO_TEST = re.compile(r"^\s*--- (PASS|FAIL|SKIP):\s+\S")
+_GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
+# "all green", "unit and integration tests all passed": a stated result without numbers.
+_ALL_PASSED = re.compile(
+    r"\ball[- ]green\b|\b(?:is|are)\s+(?:all\s+)?green\b"
+    r"|\ball\s+(?:\w+\s+){0,3}?(?:tests?|specs?|suites?|checks?)\s+(?:have\s+|were\s+)?passed\b"
+    r"|\b(?:tests?|specs?|suites?)\s+(?:have\s+|were\s+)?all\s+passed\b",
+    re.I,
+)
+_UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|once|before)\b", re.I)
+# A section listing the failing tests ("Known failures", "Failing tests").
+_FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
+_RESULT_HEADER = re.compile(r"^\W*(result|outcome|status|verdict|pass/fail)\W*$", re.I)
+_CASE_HEADER = re.compile(r"\b(test|case|scenario|tc|spec|step)s?\b", re.I)
+_RESULT_CELL = re.compile(r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)\W*$", re.I)
+_CELL_KEYS = {r"pass|✅|✔": "passed", r"fail|❌|✖": "failed", r"skip|blocked|not run": "skipped"}
 _KEYS = {
     "total": "total",
     "total tests": "total",
@@ -54,14 +82,18 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
     failure), plus statements that testing has not run yet or that a test failed."""
     groups: list[tuple[int, dict[str, int]]] = []
     statements: list[Suite] = []
+    passing: list[Suite] = []  # "all green": used only when nothing else states a result
     for block in blocks:
         counts: dict[str, int] = {}
         first: int | None = None
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
         for offset, line in enumerate(lines or block.text.split("\n")):
             plain = strip_marks(_BOX.sub(" ", line)).strip()
-            _read_line(plain, counts)
             where = Location(rel, block.line + (offset if block.kind != "row" else 0))
+            if block.kind == "code" and _runner_line(line, counts):
+                first = first if first is not None else where.line
+                continue
+            _read_line(plain, counts)
             first = first if first is not None or not counts else where.line
             if _NOT_RUN.search(plain):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
@@ -69,9 +101,15 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
                 r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I
             ):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
+            elif _ALL_PASSED.search(plain) and not _UNSURE.search(plain):
+                passing.append(Suite(Level.OTHER, where, name=plain[:120]))
+        _settle(counts)
         if counts.get("passed") is not None or counts.get("failed") is not None:
             groups.append((first or block.line, counts))
+    groups += _result_tables(blocks) + _failure_lists(blocks)
     if not groups:
+        if not counted and not statements:
+            return passing[:1]
         return statements if not counted else [s for s in statements if s.state is SuiteState.PENDING]
     failing = [g for g in groups if g[1].get("failed")]
     start, counts = max(failing or groups, key=lambda g: _total(g[1]))
@@ -82,10 +120,106 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
     skipped = counts.get("skipped")
     if passed is None and "total" in counts:
         passed = max(counts["total"] - failed - (skipped or 0), 0)
+    if passed is None and not failing:
+        passed = max((g[1].get("passed") or 0 for g in groups), default=0) or None
     overall = Suite(
         Level.OTHER, Location(rel, start), name="all tests", passed=passed, failed=failed, skipped=skipped
     )
     return [overall] + [s for s in statements if s.state is SuiteState.PENDING]
+
+
+def _runner_line(line: str, counts: dict[str, int]) -> bool:
+    """Console lines of runners that put the word before the number (Maven) or print one line per test (go)."""
+    run = _TESTS_RUN.search(line)
+    if run:
+        total = int(run.group(1))
+        if total >= counts.get("total", -1):  # the run's summary is the largest of the per-class lines
+            failed = int(run.group(2)) + int(run.group(3) or 0)
+            counts.update(total=total, failed=failed, skipped=int(run.group(4) or 0))
+        return True
+    ok = _PHPUNIT_OK.match(line)
+    if ok:
+        counts.update(total=int(ok.group(1)), failed=0)
+        return True
+    php = _PHPUNIT.match(line)
+    if php:
+        extra = {k.lower(): int(v) for k, v in re.findall(r"(\w+):\s*(\d+)", php.group(2))}
+        failed = extra.get("failures", 0) + extra.get("errors", 0)
+        skipped = extra.get("skipped", 0) + extra.get("incomplete", 0)
+        counts.update(total=int(php.group(1)), failed=failed, skipped=skipped)
+        return True
+    spec = _RSPEC.search(line)
+    if spec:
+        counts.update(total=int(spec.group(1)), failed=int(spec.group(2)), skipped=int(spec.group(3) or 0))
+        return True
+    go = _GO_TEST.match(line)
+    if go:
+        key = {"PASS": "go_passed", "FAIL": "go_failed", "SKIP": "go_skipped"}[go.group(1)]
+        counts[key] = counts.get(key, 0) + 1
+        return True
+    package = _GO_PACKAGE.match(line)
+    if package:
+        key = "go_ok" if package.group(1) == "ok" else "go_failed_packages"
+        counts[key] = counts.get(key, 0) + 1
+        return True
+    return False
+
+
+def _settle(counts: dict[str, int]) -> None:
+    """Turn go test tallies into counts; a stated total with fewer passed + skipped means failures."""
+    go_failed = max(counts.pop("go_failed", 0), counts.pop("go_failed_packages", 0))
+    go_passed, go_skipped, go_ok = (counts.pop(k, 0) for k in ("go_passed", "go_skipped", "go_ok"))
+    if go_failed or go_passed or go_skipped:
+        counts.setdefault("failed", go_failed)
+        if go_passed:
+            counts.setdefault("passed", go_passed)
+        if go_skipped:
+            counts.setdefault("skipped", go_skipped)
+    elif go_ok:
+        counts.setdefault("packages_ok", go_ok)
+    stated = counts.pop("stated_total", None)
+    if stated is not None and "failed" not in counts and counts.get("passed") is not None:
+        rest = stated - counts["passed"] - counts.get("skipped", 0)
+        if rest > 0:
+            counts["failed"] = rest
+
+
+def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
+    """Tables of test cases with a Result column (`TC-05 | … | Fail`): one tally per table."""
+    tallies: dict[int, tuple[int, dict[str, int]]] = {}
+    for block in blocks:
+        if block.kind != "row":
+            continue
+        header = [strip_marks(h).lower() for h in block.header]
+        column = next((i for i, h in enumerate(header) if _RESULT_HEADER.search(h)), None)
+        if column is None or column >= len(block.cells) or not any(_CASE_HEADER.search(h) for h in header):
+            continue
+        word = _RESULT_CELL.match(strip_marks(block.cells[column]) or block.cells[column].strip())
+        if not word:
+            continue
+        key = _CELL_KEYS[next(k for k in _CELL_KEYS if re.match(k, word.group(1), re.I))]
+        _, tally = tallies.setdefault(block.table, (block.line, {"passed": 0, "failed": 0, "skipped": 0}))
+        tally[key] += 1
+    return list(tallies.values())
+
+
+def _failure_lists(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
+    """A "Known failures" / "Failing tests" section: each top-level list item is a failed test."""
+    found = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or not _FAILURE_LIST.match(strip_marks(block.text)):
+            continue
+        items = []
+        for inner in blocks[index + 1 :]:
+            if inner.kind == "heading":
+                break
+            if inner.kind == "item":
+                items.append(inner)
+        top = min((i.level for i in items), default=0)
+        count = sum(1 for i in items if i.level == top and not re.match(r"^\W*(none|n/a)\b", i.text, re.I))
+        if count:
+            found.append((block.line, {"failed": count}))
+    return found
 
 
 def _total(counts: dict[str, int]) -> int:
@@ -93,12 +227,16 @@ def _total(counts: dict[str, int]) -> int:
 
 
 def _read_line(plain: str, counts: dict[str, int]) -> None:
+    if _NOT_TESTS.match(plain):
+        return
     pair = _KEY_VALUE.match(plain)
     if pair:
         key = _KEYS.get(pair.group(1).lower())
         value = 0 if pair.group(2) == "-" else int(pair.group(2).replace(",", ""))
         if key:
             counts.setdefault(key, value)
+            if key == "total" and re.match(r"^\W*total", plain, re.I):
+                counts.setdefault("stated_total", value)
         return
     of_failed = _OF_FAILED.search(plain)
     if of_failed:

@@ -7,17 +7,24 @@ from collections.abc import Sequence
 
 from rte.docs.counts import stated_open
 from rte.docs.frontmatter import FrontMatter
+from rte.docs.leads import (
+    ID,
+    ITEM_LEVEL,
+    PAREN_SEVERITY,
+    SEVERITY_PREFIX,
+    SEVERITY_WORDS,
+    TAG,
+    candidates,
+    field_severity,
+    fields,
+    lead_status,
+    marker_lead,
+    title_of,
+)
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
-_ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}-\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
-_TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
-_FIELD = re.compile(
-    r"^\W*(severity|risk level|risk|priority|impact level|cvss[^:]*|status|state|resolution)"
-    r"\W*[:=]\s*(.+)$",
-    re.I,
-)
 _SCORE = re.compile(
     r"\b(?:security\s+)?(?:score|rating)\b[^0-9\n]{0,30}(\d{1,3}(?:\.\d+)?\s*/\s*10{1,2})\b", re.I
 )
@@ -29,14 +36,10 @@ _NOT_FINDINGS = re.compile(
     re.I,
 )
 _WEAK_NOT_FINDINGS = re.compile(r"\b(recommendations?|remediation|next steps?|action items?)\b", re.I)
+_NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*)\b", re.I)
 _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
-_FINDING_LEAD = re.compile(
-    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw)\s*#?\s*\d+\s*[:.)\-–—]", re.I
-)
-_SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
-_SEVERITY_PREFIX = re.compile(
-    rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I
-)
+_SEVERITY_WORDS = SEVERITY_WORDS
+_SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*", re.I
 )
@@ -47,9 +50,9 @@ _SEVERITY_SECTION = re.compile(
     re.I,
 )
 _TITLE_COLUMN = re.compile(
-    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|risk\b", re.I
+    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|risk\b", re.I
 )
-_SEVERITY_COLUMN = re.compile(r"severity|criticality|priority|\brisk\b|cvss|\blevel\b", re.I)
+_SEVERITY_COLUMN = re.compile(r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating", re.I)
 _ID_COLUMN = re.compile(r"^\W*(id|#|ref|no\.?|key)\W*$", re.I)
 _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat", re.I)
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
@@ -121,7 +124,7 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
         status_col = _column(header, _STATUS_COLUMN, exclude=title_col)
         ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
         if not ident:
-            match = _ID.search(block.cells[title_col])
+            match = ID.search(block.cells[title_col])
             ident = match.group(1) if match else None
         status_text = (
             block.cells[status_col] if status_col is not None and status_col < len(block.cells) else ""
@@ -134,113 +137,56 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
 
 
 def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
-    """Findings written as headings (`### H-1: …`) or bold lead lines (`**Issue 2: …**`)."""
+    """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items."""
     findings = []
     section_severity: dict[int, Severity] = {}
-    candidates = _candidates(blocks)
-    starts = {i for i, _, _ in candidates}
-    for index, level, text in candidates:
+    leads = candidates(blocks)
+    starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
+    for lead in leads:
+        index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
         for lvl in [lvl for lvl in section_severity if lvl >= level]:
             del section_severity[lvl]
         plain = strip_marks(text)
-        if _SEVERITY_SECTION.match(plain) and not _ID.search(text):
+        if _SEVERITY_SECTION.match(plain) and not ID.search(text):
             section_severity[level] = severity_of(text) or Severity.UNKNOWN
             continue
         inherited = next((section_severity[lvl] for lvl in sorted(section_severity, reverse=True)), None)
-        fields = _fields(blocks, index, starts)
+        found = fields(blocks, lead, starts)
         prefix = _SEVERITY_PREFIX.match(plain)
-        has_marker = bool(_ID.search(text) or _TAG.search(text) or prefix)
-        explicit = "severity" in fields
+        marker = marker_lead(text if block.kind == "heading" else "")
+        has_marker = bool(ID.search(text) or TAG.search(text) or prefix or marker or level == ITEM_LEVEL)
+        explicit = "severity" in found
         if level == 1 or _excluded(block, text, explicit) or _NONE.search(plain):
             continue
-        if not (has_marker or inherited or explicit or "priority" in fields or "risk" in fields):
+        if not (has_marker or inherited or explicit or "priority" in found or "risk" in found):
             if _SEVERITY_WORDING.search(plain):
                 section_severity[level] = severity_of(text) or Severity.UNKNOWN
             continue
+        tag = TAG.search(text) or PAREN_SEVERITY.search(text)
         severity = (
-            _field_severity(fields)
+            field_severity(found)
             or (severity_of(prefix.group(1)) if prefix else None)
-            or severity_of(_TAG.search(text).group(1) if _TAG.search(text) else "")  # type: ignore[union-attr]
+            or (severity_of(tag.group(1)) if tag else None)
+            or marker
             or inherited
             or severity_of(text)
         )
         if severity is None:
             continue
-        status = (
-            (status_of(fields["status"]) if "status" in fields else None)
-            or _heading_status(text)
-            or _struck(text)
-            or FindingStatus.UNKNOWN
-        )
-        findings.append(_finding(text, severity, status, Location(rel, block.line)))
+        status = lead_status(lead, found) or FindingStatus.UNKNOWN
+        findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
     return findings
 
 
 def _finding(text: str, severity: Severity, status: FindingStatus, where: Location) -> Finding:
-    match = _ID.search(text)
-    title = _TAG.sub("", _ID.sub("", text, count=1) if match else text)
+    match = ID.search(text)
+    title = TAG.sub("", ID.sub("", text, count=1) if match else text)
     title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", strip_marks(title)))
     title = strip_marks(
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)
     return Finding(title.strip("~ "), severity, status, where, id=match.group(1) if match else None)
-
-
-def _candidates(blocks: Sequence[Block]) -> list[tuple[int, int, str]]:
-    """(block index, heading level, text) of every heading and bold lead line that may open a finding."""
-    found = []
-    for index, block in enumerate(blocks):
-        if block.kind == "heading":
-            found.append((index, block.level, block.text))
-        elif block.kind == "paragraph" and block.strong:
-            first = block.text.split("\n")[0]
-            plain = strip_marks(first)
-            if (
-                _FINDING_LEAD.match(plain)
-                or _ID.search(first)
-                or _TAG.search(first)
-                or _SEVERITY_PREFIX.match(plain)
-            ):
-                found.append((index, 7, first))
-    return found
-
-
-def _field_severity(fields: dict[str, str]) -> Severity | None:
-    for key in ("severity", "priority", "risk"):
-        if key in fields and (severity := severity_of(fields[key])):
-            return severity
-    return None
-
-
-def _fields(blocks: Sequence[Block], index: int, starts: set[int]) -> dict[str, str]:
-    """`Severity:` / `Status:` fields under candidate `index`, up to the next heading or candidate start."""
-    fields: dict[str, str] = {}
-    head = blocks[index]
-    texts = [(head, head.text.split("\n")[1:])] if head.kind == "paragraph" else []
-    for position in range(index + 1, len(blocks)):
-        block = blocks[position]
-        if block.kind == "heading" or position in starts:
-            break
-        if block.kind == "row" and len(block.cells) >= 2:
-            texts.append((block, [f"{block.cells[0]}: {block.cells[1]}".replace("*", "")]))
-        else:
-            texts.append((block, [strip_marks(line) for line in block.text.split("\n")]))
-    for block, lines in texts:
-        for line in lines:
-            match = _FIELD.match(strip_marks(line) if block is head else line)
-            if match:
-                key = match.group(1).lower()
-                key = "status" if key in ("state", "resolution") else key
-                fields.setdefault(
-                    key if key in ("status", "priority", "risk") else "severity", match.group(2)
-                )
-    return fields
-
-
-def _heading_status(text: str) -> FindingStatus | None:
-    marker = re.search(r"\b(fixed|resolved|mitigated|accepted|open|closed)\b|✅|❌", text, re.I)
-    return status_of(marker.group(0)) if marker else None
 
 
 def _struck(text: str) -> FindingStatus | None:
@@ -252,7 +198,9 @@ def _excluded(block: Block, text: str, explicit: bool) -> bool:
     sections = block.section[1:]
     if any(_NOT_FINDINGS.search(title) for title in (*sections, text)):
         return True
-    return not explicit and any(_WEAK_NOT_FINDINGS.search(title) for title in sections)
+    return not explicit and any(
+        _WEAK_NOT_FINDINGS.search(title) and not _NAMES_FINDINGS.search(title) for title in sections
+    )
 
 
 def _column(header: Sequence[str], pattern: re.Pattern[str], exclude: int | None = None) -> int | None:

@@ -38,6 +38,9 @@ _NOT_RUN = re.compile(
     r"|in progress|incomplete|not tested|no tests|n/a|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
+_OPENS_NOT_RUN = re.compile(
+    r"^\W*(blocked|not (yet )?(run|executed)|skipped|pending|deferred|postponed|n/a)\b", re.I
+)
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
 _FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
@@ -146,7 +149,9 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         fields: dict[str, str] = {}
         texts = [block.text]
+        opening = ""  # the section's first line: "Blocked: the stub is not deployed" is its result
         for inner in blocks[index + 1 :]:
+            opening = opening or (inner.text.split("\n")[0] if inner.kind == "paragraph" else "")
             if inner.kind == "heading" and inner.level <= block.level:
                 break
             if inner.kind == "heading" and level_of(inner.text) not in (None, level):
@@ -157,6 +162,8 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                     fields.setdefault(match.group(1).lower(), match.group(2))
                 elif inner.kind in ("paragraph", "item", "code"):
                     texts.append(line)
+        if _OPENS_NOT_RUN.match(strip_marks(opening)):
+            fields.setdefault("status", opening)
         suite = _from_fields(
             level,
             Location(rel, block.line),
@@ -172,19 +179,44 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
 
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     """One line that names a level and says how it went: `✅ Unit tests (95% coverage)`, `E2E: pending`."""
-    suites = []
+    suites: list[tuple[Suite, str]] = []
     for block in blocks:
         if block.kind not in ("paragraph", "item"):
             continue
-        for offset, line in enumerate(block.text.split("\n")):
-            plain = strip_marks(line)
-            level = level_of(plain)
-            if level is None or len(plain) > 140 or not _names_level_first(plain):
-                continue
-            suite = _from_fields(level, Location(rel, block.line + offset), "", {}, line)
-            if suite and suite.state is not SuiteState.NO_RESULT:
-                suites.append(suite)
-    return suites
+        for offset, whole in enumerate(block.text.split("\n")):
+            for line in _segments(whole):
+                plain = strip_marks(line)
+                level = level_of(plain)
+                if level is None or len(plain) > 140 or not _names_level_first(plain):
+                    continue
+                suite = _from_fields(level, Location(rel, block.line + offset), "", {}, line)
+                if suite and suite.state is not SuiteState.NO_RESULT:
+                    suites.append((suite, plain))
+    # "the three skipped E2E specs are flaky" explains part of a counted run; it does not undo it.
+    counted = {s.level for s, _ in suites if s.total}
+    return [
+        s
+        for s, plain in suites
+        if not (s.level in counted and s.total is None and _only_partly_skipped(plain))
+    ]
+
+
+def _only_partly_skipped(plain: str) -> bool:
+    cues = {m.group(0).lower() for m in _NOT_RUN.finditer(plain)}
+    return cues == {"skipped"}
+
+
+def _segments(line: str) -> list[str]:
+    """`Unit ✅ 212/212, Integration ✅ 48/48, E2E 3 skipped`: one segment per level the line starts a
+    comma/semicolon-separated part with; a line naming one level stays whole."""
+    segments: list[str] = []
+    for part in re.split(r"\s*[,;·]\s*", line):
+        if segments and not _names_level_first(strip_marks(part)):
+            segments[-1] += ", " + part
+        else:
+            segments.append(part)
+    starts = sum(1 for s in segments if _names_level_first(strip_marks(s)))
+    return segments if starts >= 2 else [line]
 
 
 def _names_level_first(plain: str) -> bool:
@@ -248,12 +280,14 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
     skipped = _SKIPPED.search(text)
     p = _int(passed.group(1) or passed.group(2)) if passed else None
     f = _int(failed.group(1)) if failed else None
-    if p is None:
-        ratio = _RATIO.search(text)
-        if ratio and "%" not in text[ratio.end() : ratio.end() + 1]:
-            done, total = _int(ratio.group(1)) or 0, _int(ratio.group(2)) or 0
-            if total >= done:
-                p, f = done, (f if f is not None else total - done)
+    ratio = _RATIO.search(text)
+    if ratio and passed and ratio.end() >= passed.end():  # "34/37 passed": 34 of 37, not 37
+        p = None
+    if p is None and ratio and "%" not in text[ratio.end() : ratio.end() + 1]:
+        done, total = _int(ratio.group(1)) or 0, _int(ratio.group(2)) or 0
+        if total >= done:
+            rest = total - done - (_int(skipped.group(1)) or 0 if skipped else 0)
+            p, f = done, (f if f is not None else max(rest, 0))
     if p is not None and f is None:
         f = 0
     return p, f, _int(skipped.group(1)) if skipped else None

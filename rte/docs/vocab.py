@@ -25,8 +25,11 @@ _MARKERS: tuple[tuple[str, Severity], ...] = (
     ("🔵", Severity.LOW),
     ("ℹ️", Severity.INFO),
 )
+# `CVSS 7.5`, `CVSS v3.1 base score: 9.8`, or a vector followed by its score (`CVSS:3.1/AV:N/… — 7.5`).
 _CVSS = re.compile(
-    r"\bCVSS(?:v?3(?:\.\d)?)?(?:\s*(?:score|base score))?\s*[:=]?\s*\**\s*(\d{1,2}(?:\.\d)?)\b", re.I
+    r"\bCVSS(?:v?[234](?:\.\d)?)?(?::[234]\.\d(?:/[A-Za-z]{1,3}:[A-Za-z])+)?(?:\s*(?:score|base score))?"
+    r"\s*[:=—–-]?\s*\**\s*(\d{1,2}(?:\.\d)?)\b(?!\.\d|/[A-Za-z])",
+    re.I,
 )
 
 
@@ -46,11 +49,17 @@ def severity_of(text: str) -> Severity | None:
     return min(markers)[1] if markers else None
 
 
+def leading_marker(text: str) -> Severity | None:
+    """The severity of a coloured marker that opens `text` (after spaces only)."""
+    stripped = text.lstrip()
+    return next((severity for mark, severity in _MARKERS if stripped.startswith(mark)), None)
+
+
 # Order matters: "mitigation planned" must read as open before "mitigat" reads as mitigated.
 _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
-            r"\b(not|un)[- ]?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
+            r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
             r"|needs? (fix|work|action)|action required|not started|remaining|partial(ly)?)\b|❌|🚧",

@@ -1,0 +1,178 @@
+"""Lines that may open a security finding (headings, bold leads, list items) and the fields under them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from rte.docs.markdown import Block
+from rte.docs.vocab import leading_marker, severity_of, status_of, strip_marks
+from rte.model import FindingStatus, Severity
+
+ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
+TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
+SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
+SEVERITY_PREFIX = re.compile(rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I)
+FINDING_LEAD = re.compile(
+    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert)\s*#?\s*\d+\s*[:.)\-–—]", re.I
+)
+_FIELD = re.compile(
+    r"^\W*(severity|risk level|risk rating|risk|priority|impact level|impact|rating|cvss[^:]*"
+    r"|(?:(?:remediation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage)\W*[:=]\s*(.+)$",
+    re.I,
+)
+# `Title — Risk: High / Status: Open`: fields written inline on a finding's lead line.
+_INLINE_FIELD = re.compile(
+    r"(?:^|[\s/|;·(,])(severity|risk|priority|impact|status|state)\s*[:=]\s*([^/|;·,()]+)", re.I
+)
+_LEADING_SEVERITY = re.compile(rf"^\W*{SEVERITY_WORDS}\b", re.I)
+# A failed check (`❌ Tokens never expire (High)`) names its severity in brackets.
+_FAILED_CHECK = re.compile(r"^\W*(?:❌|✗|✖|✘)")
+PAREN_SEVERITY = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)", re.I)
+# `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
+_TRAILING = re.compile(r"\s[—–-]\s+([^—–]{1,60})$")
+
+ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A line that may open a finding: block index, nesting level (heading level, 7 bold, 8 item), text."""
+
+    index: int
+    level: int
+    text: str
+
+
+def candidates(blocks: Sequence[Block]) -> list[Lead]:
+    """Every heading, and every bold lead line or list item that looks like the start of a finding."""
+    found = []
+    for index, block in enumerate(blocks):
+        first = block.text.split("\n")[0]
+        plain = strip_marks(first)
+        if block.kind == "heading":
+            found.append(Lead(index, block.level, block.text))
+        elif block.kind == "paragraph" and block.strong:
+            if (
+                FINDING_LEAD.match(plain)
+                or ID.search(first)
+                or TAG.search(first)
+                or SEVERITY_PREFIX.match(plain)
+            ):
+                found.append(Lead(index, 7, first))
+        elif block.kind == "item" and _item_opens_finding(first, plain):
+            found.append(Lead(index, ITEM_LEVEL, first))
+    return found
+
+
+def _item_opens_finding(first: str, plain: str) -> bool:
+    """A list item is a finding when it starts with an id or a [severity] tag, reads `Finding 3: …`,
+    writes its severity as an inline field, or is a failed check with a bracketed severity."""
+    ident = ID.search(first)
+    if ident and not re.search(r"\w", first[: ident.start()]):
+        return True
+    tag = TAG.search(first)
+    if tag and not re.search(r"\w", first[: tag.start()]):
+        return True
+    if FINDING_LEAD.match(plain):
+        return True
+    titled = _INLINE_FIELD.search(plain)  # `Title — Risk: High`, but not a bare `Severity: High` line
+    if (
+        titled
+        and re.search(r"\w", plain[: titled.start()])
+        and any(_inline_severity(key, value) for key, value in inline_fields(first))
+    ):
+        return True
+    return bool(_FAILED_CHECK.match(first) and PAREN_SEVERITY.search(first))
+
+
+def inline_fields(line: str) -> list[tuple[str, str]]:
+    return [(m.group(1).lower(), m.group(2).strip()) for m in _INLINE_FIELD.finditer(strip_marks(line))]
+
+
+def _inline_severity(key: str, value: str) -> Severity | None:
+    if key in ("severity", "risk", "priority", "impact") and _LEADING_SEVERITY.match(value):
+        return severity_of(value)
+    return None
+
+
+def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dict[str, str]:
+    """`Severity:` / `Status:` fields of a finding: on its lead line, then up to the next heading or lead.
+
+    A list item owns only its own lines and the items nested under it.
+    """
+    found: dict[str, str] = {}
+    for key, value in inline_fields(lead.text):
+        _put(found, key, value)
+    head = blocks[lead.index]
+    texts = [(head, head.text.split("\n")[1:])] if head.kind in ("paragraph", "item") else []
+    for position in range(lead.index + 1, len(blocks)):
+        block = blocks[position]
+        if block.kind == "heading" or position in starts:
+            break
+        if head.kind == "item" and (block.kind != "item" or block.level <= head.level):
+            break
+        if block.kind == "row" and len(block.cells) >= 2:
+            texts.append((block, [f"{block.cells[0]}: {block.cells[1]}".replace("*", "")]))
+        else:
+            texts.append((block, [strip_marks(line) for line in block.text.split("\n")]))
+    for block, lines in texts:
+        for line in lines:
+            match = _FIELD.match(strip_marks(line) if block is head else line)
+            if match:
+                _put(found, match.group(1).lower(), match.group(2), line)
+    return found
+
+
+def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
+    if key.startswith("cvss"):
+        key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
+    elif key.endswith(("status", "state", "resolution", "triage")):
+        key = "status"
+    elif key in ("impact", "rating"):
+        # "Impact: an attacker with low privileges…" is prose; only a leading severity word counts.
+        if not _LEADING_SEVERITY.match(strip_marks(value)):
+            return
+        key = "severity"
+    elif key not in ("priority", "risk"):
+        key = "severity"
+    found.setdefault(key, value)
+
+
+def field_severity(found: dict[str, str]) -> Severity | None:
+    for key in ("severity", "priority", "risk"):
+        if key in found and (severity := severity_of(found[key])):
+            return severity
+    return None
+
+
+def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
+    """The status field, else (for list items) a status stated after a closing dash, else a status word."""
+    if "status" in found and (status := status_of(found["status"])):
+        return status
+    if lead.level == ITEM_LEVEL:
+        trailing = _TRAILING.search(strip_marks(lead.text))
+        if trailing and (status := status_of(trailing.group(1))):
+            return status
+    marker = re.search(r"\b(fixed|resolved|mitigated|accepted|open|closed)\b|✅|❌", lead.text, re.I)
+    if marker:
+        return status_of(marker.group(0))
+    return FindingStatus.FIXED if lead.text.strip().startswith("~~") else None
+
+
+def marker_lead(text: str) -> Severity | None:
+    """A coloured severity marker opening a heading (`### 2. 🟠 Links never expire`)."""
+    return leading_marker(re.sub(r"^\W*\d+[.)]\s*", "", text))
+
+
+def title_of(text: str) -> str:
+    """The lead line without its inline fields and trailing status."""
+    cut = _INLINE_FIELD.search(text)
+    if cut and cut.start() > 0:
+        text = text[: cut.start()]
+    trailing = _TRAILING.search(text)
+    if trailing and status_of(trailing.group(1)):
+        text = text[: trailing.start()]
+    return PAREN_SEVERITY.sub("", text)
