@@ -86,9 +86,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from rte.report import to_text
 
     settings = settings_from_args(args)
-    result = run(settings, write=args.command == "plan")
+    shown = frozenset({"summary"}) if args.format == "markdown" else frozenset()
+    result = run(settings, write=args.command == "plan", outputs=shown)
     if args.format == "json":
-        sys.stdout.write(result.report_json)
+        result.write_report(sys.stdout)
     elif args.format == "markdown":
         sys.stdout.write(result.rendered.summary)
     else:
