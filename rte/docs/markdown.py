@@ -8,6 +8,7 @@ wrapped in `~~` so readers can tell a struck-out finding from a live one.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import marko
@@ -16,6 +17,7 @@ from marko.element import Element
 from marko.ext.gfm import elements as gfm
 
 _PARSER = marko.Markdown(extensions=["gfm"])
+_NEWLINE = re.compile("\n")
 MAX_NESTING = 64
 
 
@@ -37,7 +39,7 @@ class Block:
 
 class _Lines:
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def line(self, offset: int | None) -> int:
         if offset is None:
