@@ -127,9 +127,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.command == "discover":
         return _discover(settings, args)
-    result = run(settings, write=args.command == "plan")
+    shown = frozenset({"summary"}) if args.format == "markdown" else frozenset()
+    result = run(settings, write=args.command == "plan", outputs=shown)
     if args.format == "json":
-        sys.stdout.write(result.report_json)
+        result.write_report(sys.stdout)
     elif args.format == "markdown":
         sys.stdout.write(result.rendered.summary)
     else:

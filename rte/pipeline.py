@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TextIO
 
-from rte import docs, render
+from rte import docs
 from rte.discover import Discovery, discover, read_event
 from rte.evaluate import Evaluation, evaluate
 from rte.gates import Context
 from rte.model import Feature, Finding, Problem
-from rte.report import to_json
+from rte.report import json_chunks, to_json
 from rte.risk import Factor
-from rte.runner import write_text
 from rte.settings import Settings
 
 PLAN_NAME = "07-release-plan.md"
+# What `run` can render. `plan` and the action write all of them; `check` renders only what it prints.
+OUTPUTS = frozenset({"pr_bodies", "plans", "summary"})
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,6 @@ class RunResult:
     evaluation: Evaluation
     ctx: Context
     rendered: Rendered
-    report_json: str
     files: dict[str, dict[str, str | None]]  # slug → {"release_plan": path, "pr_body": path}
     discovery: Discovery
     payload: Mapping[str, object] = field(default_factory=dict)
@@ -44,6 +44,15 @@ class RunResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.evaluation.verdict == "fail" else 0
+
+    @property
+    def report_json(self) -> str:
+        """The whole report as one string; `write_report` streams it without holding it in memory."""
+        return to_json(self.evaluation, self.ctx, self.files)
+
+    def write_report(self, stream: TextIO) -> None:
+        for chunk in json_chunks(self.evaluation, self.ctx, self.files):
+            stream.write(chunk)
 
 
 def select(settings: Settings, payload: Mapping[str, object]) -> tuple[Discovery, list[Path]]:
@@ -163,7 +172,14 @@ def _review(settings: Settings, payload: Mapping[str, object], notes: list[Probl
         return None
 
 
-def run(settings: Settings, *, write: bool = False, today: dt.date | None = None) -> RunResult:
+def run(
+    settings: Settings,
+    *,
+    write: bool = False,
+    today: dt.date | None = None,
+    outputs: frozenset[str] | None = None,
+) -> RunResult:
+    """`outputs`: what to render (see OUTPUTS); None renders everything. `write` always renders all."""
     # 1. Select the features and read their documents.
     payload = read_event(settings.github.event_path) if settings.github.event_path else {}
     discovery, folders = select(settings, payload)
@@ -173,36 +189,51 @@ def run(settings: Settings, *, write: bool = False, today: dt.date | None = None
     facts, notes = gather_facts(settings, features, discovery, payload, day)
     ctx = Context(settings=settings, today=day, facts=facts)
     evaluation = evaluate(features, ctx, errors=notes)
-    # 3. Render the PR body, the release plan and the job summary.
-    env = render.make_environment(_template_dir(settings))
+    # 3. Render the PR body, the release plan and the job summary: only what this command uses.
+    wanted = OUTPUTS if write or outputs is None else outputs
     view = settings_view(settings, discovery.reason, facts)
-    rendered = Rendered(
-        pr_bodies={
-            r.feature.slug: render.pr_body(env, r, evaluation, view, f"{r.feature.path}/{PLAN_NAME}")
-            for r in evaluation.features
-        },
-        plans={r.feature.slug: render.release_plan(env, r, evaluation, view) for r in evaluation.features},
-        summary=render.job_summary(env, evaluation, view),
-    )
+    rendered = _render(settings, evaluation, view, wanted) if wanted else Rendered()
     # 4. Write the files: the plan into the feature folder, everything else into the output folder.
-    files: dict[str, dict[str, str | None]] = {}
+    files: dict[str, dict[str, str | None]] = {
+        r.feature.slug: {"release_plan": None, "pr_body": None} for r in evaluation.features
+    }
+    result = RunResult(settings, evaluation, ctx, rendered, files, discovery, payload)
+    if not write:
+        return result
+    from rte.runner import write_text
+
     out = out_dir(settings)
     for report in evaluation.features:
         slug = report.feature.slug
-        files[slug] = {"release_plan": None, "pr_body": None}
-        if write:
-            write_text(settings.workspace / report.feature.path / PLAN_NAME, rendered.plans[slug])
-            body = out / f"pr-body-{slug}.md"
-            write_text(body, rendered.pr_bodies[slug])
-            files[slug] = {"release_plan": f"{report.feature.path}/{PLAN_NAME}", "pr_body": str(body)}
-    report_json = to_json(evaluation, ctx, files)
-    report_file = summary_file = None
-    if write:
-        write_text(out / "report.json", report_json)
-        write_text(out / "summary.md", rendered.summary)
-        report_file, summary_file = str(out / "report.json"), str(out / "summary.md")
-    return RunResult(
-        settings, evaluation, ctx, rendered, report_json, files, discovery, payload, report_file, summary_file
+        write_text(settings.workspace / report.feature.path / PLAN_NAME, rendered.plans[slug])
+        body = out / f"pr-body-{slug}.md"
+        write_text(body, rendered.pr_bodies[slug])
+        files[slug] = {"release_plan": f"{report.feature.path}/{PLAN_NAME}", "pr_body": str(body)}
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "report.json", "w", encoding="utf-8", newline="\n") as handle:
+        result.write_report(handle)
+    write_text(out / "summary.md", rendered.summary)
+    return replace(result, report_file=str(out / "report.json"), summary_file=str(out / "summary.md"))
+
+
+def _render(
+    settings: Settings, evaluation: Evaluation, view: dict[str, object], wanted: frozenset[str]
+) -> Rendered:
+    from rte import render  # jinja2 and the templates load only when something is rendered
+
+    env = render.make_environment(_template_dir(settings))
+    reports = evaluation.features
+    return Rendered(
+        pr_bodies={
+            r.feature.slug: render.pr_body(env, r, evaluation, view, f"{r.feature.path}/{PLAN_NAME}")
+            for r in reports
+        }
+        if "pr_bodies" in wanted
+        else {},
+        plans={r.feature.slug: render.release_plan(env, r, evaluation, view) for r in reports}
+        if "plans" in wanted
+        else {},
+        summary=render.job_summary(env, evaluation, view) if "summary" in wanted else "",
     )
 
 
@@ -210,6 +241,8 @@ def out_dir(settings: Settings) -> Path:
     """Where the PR body, summary and report go: never the workspace unless the user says so."""
     if settings.out_dir is not None:
         return settings.out_dir
+    import tempfile
+
     return Path(tempfile.gettempdir()) / "rte" / settings.workspace.name
 
 

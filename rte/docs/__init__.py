@@ -77,13 +77,16 @@ def feature_folders(workspace: Path, features_dir: str, slugs: tuple[str, ...]) 
 def load_feature(workspace: Path, folder: Path) -> Feature:
     """Read every document of one feature folder; unreadable parts become Problems, never exceptions."""
     rel_folder = relative(workspace, folder)
+    root = workspace.resolve()
     found = find_documents(folder)
     documents: dict[str, Document] = {}
     parsed: dict[str, ParsedDoc] = {}
     problems: list[Problem] = list(found.problems)
     for role, path in found.by_role.items():
-        rel = relative(workspace, path)
-        if path.is_symlink() and workspace.resolve() not in path.resolve().parents:
+        link = path.is_symlink()
+        # A plain file of the folder: its path is the folder's plus its name (no resolve per document).
+        rel = relative(workspace, path) if link else f"{rel_folder}/{path.name}"
+        if link and root not in path.resolve().parents:
             problems.append(
                 Problem(
                     "the document is a symbolic link leaving the workspace; it was not read", Location(rel)

@@ -22,6 +22,7 @@ from marko.element import Element
 from marko.ext.gfm import elements as gfm
 
 _PARSER = marko.Markdown(extensions=["gfm"])
+_NEWLINE = re.compile("\n")
 MAX_NESTING = 64
 PARSE_SECONDS = 10.0  # per document
 
@@ -45,7 +46,7 @@ class Block:
 
 class _Lines:
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def line(self, offset: int | None) -> int:
         if offset is None:

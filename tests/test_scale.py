@@ -1,0 +1,119 @@
+"""The speed-related behaviour: reports streamed per feature, `check` rendering only what it prints."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.featuregen import feature, write_repository
+from rte.docs import feature_folders, load_feature
+from rte.model import FindingStatus, Location, Problem, Severity
+from rte.pipeline import run
+from rte.report import feature_json, to_json
+from rte.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "acme-shop"
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("scale")
+    write_repository(root, 12)
+    shutil.copytree(EXAMPLE / "docs", root / "docs", dirs_exist_ok=True)  # adds two hand-written features
+    return root
+
+
+def _settings(root: Path, out: Path | None = None) -> Settings:
+    return Settings.build(root, {"all-features": "true"}, out_dir=out)
+
+
+@pytest.mark.parametrize("count", [0, 1, 14])
+def test_streamed_report_is_exactly_the_indented_dump(repo: Path, count: int) -> None:
+    result = run(_settings(repo), outputs=frozenset())
+    reports = result.evaluation.features[:count]
+    evaluation = type(result.evaluation)(reports, (Problem("bad front matter", Location("a.md", 3)),))
+    expected = {
+        "schema": "rte-report/1",
+        "verdict": evaluation.verdict,
+        "risk_level": evaluation.risk_level,
+        "features": [feature_json(r, result.ctx, {}) for r in reports],
+        "errors": [p.to_json() for p in evaluation.errors],
+    }
+    assert to_json(evaluation, result.ctx, {}) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_write_report_streams_the_same_text(repo: Path) -> None:
+    result = run(_settings(repo), outputs=frozenset())
+    stream = io.StringIO()
+    result.write_report(stream)
+    assert stream.getvalue() == result.report_json
+    assert len(json.loads(stream.getvalue())["features"]) == 14
+
+
+def test_check_renders_nothing_it_does_not_print(repo: Path) -> None:
+    result = run(_settings(repo), outputs=frozenset())
+    assert result.rendered.pr_bodies == {} and result.rendered.plans == {} and result.rendered.summary == ""
+    summary_only = run(_settings(repo), outputs=frozenset({"summary"}))
+    assert summary_only.rendered.plans == {} and "invoice-links" in summary_only.rendered.summary
+
+
+def test_write_renders_and_writes_everything(repo: Path, tmp_path: Path) -> None:
+    work = tmp_path / "ws"
+    shutil.copytree(repo, work)
+    result = run(_settings(work, tmp_path / "out"), write=True, outputs=frozenset())
+    assert (
+        set(result.rendered.plans)
+        == set(result.rendered.pr_bodies)
+        == {r.feature.slug for r in result.evaluation.features}
+    )
+    assert result.report_file is not None
+    assert Path(result.report_file).read_text(encoding="utf-8") == result.report_json
+    assert (work / "docs/features/invoice-links/07-release-plan.md").is_file()
+
+
+def test_cli_check_json_is_the_report_and_loads_no_template(repo: Path) -> None:
+    code = (
+        "import sys; from rte.cli import main; rc = main(sys.argv[1:]); "
+        "sys.stderr.write(' '.join(m for m in sys.modules if m.split('.')[0] in "
+        "('jinja2', 'github', 'psycopg', 'requests', 'cryptography'))); sys.exit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "check", "--all", "--workspace", str(repo), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr.strip() == ""  # none of those modules was imported
+    assert len(json.loads(done.stdout)["features"]) == 14
+
+
+def test_generated_feature_is_read_as_intended(tmp_path: Path) -> None:
+    slug, files, shared = feature(3)
+    assert len(files) == 6 and sum(len(t) for t in files.values()) > 5_000
+    write_repository(tmp_path, 4)
+    folder = feature_folders(tmp_path, "docs/features", (slug,))[0]
+    loaded = load_feature(tmp_path, folder)
+    assert set(loaded.documents) == {"bsa", "architecture", "migration", "security", "documentation", "tests"}
+    assert loaded.problems == ()
+    assert len(loaded.acceptance) >= 4 and loaded.env_vars and loaded.metrics and loaded.alerts
+    assert loaded.security is not None and loaded.security.score
+    findings = loaded.security.findings
+    assert len(findings) >= 3 and all(f.severity is not Severity.UNKNOWN for f in findings)
+    assert all(f.status is not FindingStatus.UNKNOWN for f in findings)
+    assert [s.level.value for s in loaded.suites] == ["unit", "integration", "e2e"]
+    assert all((tmp_path / path).is_file() for path in shared)
+
+
+def test_generator_is_deterministic_and_varied() -> None:
+    assert feature(5) == feature(5)
+    sizes = {len(feature(i)[1]["01-bsa-analysis.md"]) for i in range(20)}
+    assert len(sizes) > 10
