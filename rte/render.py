@@ -124,15 +124,43 @@ def release_plan(
     return _render(env, "release_plan.md.j2", context)
 
 
+DETAILED = 30  # features with a full section in the job summary
+OVERVIEW_ROWS = 300  # rows of the overview table
+
+
+def _overview_row(report: FeatureReport) -> dict[str, object]:
+    feature = report.feature
+    return {
+        "slug": feature.slug,
+        "title": feature.title or feature.slug,
+        "verdict": report.verdict,
+        "risk": report.risk.level,
+        "failed": [g.id for g in report.failed],
+    }
+
+
 def job_summary(
     env: jinja2.Environment,
     evaluation: Evaluation,
     settings_view: Mapping[str, object],
     links: Mapping[str, str] | None = None,
 ) -> str:
-    features = [feature_view(r, settings_view) for r in evaluation.features]
+    # Failing features first; past DETAILED features, passing ones are only a row of the overview, and
+    # past OVERVIEW_ROWS the overview lists failing features only, so a large run stays under 1 MiB.
+    reports = sorted(evaluation.features, key=lambda r: r.verdict != "fail")
+    failing = [r for r in reports if r.verdict == "fail"]
+    detailed = (
+        reports
+        if len(reports) <= DETAILED
+        else failing[:DETAILED]
+        + [r for r in reports if r.verdict != "fail"][: max(DETAILED - len(failing), 0)]
+    )
+    overview = reports if len(reports) <= OVERVIEW_ROWS else failing[:OVERVIEW_ROWS]
     context = base_context(evaluation, links) | {
-        "features": features,
+        "features": [feature_view(r, settings_view) for r in detailed],
+        "overview": [_overview_row(r) for r in overview],
+        "not_detailed": len(reports) - len(detailed),
+        "not_listed": len(reports) - len(overview),
         "errors": evaluation.errors,
         "settings": dict(settings_view),
     }

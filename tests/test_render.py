@@ -184,3 +184,21 @@ def test_huge_feature_stays_under_the_limits(tmp_path: Path) -> None:
     big = evaluation.__class__(tuple([report] * 40), evaluation.errors)
     summary = render.job_summary(env, big, view)
     assert len(summary.encode()) < 1024 * 1024
+
+
+def test_large_runs_summarise_passing_features_and_keep_every_failure(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, ws)
+    features = ws / "docs/features"
+    for index in range(40):
+        shutil.copytree(features / "invoice-links", features / f"pass-{index:02}")
+    for index in range(12):
+        shutil.copytree(features / "bulk-export", features / f"fail-{index:02}")
+    result = run(Settings.build(ws, {"all-features": "true"}), outputs=frozenset({"summary"}))
+    summary = result.rendered.summary
+    sections = re.findall(r"^## .*\((`[^`]+`)\)$", summary, re.M)
+    assert len(sections) == 30
+    assert all("fail-" in s or "bulk-export" in s for s in sections[:13])
+    assert "24 more feature(s) have no section here" in summary
+    for index in range(12):
+        assert f"`fail-{index:02}`" in summary
