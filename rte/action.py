@@ -115,6 +115,30 @@ def main(env: Mapping[str, str], stream: TextIO | None = None) -> int:
     return result.exit_code
 
 
+PR_SECTION_LIMIT = 60_000  # GitHub's body limit is 65,536 characters; people's own text needs room too
+
+
+def pr_section(result: RunResult) -> str:
+    """rte's part of the PR body: every feature's body, or one line per feature when they do not fit."""
+    reports = result.evaluation.features
+    full = "\n\n".join(result.rendered.pr_bodies[r.feature.slug] for r in reports)
+    if len(full) <= PR_SECTION_LIMIT:
+        return full
+    lines = [f"## Release gate: {result.evaluation.verdict.upper()} ({len(reports)} features)", ""]
+    for report in sorted(reports, key=lambda r: r.verdict != "fail"):
+        feature = report.feature
+        failed = ", ".join(f"`{g.id}`" for g in report.failed) or "all gates pass"
+        plan = result.files[feature.slug]["release_plan"] or f"{feature.path}/07-release-plan.md"
+        line = f"- {'❌' if report.verdict == 'fail' else '✅'} `{feature.slug}` (risk {report.risk.level}): {failed}; plan `{plan}`"
+        if sum(len(x) + 1 for x in lines) + len(line) > PR_SECTION_LIMIT - 200:
+            lines.append(
+                f"- … and {len(reports) - len(lines) + 2} more: see the job summary and the JSON report"
+            )
+            break
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def publish_to_github(result: RunResult) -> PublishResult | None:
     """Update rte's part of the PR (labels, body section), open one if asked, commit the plans if asked."""
     settings = result.settings
@@ -131,7 +155,7 @@ def publish_to_github(result: RunResult) -> PublishResult | None:
     head_repo = head.get("repo") or {} if isinstance(head, dict) else {}
     head_branch = str(head.get("ref") or gh.head_ref or gh.ref.removeprefix("refs/heads/"))
     verdict = result.evaluation.verdict
-    section = "\n\n".join(result.rendered.pr_bodies[r.feature.slug] for r in reports)
+    section = pr_section(result)
     first = reports[0].feature
     outcome: PublishResult | None = None
     notices: list[str] = []
@@ -189,7 +213,7 @@ def _outputs(runner: Runner, result: RunResult) -> None:
     runner.output("risk-level", evaluation.risk_level)
     runner.output("features", json.dumps(slugs))
     runner.output("failed-gates", json.dumps(failed))
-    runner.output("pr-body", "\n\n".join(result.rendered.pr_bodies[s] for s in slugs))
+    runner.output("pr-body", pr_section(result))
     runner.output("pr-body-file", (result.files[first]["pr_body"] or "") if first else "")
     runner.output("release-plan-file", (result.files[first]["release_plan"] or "") if first else "")
     runner.output("release-plan-files", json.dumps([result.files[s]["release_plan"] for s in slugs]))

@@ -179,3 +179,17 @@ def test_pull_request_selects_only_the_touched_feature(example_ws, tmp_path):
     # In a PR the docs gates also want the claimed docs changed on the branch; this one changed none.
     failed = {g["gate"] for g in json.loads(outputs["failed-gates"])}
     assert failed == {"docs.api", "docs.adr", "docs.governance"} and proc.returncode == 1
+
+
+def test_pr_section_falls_back_to_one_line_per_feature_when_too_long(example_ws, monkeypatch):
+    from rte import action
+    from rte.pipeline import run
+    from rte.settings import Settings
+
+    result = run(Settings.build(example_ws, {"all-features": "true"}))
+    assert action.pr_section(result).count("## Summary") == 2
+    monkeypatch.setattr(action, "PR_SECTION_LIMIT", 600)
+    short = action.pr_section(result)
+    assert len(short) <= 600 and "## Summary" not in short
+    assert short.index("bulk-export") < short.index("invoice-links")  # failing first
+    assert "`security.findings`" in short
