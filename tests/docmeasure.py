@@ -56,10 +56,10 @@ class Measurement:
     lines: list[str] = field(default_factory=list)  # one or more lines per case, for printing
 
 
-def measure(corpus: Path, verbose: bool = False) -> Measurement:
-    """Read every labelled case under `corpus` and tally how the reader agrees with the labels."""
+def measure(corpus: Path, verbose: bool = False, prefix: str = "") -> Measurement:
+    """Read every labelled case under `corpus` (only folders named `prefix`…) and tally the agreement."""
     result = Measurement()
-    for expected_file in sorted(corpus.glob("*/expected.yaml")):
+    for expected_file in sorted(corpus.glob(f"{prefix}*/expected.yaml")):
         label = yaml.safe_load(expected_file.read_text(encoding="utf-8"))
         if not isinstance(label, dict):
             continue

@@ -11,7 +11,7 @@ from rte.docs.markdown import Block
 from rte.docs.vocab import leading_marker, severity_of, status_of, strip_marks
 from rte.model import FindingStatus, Severity
 
-ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
+ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
 TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
 SEVERITY_PREFIX = re.compile(rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I)
@@ -31,6 +31,13 @@ _LEADING_SEVERITY = re.compile(rf"^\W*{SEVERITY_WORDS}\b", re.I)
 # A failed check (`❌ Tokens never expire (High)`) names its severity in brackets.
 _FAILED_CHECK = re.compile(r"^\W*(?:❌|✗|✖|✘)")
 PAREN_SEVERITY = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)", re.I)
+# `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
+_DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
+# `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.
+_TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}\)?(?:[.;,]|$)", re.I)
+# `Sev2. Invoices are cached…`, `Risk score 8.2.`: a severity stated first in a finding's body.
+_BODY_SEVERITY = re.compile(r"^\W*(sev[- ]?[0-4]|P[0-4])\s*(?:[.;,]|$)", re.I)
+_RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)\b(?!\s*/\s*100|\s*%)", re.I)
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
 _TRAILING = re.compile(r"\s[—–-]\s+([^—–]{1,60})$")
 
@@ -49,25 +56,38 @@ class Lead:
 def candidates(blocks: Sequence[Block]) -> list[Lead]:
     """Every heading, and every bold lead line or list item that looks like the start of a finding."""
     found = []
+    items: list[int] = []  # the list items enclosing the current one, outermost first
+    parents: set[int] = set()
     for index, block in enumerate(blocks):
         first = block.text.split("\n")[0]
         plain = strip_marks(first)
         if block.kind == "heading":
             found.append(Lead(index, block.level, block.text))
-        elif block.kind == "paragraph" and block.strong:
+        elif block.kind == "paragraph" and (
+            block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
+        ):
             if (
                 FINDING_LEAD.match(plain)
                 or ID.search(first)
                 or TAG.search(first)
                 or SEVERITY_PREFIX.match(plain)
+                or _DEFINITION.match(plain)
             ):
                 found.append(Lead(index, 7, first))
-        elif block.kind == "item" and _item_opens_finding(first, plain):
-            found.append(Lead(index, ITEM_LEVEL, first))
-    return found
+        elif block.kind == "item":
+            while items and blocks[items[-1]].level >= block.level:
+                items.pop()
+            if _item_opens_finding(first, plain, block.checked is not None):
+                found.append(Lead(index, ITEM_LEVEL, first))
+            elif items and re.match(r"^\W*severity\W*[:=]\s*\w", plain, re.I) and items[-1] not in parents:
+                # `- Title` with a nested `- severity: high`: the parent item is the finding.
+                parents.add(items[-1])
+                found.append(Lead(items[-1], ITEM_LEVEL, blocks[items[-1]].text.split("\n")[0]))
+            items.append(index)
+    return sorted(set(found), key=lambda lead: lead.index)
 
 
-def _item_opens_finding(first: str, plain: str) -> bool:
+def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     """A list item is a finding when it starts with an id or a [severity] tag, reads `Finding 3: …`,
     writes its severity as an inline field, or is a failed check with a bracketed severity."""
     ident = ID.search(first)
@@ -76,7 +96,9 @@ def _item_opens_finding(first: str, plain: str) -> bool:
     tag = TAG.search(first)
     if tag and not re.search(r"\w", first[: tag.start()]):
         return True
-    if FINDING_LEAD.match(plain):
+    if FINDING_LEAD.match(plain) or _TITLE_THEN_SEVERITY.match(plain):
+        return True
+    if task and PAREN_SEVERITY.search(first):  # `- [ ] Tokens never expire (high)`
         return True
     titled = _INLINE_FIELD.search(plain)  # `Title — Risk: High`, but not a bare `Severity: High` line
     if (
@@ -123,6 +145,12 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             match = _FIELD.match(strip_marks(line) if block is head else line)
             if match:
                 _put(found, match.group(1).lower(), match.group(2), line)
+            elif block.kind != "paragraph" or block is head:
+                continue
+            elif body := _BODY_SEVERITY.match(line):
+                found.setdefault("severity", body.group(1))
+            elif score := _RISK_SCORE.match(line):
+                found.setdefault("severity", f"CVSS {score.group(1)}")
     return found
 
 

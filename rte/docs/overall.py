@@ -57,6 +57,12 @@ _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|on
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
 _RESULT_HEADER = re.compile(r"^\W*(result|outcome|status|verdict|pass/fail)\W*$", re.I)
+# `Failed: 0, Passed: 120, Skipped: 2, Total: 122` (dotnet), `tests="23" failures="0" errors="1"` (JUnit XML):
+# counts written after their word, two or more on one line.
+_PAIR = re.compile(
+    r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d[\d,]*)\"?(?![\d.%])", re.I
+)
+_PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
 _CASE_HEADER = re.compile(r"\b(test|case|scenario|tc|spec|step)s?\b", re.I)
 _RESULT_CELL = re.compile(r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)\W*$", re.I)
 _CELL_KEYS = {r"pass|✅|✔": "passed", r"fail|❌|✖": "failed", r"skip|blocked|not run": "skipped"}
@@ -93,6 +99,8 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
             if block.kind == "code" and _runner_line(line, counts):
                 first = first if first is not None else where.line
                 continue
+            if block.kind == "code":
+                _summary_line(plain, counts)
             _read_line(plain, counts)
             first = first if first is not None or not counts else where.line
             if _NOT_RUN.search(plain):
@@ -128,8 +136,29 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
     return [overall] + [s for s in statements if s.state is SuiteState.PENDING]
 
 
+def key_pairs(text: str) -> dict[str, int]:
+    """Counts from lines holding two or more `word: number` pairs, added up over the lines (one per DLL or
+    per `<testsuite>`); empty when no line has them."""
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        pairs = _PAIR.findall(line)
+        keys = {_PAIR_KEYS.get(k.lower(), k.lower()) for k, _ in pairs}
+        if len(keys) < 2 or not keys & {"passed", "failed", "total"}:
+            continue
+        for key, value in pairs:
+            name = _PAIR_KEYS.get(key.lower(), key.lower())
+            counts[name] = counts.get(name, 0) + int(value.replace(",", ""))
+    if "passed" not in counts and "total" in counts:
+        counts["passed"] = max(counts["total"] - counts.get("failed", 0) - counts.get("skipped", 0), 0)
+    return counts
+
+
 def _runner_line(line: str, counts: dict[str, int]) -> bool:
     """Console lines of runners that put the word before the number (Maven) or print one line per test (go)."""
+    if _TESTS_RUN.search(line) is None and (pairs := key_pairs(line)):
+        for key, value in pairs.items():
+            counts[key] = counts.get(key, 0) + value
+        return True
     run = _TESTS_RUN.search(line)
     if run:
         total = int(run.group(1))
@@ -165,6 +194,17 @@ def _runner_line(line: str, counts: dict[str, int]) -> bool:
     return False
 
 
+def _summary_line(plain: str, counts: dict[str, int]) -> None:
+    """Runners that print a tally per suite and then the run's (`14 tests, 14 passed, 0 failed` … `29 tests,
+    28 passed, 1 failed`): a line stating both passed and failed replaces a smaller such line before it."""
+    line: dict[str, int] = {}
+    _read_line(plain, line)
+    if "passed" in line and "failed" in line:
+        size = line["passed"] + line["failed"]
+        if size > counts.get("summary_size", -1):
+            counts.update(line, summary_size=size)
+
+
 def _settle(counts: dict[str, int]) -> None:
     """Turn go test tallies into counts; a stated total with fewer passed + skipped means failures."""
     go_failed = max(counts.pop("go_failed", 0), counts.pop("go_failed_packages", 0))
@@ -177,6 +217,7 @@ def _settle(counts: dict[str, int]) -> None:
             counts.setdefault("skipped", go_skipped)
     elif go_ok:
         counts.setdefault("packages_ok", go_ok)
+    counts.pop("summary_size", None)
     stated = counts.pop("stated_total", None)
     if stated is not None and "failed" not in counts and counts.get("passed") is not None:
         rest = stated - counts["passed"] - counts.get("skipped", 0)

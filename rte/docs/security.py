@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.counts import stated_open
 from rte.docs.frontmatter import FrontMatter
@@ -50,11 +51,15 @@ _SEVERITY_SECTION = re.compile(
     re.I,
 )
 _TITLE_COLUMN = re.compile(
-    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|risk\b", re.I
+    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
 )
-_SEVERITY_COLUMN = re.compile(r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating", re.I)
+_SEVERITY_COLUMN = re.compile(
+    r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
+)
 _ID_COLUMN = re.compile(r"^\W*(id|#|ref|no\.?|key)\W*$", re.I)
-_STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat", re.I)
+_STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
+# A section of earlier findings that says they are all closed ("Findings from the 2023 audit (resolved)").
+_CLOSED_SECTION = re.compile(r"\b(all\s+)?(resolved|fixed|closed|remediated)\b", re.I)
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
 
@@ -65,6 +70,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
     else:
         findings = _table_findings(blocks, rel) + _heading_findings(blocks, rel)
         findings.sort(key=lambda f: f.location.line or 0)
+        findings = _tracked_statuses(blocks, findings)
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
@@ -110,30 +116,70 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
         if block.kind != "row":
             continue
         header = [strip_marks(h) for h in block.header]
-        if _excluded(block, "", any(re.search("severity", h, re.I) for h in header)):
+        closed_section = _closed_section(block)
+        if not closed_section and _excluded(block, "", any(re.search("severity", h, re.I) for h in header)):
             continue
         sev_col = _column(header, _SEVERITY_COLUMN)
+        id_col = _column(header, _ID_COLUMN)
+        status_cols = [i for i, h in enumerate(header) if _STATUS_COLUMN.search(h)]
         title_col = _column(header, _TITLE_COLUMN, exclude=sev_col)
+        if title_col is None and sev_col is not None and len(header) >= 3:
+            # `Package | Advisory | Severity`: the first other column (a 2-column table is a legend)
+            taken = {sev_col, id_col, *status_cols}
+            title_col = next((i for i in range(len(header)) if i not in taken), None)
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
             continue
         severity = severity_of(block.cells[sev_col])
         title = strip_marks(block.cells[title_col])
-        if severity is None or not title or re.fullmatch(r"\W*total\W*", title, re.I):
-            continue
-        id_col = _column(header, _ID_COLUMN)
-        status_col = _column(header, _STATUS_COLUMN, exclude=title_col)
+        if severity is None or not title or re.fullmatch(r"\W*(total\W*|[\d\s.,%]+)", title, re.I):
+            continue  # a severity × count table
         ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
         if not ident:
             match = ID.search(block.cells[title_col])
             ident = match.group(1) if match else None
-        status_text = (
-            block.cells[status_col] if status_col is not None and status_col < len(block.cells) else ""
+        # Every status-like column counts: `Status: Closed` with `Resolution: Won't Do` is accepted.
+        status_text = " ; ".join(
+            block.cells[i] for i in status_cols if i != title_col and i < len(block.cells)
         )
-        status = status_of(status_text) or _struck(block.cells[title_col]) or FindingStatus.UNKNOWN
+        status = (
+            status_of(status_text)
+            or _struck(block.cells[title_col])
+            or closed_section
+            or FindingStatus.UNKNOWN
+        )
         findings.append(
             Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None)
         )
     return findings
+
+
+def _closed_section(block: Block) -> FindingStatus | None:
+    """The status a heading gives all the findings under it (`Findings from the last audit — all resolved`)."""
+    title = block.section[-1] if len(block.section) > 1 else ""
+    if _NAMES_FINDINGS.search(title) and _CLOSED_SECTION.search(title) and not re.search(r"\bnot\b", title):
+        return status_of(title)
+    return None
+
+
+def _tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses kept in a separate tracking table (`| FEN-1 | owner | Fixed |`), joined by the finding id."""
+    ids = {f.id for f in findings if f.id and f.status is FindingStatus.UNKNOWN}
+    if not ids:
+        return findings
+    tracked: dict[str, FindingStatus] = {}
+    for block in blocks:
+        if block.kind != "row" or not block.cells:
+            continue
+        column = _column([strip_marks(h) for h in block.header], _STATUS_COLUMN)
+        ident = strip_marks(block.cells[0])
+        if column is not None and column < len(block.cells) and ident in ids:
+            status = status_of(block.cells[column])
+            if status:
+                tracked.setdefault(ident, status)
+    return [
+        replace(f, status=tracked[f.id]) if f.id in tracked and f.status is FindingStatus.UNKNOWN else f
+        for f in findings
+    ]
 
 
 def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
@@ -174,7 +220,7 @@ def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
         )
         if severity is None:
             continue
-        status = lead_status(lead, found) or FindingStatus.UNKNOWN
+        status = lead_status(lead, found) or (FindingStatus.FIXED if block.checked else FindingStatus.UNKNOWN)
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
     return findings
 

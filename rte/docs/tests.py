@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
-from rte.docs.overall import overall_suites
+from rte.docs.overall import key_pairs, overall_suites
 from rte.docs.vocab import RUNNER_END, level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
@@ -40,6 +40,10 @@ _NOT_RUN = re.compile(
 )
 _OPENS_NOT_RUN = re.compile(
     r"^\W*(blocked|not (yet )?(run|executed)|skipped|pending|deferred|postponed|n/a)\b", re.I
+)
+# A load test's threshold that did not hold: k6 `✗ http_req_duration....: …`, "thresholds … crossed".
+_THRESHOLD_FAILED = re.compile(
+    r"^\s*(?:✗|✘)\s+[\w{}:.\[\]-]+\.{3,}|\bthresholds?\b.{0,80}\b(?:crossed|breached|exceeded)\b", re.I
 )
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
 _FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
@@ -157,6 +161,8 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             if inner.kind == "heading" and level_of(inner.text) not in (None, level):
                 break
             for line in inner.text.split("\n"):
+                if _THRESHOLD_FAILED.search(line):
+                    fields.setdefault("status", "failed: a threshold was crossed")
                 match = _FIELD.match(strip_marks(line))
                 if match:
                     fields.setdefault(match.group(1).lower(), match.group(2))
@@ -275,6 +281,9 @@ def _from_fields(
 
 
 def _counts(text: str) -> tuple[int | None, int | None, int | None]:
+    pairs = key_pairs(text)
+    if pairs:
+        return pairs.get("passed"), pairs.get("failed", 0), pairs.get("skipped")
     passed = _PASSED.search(text)
     failed = _FAILED.search(text)
     skipped = _SKIPPED.search(text)

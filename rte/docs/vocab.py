@@ -7,11 +7,14 @@ import re
 from rte.model import FindingStatus, Level, Severity
 
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
-    (re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?0\b|\bsev[- ]?1\b", re.I), Severity.CRITICAL),
-    (re.compile(r"\bP1\b|\bhigh\b", re.I), Severity.HIGH),
-    (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b", re.I), Severity.MEDIUM),
-    (re.compile(r"\bP3\b|\blow\b|\bminor\b", re.I), Severity.LOW),
-    (re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b", re.I), Severity.INFO),
+    (
+        re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?[01]\b|\bhighest\b|\bblocker\b", re.I),
+        Severity.CRITICAL,
+    ),
+    (re.compile(r"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b", re.I), Severity.HIGH),
+    (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|\bsev[- ]?3\b", re.I), Severity.MEDIUM),
+    (re.compile(r"\bP3\b|\blow\b|\blo\b|\bminor\b|\bsev[- ]?4\b", re.I), Severity.LOW),
+    (re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|\blowest\b|\btrivial\b", re.I), Severity.INFO),
 )
 # Coloured markers mean different things in different reports (🟡 is medium in one, low in the next):
 # they count only when no severity word is written.
@@ -62,15 +65,15 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
-            r"|needs? (fix|work|action)|action required|not started|remaining|partial(ly)?)\b|❌|🚧",
+            r"|needs? (fix|work|action)|action required|not started|remaining|partial(ly)?|blocked)\b|❌|🚧|✖|✗",
             re.I,
         ),
         FindingStatus.OPEN,
     ),
     (
         re.compile(
-            r"\b(risk[- ]accepted|accepted|acceptable|won'?t fix|wontfix|acknowledged|by design"
-            r"|false positive)\b",
+            r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|acknowledged|by design"
+            r"|false positive|ignored)\b",
             re.I,
         ),
         FindingStatus.ACCEPTED,
@@ -79,7 +82,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
             r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed"
-            r"|verified)\b|✅|✔️|☑️",
+            r"|verified|upgraded|bumped)\b|✅|✔|☑️",
             re.I,
         ),
         FindingStatus.FIXED,
