@@ -8,20 +8,42 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rte.docs.markdown import Block
-from rte.docs.vocab import leading_marker, severity_of, status_of, strip_marks
+from rte.docs.vocab import (
+    foreign_severity,
+    leading_marker,
+    moscow_severity,
+    severity_of,
+    status_of,
+    strip_marks,
+)
 from rte.model import FindingStatus, Severity
 
 ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
 TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
+# A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
+PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
 SEVERITY_PREFIX = re.compile(rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I)
 FINDING_LEAD = re.compile(
     r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert)\s*#?\s*\d+\s*[:.)\-–—]", re.I
 )
+# A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).
+_OTHER_KEY = r"[^\W\d_]+"
 _FIELD = re.compile(
-    r"^\W*(severity|risk level|risk rating|risk|priority|impact level|impact|rating|cvss[^:]*"
-    r"|(?:(?:remediation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage)\W*[:=]\s*(.+)$",
+    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(severity|risk level|risk rating|risk|priority|impact level|impact|rating"
+    r"|cvss[^:]*|(?:(?:remediation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
+    rf"|severidad|gravedad|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
+)
+# Several fields on one line: `**Severity:** High · **Status:** ✅ Resolved`.
+_FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+# `… (fixed in #5530)` closing a list item, or a body line opening with a status (`✅ Fixed in PR #2211`).
+_PAREN_STATUS = re.compile(
+    r"\(((?:fixed|resolved|mitigated|accepted|open|closed|won'?t fix|in progress|wip)\b[^()]{0,80})\)\W*$",
+    re.I,
+)
+_STATUS_OPENING = re.compile(
+    r"^\W*((?:fixed|resolved|mitigated|remediated|closed|addressed)\s+(?:in|by|via|with|on)\b.*)$", re.I
 )
 # `Title — Risk: High / Status: Open`: fields written inline on a finding's lead line.
 _INLINE_FIELD = re.compile(
@@ -40,6 +62,15 @@ _BODY_SEVERITY = re.compile(r"^\W*(sev[- ]?[0-4]|P[0-4])\s*(?:[.;,]|$)", re.I)
 _RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)\b(?!\s*/\s*100|\s*%)", re.I)
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
 _TRAILING = re.compile(r"\s[—–-]\s+([^—–]{1,60})$")
+
+# A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
+SEVERITY_SECTION = re.compile(
+    r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
+    r"[\w\s()/-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$",
+    re.I,
+)
+# `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
+_TITLE_DASH = re.compile(r"^[^–—:\n]{3,80}?\s[–—]\s+\S")
 
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
@@ -77,7 +108,11 @@ def candidates(blocks: Sequence[Block]) -> list[Lead]:
         elif block.kind == "item":
             while items and blocks[items[-1]].level >= block.level:
                 items.pop()
-            if _item_opens_finding(first, plain, block.checked is not None):
+            if _item_opens_finding(first, plain, block.checked is not None) or (
+                not items
+                and (block.strong or _TITLE_DASH.match(first))
+                and section_severity(block.section[-1:]) is not None
+            ):
                 found.append(Lead(index, ITEM_LEVEL, first))
             elif items and re.match(r"^\W*severity\W*[:=]\s*\w", plain, re.I) and items[-1] not in parents:
                 # `- Title` with a nested `- severity: high`: the parent item is the finding.
@@ -85,6 +120,16 @@ def candidates(blocks: Sequence[Block]) -> list[Lead]:
                 found.append(Lead(items[-1], ITEM_LEVEL, blocks[items[-1]].text.split("\n")[0]))
             items.append(index)
     return sorted(set(found), key=lambda lead: lead.index)
+
+
+def section_severity(titles: Sequence[str]) -> Severity | None:
+    """The severity a section heading gives the findings under it (last title of `titles`), if any."""
+    if not titles:
+        return None
+    plain = strip_marks(titles[-1])
+    if SEVERITY_SECTION.match(plain) and not ID.search(titles[-1]):
+        return severity_of(plain) or Severity.UNKNOWN
+    return moscow_severity(plain)
 
 
 def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
@@ -139,12 +184,22 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
         if block.kind == "row" and len(block.cells) >= 2:
             texts.append((block, [f"{block.cells[0]}: {block.cells[1]}".replace("*", "")]))
         else:
-            texts.append((block, [strip_marks(line) for line in block.text.split("\n")]))
+            texts.append((block, [_unmarked(line) for line in block.text.split("\n")]))
+    if head.kind == "item" and (closing := _PAREN_STATUS.search(" ".join(head.text.split("\n")))):
+        found.setdefault("status", closing.group(1))
     for block, lines in texts:
         for line in lines:
-            match = _FIELD.match(strip_marks(line) if block is head else line)
+            match = _FIELD.match(_unmarked(line))
             if match:
+                parts = _FIELD_SEPARATOR.split(_unmarked(line))
+                for part in parts if len(parts) > 1 else ():
+                    if more := _FIELD.match(part):
+                        _put(found, more.group(1).lower(), more.group(2), part)
                 _put(found, match.group(1).lower(), match.group(2), line)
+            elif block.kind not in ("paragraph", "item"):
+                continue
+            elif opening := _STATUS_OPENING.match(line):
+                found.setdefault("status", opening.group(1))
             elif block.kind != "paragraph" or block is head:
                 continue
             elif body := _BODY_SEVERITY.match(line):
@@ -154,10 +209,15 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
     return found
 
 
+def _unmarked(line: str) -> str:
+    """A line without emphasis and code marks; status emoji (✅ ❌) stay."""
+    return re.sub(r"`+|\*+", "", line).strip()
+
+
 def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
-    elif key.endswith(("status", "state", "resolution", "triage")):
+    elif key.endswith(("status", "state", "resolution", "triage", "estado", "statut")):
         key = "status"
     elif key in ("impact", "rating"):
         # "Impact: an attacker with low privileges…" is prose; only a leading severity word counts.
@@ -171,7 +231,7 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
 
 def field_severity(found: dict[str, str]) -> Severity | None:
     for key in ("severity", "priority", "risk"):
-        if key in found and (severity := severity_of(found[key])):
+        if key in found and (severity := severity_of(found[key]) or foreign_severity(found[key])):
             return severity
     return None
 

@@ -64,7 +64,10 @@ _PAIR = re.compile(
 )
 _PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
 _CASE_HEADER = re.compile(r"\b(test|case|scenario|tc|spec|step)s?\b", re.I)
-_RESULT_CELL = re.compile(r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)\W*$", re.I)
+# `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`: the result, then maybe why.
+_RESULT_CELL = re.compile(
+    r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)(?:\W*$|\s*[—–:(-]\s*\S)", re.I
+)
 _CELL_KEYS = {r"pass|✅|✔": "passed", r"fail|❌|✖": "failed", r"skip|blocked|not run": "skipped"}
 _KEYS = {
     "total": "total",

@@ -12,7 +12,9 @@ from rte.docs.leads import (
     ID,
     ITEM_LEVEL,
     PAREN_SEVERITY,
+    PAREN_SEVERITY_END,
     SEVERITY_PREFIX,
+    SEVERITY_SECTION,
     SEVERITY_WORDS,
     TAG,
     candidates,
@@ -20,6 +22,7 @@ from rte.docs.leads import (
     fields,
     lead_status,
     marker_lead,
+    section_severity,
     title_of,
 )
 from rte.docs.markdown import Block
@@ -45,11 +48,6 @@ _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
-_SEVERITY_SECTION = re.compile(
-    r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
-    r"[\w\s()/-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$",
-    re.I,
-)
 _TITLE_COLUMN = re.compile(
     r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
 )
@@ -58,6 +56,10 @@ _SEVERITY_COLUMN = re.compile(
 )
 _ID_COLUMN = re.compile(r"^\W*(id|#|ref|no\.?|key)\W*$", re.I)
 _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
+_CHECK_RESULT_COLUMN = re.compile(r"^\W*(result|outcome|verdict|pass/fail|compliant|assessment)\W*$", re.I)
+_CHECK_FAILED = re.compile(
+    r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
+)
 # A section of earlier findings that says they are all closed ("Findings from the 2023 audit (resolved)").
 _CLOSED_SECTION = re.compile(r"\b(all\s+)?(resolved|fixed|closed|remediated)\b", re.I)
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
@@ -117,7 +119,11 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
             continue
         header = [strip_marks(h) for h in block.header]
         closed_section = _closed_section(block)
-        if not closed_section and _excluded(block, "", any(re.search("severity", h, re.I) for h in header)):
+        # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
+        result_col = _column(header, _CHECK_RESULT_COLUMN)
+        failed_check = result_col is not None and _CHECK_FAILED.search(_cell(block, result_col))
+        explicit = any(re.search("severity", h, re.I) for h in header)
+        if not (closed_section or failed_check) and _excluded(block, "", explicit):
             continue
         sev_col = _column(header, _SEVERITY_COLUMN)
         id_col = _column(header, _ID_COLUMN)
@@ -153,6 +159,10 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     return findings
 
 
+def _cell(block: Block, column: int) -> str:
+    return block.cells[column] if column < len(block.cells) else ""
+
+
 def _closed_section(block: Block) -> FindingStatus | None:
     """The status a heading gives all the findings under it (`Findings from the last audit — all resolved`)."""
     title = block.section[-1] if len(block.section) > 1 else ""
@@ -185,29 +195,35 @@ def _tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[
 def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items."""
     findings = []
-    section_severity: dict[int, Severity] = {}
+    sections: dict[int, Severity] = {}
     leads = candidates(blocks)
     starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
     for lead in leads:
         index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
-        for lvl in [lvl for lvl in section_severity if lvl >= level]:
-            del section_severity[lvl]
+        for lvl in [lvl for lvl in sections if lvl >= level]:
+            del sections[lvl]
         plain = strip_marks(text)
-        if _SEVERITY_SECTION.match(plain) and not ID.search(text):
-            section_severity[level] = severity_of(text) or Severity.UNKNOWN
+        grouped = (
+            section_severity((text,)) if block.kind == "heading" or SEVERITY_SECTION.match(plain) else None
+        )
+        if grouped is not None:
+            sections[level] = grouped
             continue
-        inherited = next((section_severity[lvl] for lvl in sorted(section_severity, reverse=True)), None)
+        inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
         found = fields(blocks, lead, starts)
         prefix = _SEVERITY_PREFIX.match(plain)
         marker = marker_lead(text if block.kind == "heading" else "")
-        has_marker = bool(ID.search(text) or TAG.search(text) or prefix or marker or level == ITEM_LEVEL)
+        closing = block.kind == "heading" and PAREN_SEVERITY_END.search(plain)
+        has_marker = bool(
+            ID.search(text) or TAG.search(text) or prefix or marker or closing or level == ITEM_LEVEL
+        )
         explicit = "severity" in found
         if level == 1 or _excluded(block, text, explicit) or _NONE.search(plain):
             continue
         if not (has_marker or inherited or explicit or "priority" in found or "risk" in found):
             if _SEVERITY_WORDING.search(plain):
-                section_severity[level] = severity_of(text) or Severity.UNKNOWN
+                sections[level] = severity_of(text) or Severity.UNKNOWN
             continue
         tag = TAG.search(text) or PAREN_SEVERITY.search(text)
         severity = (
@@ -245,7 +261,10 @@ def _excluded(block: Block, text: str, explicit: bool) -> bool:
     if any(_NOT_FINDINGS.search(title) for title in (*sections, text)):
         return True
     return not explicit and any(
-        _WEAK_NOT_FINDINGS.search(title) and not _NAMES_FINDINGS.search(title) for title in sections
+        _WEAK_NOT_FINDINGS.search(title)
+        and not _NAMES_FINDINGS.search(title)
+        and section_severity((title,)) is None  # `Recommendations (Should Fix)` grades its items
+        for title in sections
     )
 
 

@@ -170,6 +170,8 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                     texts.append(line)
         if _OPENS_NOT_RUN.match(strip_marks(opening)):
             fields.setdefault("status", opening)
+        if _NOT_RUN.search(block.text):  # `### E2E Tests ⏳ Pending`: the heading states the result
+            fields.setdefault("status", block.text)
         suite = _from_fields(
             level,
             Location(rel, block.line),

@@ -52,6 +52,35 @@ def severity_of(text: str) -> Severity | None:
     return min(markers)[1] if markers else None
 
 
+# Severity words of other languages, read only where a field's value starts with one (`Severidad: Alta`):
+# "media" or "alto" inside English prose means something else.
+_FOREIGN_SEVERITY = (
+    (re.compile(r"^\W*(cr[ií]tic[ao]|critique|kritisch)\b", re.I), Severity.CRITICAL),
+    (re.compile(r"^\W*(alt[ao]|[ée]lev[ée]e?|hoch)\b", re.I), Severity.HIGH),
+    (re.compile(r"^\W*(medi[ao]|moyenne?|mittel)\b", re.I), Severity.MEDIUM),
+    (re.compile(r"^\W*(baj[ao]|faible|niedrig)\b", re.I), Severity.LOW),
+)
+# MoSCoW wording of a section (`Recommendations (Should Fix)`, `Nice to have`): the priority is the severity.
+# ("Should Have for v1.0" plans remediation work instead: it grades nothing.)
+_MOSCOW = (
+    (re.compile(r"\bmust[- ]fix\b", re.I), Severity.HIGH),
+    (re.compile(r"\bshould[- ]fix\b", re.I), Severity.MEDIUM),
+    (re.compile(r"\b(?:nice[- ]to[- ]have|could[- ]fix)\b", re.I), Severity.LOW),
+)
+
+
+def foreign_severity(value: str) -> Severity | None:
+    """The severity a field value in Spanish, French or German opens with."""
+    return next((severity for pattern, severity in _FOREIGN_SEVERITY if pattern.match(value)), None)
+
+
+def moscow_severity(title: str) -> Severity | None:
+    """`Must fix` → high, `Should fix` → medium, `Nice to have` / `Could fix` → low (short titles only)."""
+    if len(title) > 60:
+        return None
+    return next((severity for pattern, severity in _MOSCOW if pattern.search(title)), None)
+
+
 def leading_marker(text: str) -> Severity | None:
     """The severity of a coloured marker that opens `text` (after spaces only)."""
     stripped = text.lstrip()
@@ -65,7 +94,8 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
-            r"|needs? (fix|work|action)|action required|not started|remaining|partial(ly)?|blocked)\b|❌|🚧|✖|✗",
+            r"|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|blocked"
+            r"|abiert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗",
             re.I,
         ),
         FindingStatus.OPEN,
@@ -73,16 +103,20 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
             r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|acknowledged|by design"
-            r"|false positive|ignored)\b",
+            r"|false positive|ignored|aceptad[oa]|akzeptiert|accept[ée]e?)\b",
             re.I,
         ),
         FindingStatus.ACCEPTED,
     ),
-    (re.compile(r"\bmitigated\b|\bmitigation in place\b", re.I), FindingStatus.MITIGATED),
+    (
+        re.compile(r"\bmitigated\b|\bmitigation in place\b|\bmitigad[oa]\b|\batt[ée]nu[ée]e?\b", re.I),
+        FindingStatus.MITIGATED,
+    ),
     (
         re.compile(
             r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed"
-            r"|verified|upgraded|bumped)\b|✅|✔|☑️",
+            r"|verified|upgraded|bumped|corregid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
+            r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️",
             re.I,
         ),
         FindingStatus.FIXED,
