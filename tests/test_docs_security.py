@@ -84,3 +84,63 @@ def test_front_matter_findings_problems_name_the_line() -> None:
     assert [(p.location.line if p.location else None) for p in problems] == [3, 4]
     assert "unknown severity" in problems[0].message
     assert result.findings[0].severity is Severity.UNKNOWN
+
+
+def audit_text(text: str) -> SecurityAudit:
+    doc = parse_document(text, "04-security-audit.md")
+    result, problems = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert problems == []
+    return result
+
+
+def test_severity_closing_a_heading_and_several_fields_on_one_line() -> None:
+    result = audit_text(
+        "# Audit\n\n## Findings\n\n"
+        "### 3.1 Session cookie lacks SameSite (Low)\n\nNo status given.\n\n"
+        "### 3.2 Admin API reachable without VPN (Critical)\n\n"
+        "**Severity:** Critical · **Status:** ✅ Closed by commit 12ab34c\n\n"
+        "### 3.3 About this review\n\nWritten by the platform team.\n"
+    )
+    assert by_line(result) == {
+        5: (Severity.LOW, FindingStatus.UNKNOWN, None),
+        9: (Severity.CRITICAL, FindingStatus.FIXED, None),  # the ✅ in the value counts
+    }
+
+
+def test_moscow_sections_grade_their_items_and_item_statuses_in_parentheses() -> None:
+    result = audit_text(
+        "# Audit\n\n## Must Fix\n\n"
+        "- Webhook secret logged – printed at startup (fixed in #88)\n"
+        "- Password reset ignores lockout – attackers can retry forever\n\n"
+        "## Should Fix\n\n- Verbose stack traces – shown on 500 pages\n"
+        "  Resolved in release 4.2.\n\n"
+        "## Strengths\n\n- Uploads scanned – by ClamAV\n"
+    )
+    assert by_line(result) == {
+        5: (Severity.HIGH, FindingStatus.FIXED, None),
+        6: (Severity.HIGH, FindingStatus.UNKNOWN, None),
+        10: (Severity.MEDIUM, FindingStatus.FIXED, None),
+    }
+
+
+def test_failed_rows_of_a_checklist_table_are_findings_and_passed_rows_are_not() -> None:
+    result = audit_text(
+        "# Audit\n\n## Controls checklist\n\n"
+        "| Control | Outcome | Severity |\n|---|---|---|\n"
+        "| MFA for admins | ✅ Pass | – |\n"
+        "| Secrets rotation | ❌ Fail | High |\n"
+        "| Backups encrypted | Pass | High |\n"
+    )
+    assert by_line(result) == {8: (Severity.HIGH, FindingStatus.OPEN, None)}
+
+
+def test_field_keys_and_values_in_another_language() -> None:
+    result = audit_text(
+        "# Revisión\n\n## Hallazgos\n\n### SEG-1 Contraseñas en texto plano\n\n"
+        "- Severidad / Severity: Alta\n- Estado / Status: Resuelto\n\n"
+        "### SEG-2 Cabeceras CSP ausentes\n\n- Severidad: Baja\n- Estado: Abierto\n"
+    )
+    assert by_line(result) == {
+        5: (Severity.HIGH, FindingStatus.FIXED, "SEG-1"),
+        10: (Severity.LOW, FindingStatus.OPEN, "SEG-2"),
+    }

@@ -97,3 +97,24 @@ def test_a_level_line_is_not_counted_again_as_report_totals():
     doc = parse_document(text, "r.md")
     suites, _ = read_tests(doc.blocks, "r.md", FrontMatter())
     assert [(s.level.value, s.passed, s.failed) for s in suites] == [("unit", 40, 0), ("e2e", 3, 1)]
+
+
+def test_a_level_heading_that_says_pending_and_result_cells_with_a_reason() -> None:
+    text = "# Report\n\n### Unit ✅ (30/30)\n\nAll good.\n\n### Performance 🚧 Not run\n\nNo load rig yet.\n"
+    found = {s.level: s for s in suites("06-test-report.md", text)}
+    assert found[Level.UNIT].passed == 30
+    assert found[Level.PERFORMANCE].state is SuiteState.PENDING
+    assert verdict("06-test-report.md", text) is Verdict.INCOMPLETE
+    table = (
+        "# Report\n\n| Case | Steps | Result |\n|---|---|---|\n"
+        "| TC-1 | login | Pass |\n| TC-2 | logout | Failed: session kept alive |\n"
+    )
+    assert verdict("06-test-report.md", table) is Verdict.FAIL
+
+
+def test_a_count_stated_in_one_sentence_and_a_level_to_follow() -> None:
+    alone = "# Report\n\nAll 87 tests pass on the release branch.\n"
+    assert [(s.passed, s.failed) for s in suites("06-test-report.md", alone)] == [(87, 0)]
+    assert verdict("06-test-report.md", alone) is Verdict.PASS
+    later = "# Report\n\nAll 87 tests pass on the release branch; integration tests to follow.\n"
+    assert verdict("06-test-report.md", later) is Verdict.INCOMPLETE

@@ -50,7 +50,8 @@ _GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
 _ALL_PASSED = re.compile(
     r"\ball[- ]green\b|\b(?:is|are)\s+(?:all\s+)?green\b"
     r"|\ball\s+(?:\w+\s+){0,3}?(?:tests?|specs?|suites?|checks?)\s+(?:have\s+|were\s+)?passed\b"
-    r"|\b(?:tests?|specs?|suites?)\s+(?:have\s+|were\s+)?all\s+passed\b",
+    r"|\b(?:tests?|specs?|suites?)\s+(?:have\s+|were\s+)?all\s+passed\b"
+    r"|\ball\s+(\d[\d,]*)\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b",
     re.I,
 )
 _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|once|before)\b", re.I)
@@ -112,8 +113,11 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
                 r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I
             ):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
-            elif _ALL_PASSED.search(plain) and not _UNSURE.search(plain):
-                passing.append(Suite(Level.OTHER, where, name=plain[:120]))
+            elif (stated := _ALL_PASSED.search(plain)) and not _UNSURE.search(plain):
+                number = int(stated.group(1).replace(",", "")) if stated.group(1) else None
+                passing.append(
+                    Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
+                )
         _settle(counts)
         if counts.get("passed") is not None or counts.get("failed") is not None:
             groups.append((first or block.line, counts))

@@ -149,6 +149,7 @@ def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
         )
         status = (
             status_of(status_text)
+            or (FindingStatus.OPEN if failed_check else None)
             or _struck(block.cells[title_col])
             or closed_section
             or FindingStatus.UNKNOWN

@@ -7,35 +7,14 @@ from collections.abc import Sequence
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
-from rte.docs.overall import key_pairs, overall_suites
-from rte.docs.vocab import RUNNER_END, level_of, strip_marks
+from rte.docs.overall import overall_suites
+from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
+from rte.docs.vocab import level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
-_PASSED = re.compile(
-    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:passed|passing)\b"
-    r"|(\d[\d,]*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
-    re.I,
-)
-_FAILED = re.compile(
-    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b" + RUNNER_END, re.I
-)
-_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
-_OF_FAILED = re.compile(r"(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed", re.I)
-_RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
-_COVERAGE = re.compile(
-    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
-    r"(?:coverage|covered|cov\b)|coverage\W{0,20}(\d{1,3}(?:\.\d+)?)\s*%",
-    re.I,
-)
 _FIELD = re.compile(
     r"^\W*(passed|passing|failed|failing|failures|skipped|total|tests run|coverage|status|result)"
     r"\W*[:=]\s*(.+)$",
-    re.I,
-)
-_NOT_RUN = re.compile(
-    r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
-    r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|deferred"
-    r"|in progress|incomplete|not tested|no tests|n/a|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
 _OPENS_NOT_RUN = re.compile(
@@ -45,8 +24,6 @@ _OPENS_NOT_RUN = re.compile(
 _THRESHOLD_FAILED = re.compile(
     r"^\s*(?:✗|✘)\s+[\w{}:.\[\]-]+\.{3,}|\bthresholds?\b.{0,80}\b(?:crossed|breached|exceeded)\b", re.I
 )
-_PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
-_FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
 _NAME_HEADERS = re.compile(r"suite|type|level|test|category|layer|tier|area|name|scope|component", re.I)
 
@@ -106,16 +83,16 @@ def _front_matter_suites(fm: FrontMatter, rel: str, problems: list[Problem]) -> 
         except ValueError as exc:
             problems.append(Problem(str(exc), where))
             continue
-        state = SuiteState.PENDING if _NOT_RUN.search(str(item.get("status", ""))) else SuiteState.RAN
+        state = SuiteState.PENDING if NOT_RUN.search(str(item.get("status", ""))) else SuiteState.RAN
         suites.append(
             Suite(
                 level,
                 where,
                 name=str(item.get("name", level.value)),
-                passed=_int(item.get("passed")),
-                failed=_int(item.get("failed")),
-                skipped=_int(item.get("skipped")),
-                coverage_percent=_float(item.get("coverage")),
+                passed=to_int(item.get("passed")),
+                failed=to_int(item.get("failed")),
+                skipped=to_int(item.get("skipped")),
+                coverage_percent=to_float(item.get("coverage")),
                 state=state,
             )
         )
@@ -136,7 +113,7 @@ def _table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if level is None:
             continue
         cells = dict(zip(header, block.cells, strict=False))
-        suite = _from_fields(level, Location(rel, block.line), strip_marks(block.cells[0]), cells, block.text)
+        suite = from_fields(level, Location(rel, block.line), strip_marks(block.cells[0]), cells, block.text)
         if suite:
             suites.append(suite)
     return suites
@@ -170,9 +147,9 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                     texts.append(line)
         if _OPENS_NOT_RUN.match(strip_marks(opening)):
             fields.setdefault("status", opening)
-        if _NOT_RUN.search(block.text):  # `### E2E Tests ⏳ Pending`: the heading states the result
+        if NOT_RUN.search(block.text):  # `### E2E Tests ⏳ Pending`: the heading states the result
             fields.setdefault("status", block.text)
-        suite = _from_fields(
+        suite = from_fields(
             level,
             Location(rel, block.line),
             strip_marks(block.text),
@@ -197,7 +174,7 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                 level = level_of(plain)
                 if level is None or len(plain) > 140 or not _names_level_first(plain):
                     continue
-                suite = _from_fields(level, Location(rel, block.line + offset), "", {}, line)
+                suite = from_fields(level, Location(rel, block.line + offset), "", {}, line)
                 if suite and suite.state is not SuiteState.NO_RESULT:
                     suites.append((suite, plain))
     # "the three skipped E2E specs are flaky" explains part of a counted run; it does not undo it.
@@ -210,7 +187,7 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
 
 
 def _only_partly_skipped(plain: str) -> bool:
-    cues = {m.group(0).lower() for m in _NOT_RUN.finditer(plain)}
+    cues = {m.group(0).lower() for m in NOT_RUN.finditer(plain)}
     return cues == {"skipped"}
 
 
@@ -224,106 +201,12 @@ def _segments(line: str) -> list[str]:
         else:
             segments.append(part)
     starts = sum(1 for s in segments if _names_level_first(strip_marks(s)))
-    return segments if starts >= 2 else [line]
+    # `All 212 tests pass; E2E to follow`: a later part about another level is read on its own.
+    later = any(_names_level_first(strip_marks(s)) for s in segments[1:])
+    return segments if starts >= 2 or later else [line]
 
 
 def _names_level_first(plain: str) -> bool:
     """`Unit tests: 12 passed`, `✅ E2E (pending)`: the line is about a level, not a sentence naming one."""
     words = plain.split()
     return any(level_of(" ".join(words[: i + 1])) for i in range(min(len(words), 4)))
-
-
-def _from_fields(
-    level: Level, where: Location, name: str, fields: dict[str, str], text: str, *, judge_words: bool = True
-) -> Suite | None:
-    """A suite from `Key: value` fields and free text; pass/fail words count only on a single line/row."""
-
-    def field(*keys: str) -> str | None:
-        for key, value in fields.items():
-            if any(k in key for k in keys):
-                return value
-        return None
-
-    passed = _int(_first_number(field("pass")))
-    failed = _int(_first_number(field("fail", "error")))
-    skipped = _int(_first_number(field("skip")))
-    total = _int(_first_number(field("total", "tests run", "tests", "count")))
-    coverage = _float(_first_number(field("coverage")))
-    status_text = field("status", "result") or ""
-    whole = f"{text} {status_text}"
-    judged = status_text or (text if judge_words else "")
-    if passed is None and failed is None:
-        passed, failed, skipped_text = _counts(whole)
-        skipped = skipped if skipped is not None else skipped_text
-    if passed is None and total is not None and failed is not None:
-        passed = max(total - failed, 0)
-    if passed is None and failed is None and total is not None and _PASS_WORD.search(judged):
-        passed, failed = total, 0
-    if coverage is None:
-        match = _COVERAGE.search(whole)
-        coverage = float(match.group(1) or match.group(2)) if match else None
-    state = SuiteState.RAN
-    if (_NOT_RUN.search(judged) or skipped) and not passed and not failed:
-        state = SuiteState.PENDING
-    elif passed is None and failed is None:
-        if _FAIL_WORD.search(judged) and not re.search(r"\b0\s+fail|no fail|without fail", whole, re.I):
-            state = SuiteState.FAILED
-        elif not (_PASS_WORD.search(judged) or coverage is not None):
-            state = SuiteState.NO_RESULT
-    return Suite(
-        level,
-        where,
-        name=name[:120],
-        passed=passed,
-        failed=failed,
-        skipped=skipped,
-        coverage_percent=coverage if coverage is None or coverage <= 100 else None,
-        state=state,
-    )
-
-
-def _counts(text: str) -> tuple[int | None, int | None, int | None]:
-    pairs = key_pairs(text)
-    if pairs:
-        return pairs.get("passed"), pairs.get("failed", 0), pairs.get("skipped")
-    passed = _PASSED.search(text)
-    failed = _FAILED.search(text)
-    skipped = _SKIPPED.search(text)
-    p = _int(passed.group(1) or passed.group(2)) if passed else None
-    f = _int(failed.group(1)) if failed else None
-    ratio = _RATIO.search(text)
-    if ratio and passed and ratio.end() >= passed.end():  # "34/37 passed": 34 of 37, not 37
-        p = None
-    if p is None and ratio and "%" not in text[ratio.end() : ratio.end() + 1]:
-        done, total = _int(ratio.group(1)) or 0, _int(ratio.group(2)) or 0
-        if total >= done:
-            rest = total - done - (_int(skipped.group(1)) or 0 if skipped else 0)
-            p, f = done, (f if f is not None else max(rest, 0))
-    if p is not None and f is None:
-        f = 0
-    return p, f, _int(skipped.group(1)) if skipped else None
-
-
-def _first_number(text: str | None) -> str | None:
-    if text is None:
-        return None
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    return match.group() if match else None
-
-
-def _int(value: object) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        return int(str(value).replace(",", "").split(".")[0])
-    except ValueError:
-        return None
-
-
-def _float(value: object) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        return float(str(value).rstrip("%"))
-    except ValueError:
-        return None

@@ -1,0 +1,129 @@
+"""A test suite from what a report says about one level: `Key: value` fields, counts in free text, words."""
+
+from __future__ import annotations
+
+import re
+
+from rte.docs.overall import key_pairs
+from rte.docs.vocab import RUNNER_END
+from rte.model import Level, Location, Suite, SuiteState
+
+_PASSED = re.compile(
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:passed|passing)\b"
+    r"|(\d[\d,]*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
+    re.I,
+)
+_FAILED = re.compile(
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b" + RUNNER_END, re.I
+)
+_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
+_RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
+_COVERAGE = re.compile(
+    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
+    r"(?:coverage|covered|cov\b)|coverage\W{0,20}(\d{1,3}(?:\.\d+)?)\s*%",
+    re.I,
+)
+NOT_RUN = re.compile(
+    r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
+    r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
+    r"|in progress|incomplete|not tested|no tests|n/a|⏳|⏸️|🚧)\b|⏳|🚧",
+    re.I,
+)
+_PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
+_FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
+
+
+def from_fields(
+    level: Level, where: Location, name: str, fields: dict[str, str], text: str, *, judge_words: bool = True
+) -> Suite | None:
+    """A suite from `Key: value` fields and free text; pass/fail words count only on a single line/row."""
+
+    def field(*keys: str) -> str | None:
+        for key, value in fields.items():
+            if any(k in key for k in keys):
+                return value
+        return None
+
+    passed = to_int(_first_number(field("pass")))
+    failed = to_int(_first_number(field("fail", "error")))
+    skipped = to_int(_first_number(field("skip")))
+    total = to_int(_first_number(field("total", "tests run", "tests", "count")))
+    coverage = to_float(_first_number(field("coverage")))
+    status_text = field("status", "result") or ""
+    whole = f"{text} {status_text}"
+    judged = status_text or (text if judge_words else "")
+    if passed is None and failed is None:
+        passed, failed, skipped_text = _counts(whole)
+        skipped = skipped if skipped is not None else skipped_text
+    if passed is None and total is not None and failed is not None:
+        passed = max(total - failed, 0)
+    if passed is None and failed is None and total is not None and _PASS_WORD.search(judged):
+        passed, failed = total, 0
+    if coverage is None:
+        match = _COVERAGE.search(whole)
+        coverage = float(match.group(1) or match.group(2)) if match else None
+    state = SuiteState.RAN
+    if (NOT_RUN.search(judged) or skipped) and not passed and not failed:
+        state = SuiteState.PENDING
+    elif passed is None and failed is None:
+        if _FAIL_WORD.search(judged) and not re.search(r"\b0\s+fail|no fail|without fail", whole, re.I):
+            state = SuiteState.FAILED
+        elif not (_PASS_WORD.search(judged) or coverage is not None):
+            state = SuiteState.NO_RESULT
+    return Suite(
+        level,
+        where,
+        name=name[:120],
+        passed=passed,
+        failed=failed,
+        skipped=skipped,
+        coverage_percent=coverage if coverage is None or coverage <= 100 else None,
+        state=state,
+    )
+
+
+def _counts(text: str) -> tuple[int | None, int | None, int | None]:
+    pairs = key_pairs(text)
+    if pairs:
+        return pairs.get("passed"), pairs.get("failed", 0), pairs.get("skipped")
+    passed = _PASSED.search(text)
+    failed = _FAILED.search(text)
+    skipped = _SKIPPED.search(text)
+    p = to_int(passed.group(1) or passed.group(2)) if passed else None
+    f = to_int(failed.group(1)) if failed else None
+    ratio = _RATIO.search(text)
+    if ratio and passed and ratio.end() >= passed.end():  # "34/37 passed": 34 of 37, not 37
+        p = None
+    if p is None and ratio and "%" not in text[ratio.end() : ratio.end() + 1]:
+        done, total = to_int(ratio.group(1)) or 0, to_int(ratio.group(2)) or 0
+        if total >= done:
+            rest = total - done - (to_int(skipped.group(1)) or 0 if skipped else 0)
+            p, f = done, (f if f is not None else max(rest, 0))
+    if p is not None and f is None:
+        f = 0
+    return p, f, to_int(skipped.group(1)) if skipped else None
+
+
+def _first_number(text: str | None) -> str | None:
+    if text is None:
+        return None
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return match.group() if match else None
+
+
+def to_int(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(str(value).replace(",", "").split(".")[0])
+    except ValueError:
+        return None
+
+
+def to_float(value: object) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(str(value).rstrip("%"))
+    except ValueError:
+        return None
