@@ -10,6 +10,7 @@ from typing import TextIO
 
 from rte import docs
 from rte.discover import Discovery, discover, read_event
+from rte.errors import ConfigError, WorkspaceError
 from rte.evaluate import Evaluation, evaluate
 from rte.gates import Context
 from rte.model import Feature, Finding, Problem
@@ -58,11 +59,15 @@ class RunResult:
 def select(settings: Settings, payload: Mapping[str, object]) -> tuple[Discovery, list[Path]]:
     """Which features to check: named ones, all of them, or (in Actions) the ones the event touched."""
     found = discover(settings, payload)
-    if not found.slugs:
-        if settings.feature or settings.all_features:
-            docs.feature_folders(settings.workspace, settings.features_dir, settings.feature)
-        return found, []
-    return found, docs.feature_folders(settings.workspace, settings.features_dir, found.slugs)
+    if found.slugs:
+        return found, docs.feature_folders(settings.workspace, settings.features_dir, found.slugs)
+    # Nothing selected: fine when the event touched no feature, an error when there is none to touch.
+    if not docs.feature_folders(settings.workspace, settings.features_dir, settings.feature):
+        raise WorkspaceError(
+            f"the features directory `{settings.features_dir}` holds no feature folders",
+            tip="create one with `rte init <slug>`, or set `features-dir` to the folder that holds them",
+        )
+    return found, []
 
 
 def read_features(settings: Settings, folders: list[Path]) -> list[Feature]:
@@ -181,6 +186,7 @@ def run(
 ) -> RunResult:
     """`outputs`: what to render (see OUTPUTS); None renders everything. `write` always renders all."""
     # 1. Select the features and read their documents.
+    templates = _template_dir(settings)
     payload = read_event(settings.github.event_path) if settings.github.event_path else {}
     discovery, folders = select(settings, payload)
     features = read_features(settings, folders)
@@ -192,7 +198,7 @@ def run(
     # 3. Render the PR body, the release plan and the job summary: only what this command uses.
     wanted = OUTPUTS if write or outputs is None else outputs
     view = settings_view(settings, discovery.reason, facts)
-    rendered = _render(settings, evaluation, view, wanted) if wanted else Rendered()
+    rendered = _render(templates, evaluation, view, wanted) if wanted else Rendered()
     # 4. Write the files: the plan into the feature folder, everything else into the output folder.
     files: dict[str, dict[str, str | None]] = {
         r.feature.slug: {"release_plan": None, "pr_body": None} for r in evaluation.features
@@ -203,13 +209,19 @@ def run(
     from rte.runner import write_text
 
     out = out_dir(settings)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the output folder `{out}`: {exc.strerror or exc}",
+            tip="pass `--out-dir` naming a folder rte may create and write to",
+        ) from None
     for report in evaluation.features:
         slug = report.feature.slug
         write_text(settings.workspace / report.feature.path / PLAN_NAME, rendered.plans[slug])
         body = out / f"pr-body-{slug}.md"
         write_text(body, rendered.pr_bodies[slug])
         files[slug] = {"release_plan": f"{report.feature.path}/{PLAN_NAME}", "pr_body": str(body)}
-    out.mkdir(parents=True, exist_ok=True)
     with open(out / "report.json", "w", encoding="utf-8", newline="\n") as handle:
         result.write_report(handle)
     write_text(out / "summary.md", rendered.summary)
@@ -217,11 +229,11 @@ def run(
 
 
 def _render(
-    settings: Settings, evaluation: Evaluation, view: dict[str, object], wanted: frozenset[str]
+    templates: Path | None, evaluation: Evaluation, view: dict[str, object], wanted: frozenset[str]
 ) -> Rendered:
     from rte import render  # jinja2 and the templates load only when something is rendered
 
-    env = render.make_environment(_template_dir(settings))
+    env = render.make_environment(templates)
     reports = evaluation.features
     return Rendered(
         pr_bodies={
@@ -251,7 +263,14 @@ def _template_dir(settings: Settings) -> Path | None:
         return None
     from rte.paths import inside_workspace
 
-    return inside_workspace(settings.workspace, settings.template_dir, what="template directory")
+    path = inside_workspace(settings.workspace, settings.template_dir, what="template directory")
+    if not path.is_dir():
+        what = "is not a directory" if path.exists() else "does not exist in the workspace"
+        raise ConfigError(
+            f"input `template-dir` names `{settings.template_dir}`, which {what}",
+            tip="point it at the folder holding your `*.md.j2` templates, or leave it empty",
+        )
+    return path
 
 
 def settings_view(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rte.errors import ConfigError
 from rte.model import Level, Severity, Waiver
+from rte.paths import workspace_dir
 from rte.risk import LEVELS as RISK_LEVELS
 from rte.risk import parse_thresholds
 
@@ -293,7 +294,7 @@ class Settings:
         """Typed settings from raw input strings, after the config file's values."""
         from rte.config import load_config
 
-        workspace = workspace.resolve()
+        workspace = workspace_dir(workspace)
         config_name = raw.get("config") or INPUTS_BY_NAME["config"].default
         required = config_required if config_required is not None else "config" in raw
         loaded = load_config(workspace, config_name, required=required)
@@ -351,15 +352,17 @@ def _parse(kind: str, text: str) -> object:
     if kind == "number":
         if not text:
             return None
-        number = float(text.rstrip("%"))
+        try:
+            number = float(text.rstrip("%"))
+        except ValueError:
+            raise ValueError("use a number from 0 to 100") from None
         if not 0 <= number <= 100:
             raise ValueError("use a number from 0 to 100")
         return number
     if kind == "thresholds":
         return parse_thresholds(text)
     if kind == "int":
-        number = int(text)
-        if number < 0:
+        if not text.isdecimal():
             raise ValueError("use a whole number, 0 or more")
-        return number
+        return int(text)
     return text
