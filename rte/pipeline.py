@@ -13,6 +13,7 @@ from rte.discover import Discovery, discover, read_event
 from rte.errors import ConfigError, WorkspaceError
 from rte.evaluate import Evaluation, evaluate
 from rte.gates import Context
+from rte.migrations.results import MigrationFacts
 from rte.model import Feature, Finding, Problem
 from rte.report import json_chunks, to_json
 from rte.risk import Factor
@@ -98,11 +99,12 @@ def gather_facts(
 
     notes: list[Problem] = []
     git_facts = collect_git_facts(settings, discovery)
-    facts: dict[str, object] = {"git": git_facts, "migration": collect_migration_facts(features, settings)}
+    migration = collect_migration_facts(features, settings)
+    facts: dict[str, object] = {"git": git_facts, "migration": migration}
     if git_facts.changed_files is not None:
         facts["changed_files"] = git_facts.changed_files
     facts.update(_evidence_facts(settings, features, today, notes))
-    facts["risk"] = _migration_risk(facts["migration"])  # type: ignore[arg-type]
+    facts["risk"] = _migration_risk(migration)
     facts["commit_date"] = _commit_date(settings, discovery)
     review = _review(settings, payload, notes)
     if review is not None:
@@ -148,16 +150,16 @@ def _evidence_facts(
     return {"findings": findings, "suites": suites, "contradictions": contradictions}
 
 
-def _migration_risk(migration_facts: Mapping[str, object]) -> dict[str, tuple[Factor, ...]]:
-    risk: dict[str, tuple[Factor, ...]] = {}
-    for slug, item in migration_facts.items():
-        violations = getattr(item, "violations", ())
-        risk[slug] = tuple(
+def _migration_risk(migration: Mapping[str, MigrationFacts]) -> dict[str, tuple[Factor, ...]]:
+    """Each feature's risk factors from squawk: the violations rte knows a risk sentence for."""
+    return {
+        slug: tuple(
             Factor(f"migration: {v.risk} (squawk `{v.rule}`)", 2.0, v.location)
-            for v in violations
-            if getattr(v, "risk", None)
+            for v in item.violations
+            if v.risk
         )
-    return risk
+        for slug, item in migration.items()
+    }
 
 
 def _review(settings: Settings, payload: Mapping[str, object], notes: list[Problem]) -> object | None:
@@ -282,10 +284,10 @@ def settings_view(
     gh = settings.github
     blob_base = f"{gh.server_url}/{gh.repository}/blob/{gh.sha}" if gh.repository and gh.sha else ""
     commands: dict[str, dict[str, object]] = {}
-    for slug, item in (facts or {}).get("migration", {}).items():  # type: ignore[attr-defined]
-        split = getattr(item, "split", None)
-        if split is not None:
-            commands[slug] = migration_facts(split)
+    migration = (facts or {}).get("migration")
+    for slug, item in migration.items() if isinstance(migration, Mapping) else ():
+        if isinstance(item, MigrationFacts) and item.split is not None:
+            commands[slug] = migration_facts(item.split)
     commit_date = str((facts or {}).get("commit_date") or "")
     return {
         "blob_base": blob_base,
