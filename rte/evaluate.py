@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rte.gates import GATES, Context, Gate, GateResult, Status
+from rte.gates import Context, Gate, GateResult, Status, gates_for
 from rte.gates.security import findings_of
 from rte.gates.tests import suites_of
 from rte.model import Feature, Finding, Problem, Suite
@@ -52,8 +52,14 @@ class Evaluation:
 
 
 def evaluate(
-    features: Sequence[Feature], ctx: Context, gates: Sequence[Gate] = GATES, errors: Sequence[Problem] = ()
+    features: Sequence[Feature],
+    ctx: Context,
+    gates: Sequence[Gate] | None = None,
+    errors: Sequence[Problem] = (),
 ) -> Evaluation:
+    """`gates`: None runs GATES plus a gate for each extra level in `required-tests`."""
+    if gates is None:
+        gates = gates_for(ctx.settings.required_tests)
     reports = []
     extra_risk = ctx.facts.get("risk", {})
     for feature in features:
