@@ -30,6 +30,11 @@ CLI_CASES = [
         ["check", "--workspace", "{ws}", "--config", ".github/cfgdir"],
         "`.github/cfgdir`",
     ),
+    (
+        "config-control-character",
+        ["check", "--workspace", "{ws}", "--config", ".github/ctrl.yml"],
+        ".github/ctrl.yml:2",
+    ),
     ("config-outside", ["check", "--workspace", "{ws}", "--config", "../rte.yml"], "`../rte.yml`"),
     (
         "template-dir-is-file",
@@ -71,6 +76,7 @@ ACTION_CASES = [
 def ws(example_ws: Path) -> Path:
     (example_ws / "afile.txt").write_text("not a folder\n")
     (example_ws / ".github" / "cfgdir").mkdir(parents=True)
+    (example_ws / ".github" / "ctrl.yml").write_text('fail-on-severity: high\nx: "\x07"\n')
     (example_ws / "empty").mkdir()
     return example_ws
 
