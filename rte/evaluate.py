@@ -9,7 +9,7 @@ from rte.gates import Context, Gate, GateResult, Status, gates_for
 from rte.gates.security import findings_of
 from rte.gates.tests import suites_of
 from rte.model import Feature, Finding, Problem, Suite
-from rte.risk import Factor, Risk, assess
+from rte.risk import LEVEL_NAMES, Factor, Risk, assess
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,8 @@ class Evaluation:
 
     @property
     def risk_level(self) -> str:
-        order = ["low", "medium", "high", "critical"]
         levels = [f.risk.level for f in self.features] or ["low"]
-        return max(levels, key=order.index)
+        return max(levels, key=LEVEL_NAMES.index)
 
 
 def evaluate(

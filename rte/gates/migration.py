@@ -164,6 +164,3 @@ def rehearsal_gate(feature: Feature, ctx: Context) -> GateResult:
         return GateResult(REHEARSAL, Status.PASS, result.describe(), (Location(split.path),))
     where = tuple(s.location for s in result.steps if not s.ok and s.location) or (Location(split.path),)
     return GateResult(REHEARSAL, Status.FAIL, f"rehearsal on a scratch database: {result.describe()}", where)
-
-
-MIGRATION_GATES = (rollback_gate, safety_gate, rehearsal_gate)
