@@ -57,6 +57,8 @@ class GitHubEnv:
 
 @dataclass(frozen=True)
 class Settings:
+    """Every typed setting of one run; built by `from_env` (the action) or `build` (the CLI)."""
+
     workspace: Path
     feature: tuple[str, ...] = ()
     all_features: bool = False
@@ -131,7 +133,7 @@ class Settings:
                 values[spec.attr] = loaded.values[spec.name]
         for name, text in raw.items():
             values[INPUTS_BY_NAME[name].attr] = parse_value(INPUTS_BY_NAME[name], text)
-        settings = cls(
+        return cls(
             workspace=workspace,
             waivers=loaded.waivers,
             junit_levels=loaded.junit_levels,
@@ -139,7 +141,6 @@ class Settings:
             out_dir=out_dir,
             **values,  # type: ignore[arg-type]
         )
-        return settings
 
     def with_features(self, slugs: tuple[str, ...]) -> Settings:
         return replace(self, feature=slugs)
