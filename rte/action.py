@@ -15,7 +15,7 @@ from rte.ghmodel import PublishResult
 from rte.model import Location, Severity
 from rte.pipeline import RunResult, run
 from rte.runner import Runner
-from rte.settings import Settings, _input
+from rte.settings import GitHubEnv, Settings, _input
 
 MAX_SHOWN = 10  # GitHub shows 10 errors and 10 warnings per step
 
@@ -186,7 +186,7 @@ def publish_to_github(result: RunResult) -> PublishResult | None:
     return replace(outcome, notices=tuple(notices))
 
 
-def _with_head_sha(settings: Settings):  # type: ignore[no-untyped-def]
+def _with_head_sha(settings: Settings) -> GitHubEnv:
     """On pull_request, GITHUB_SHA is the test merge commit: link lines at the PR head instead."""
     gh = settings.github
     if not gh.event_path or not gh.event_name.startswith("pull_request"):

@@ -31,6 +31,11 @@ def load_config(workspace: Path, name: str, *, required: bool) -> LoadedConfig:
     from rte.paths import inside_workspace
 
     path = inside_workspace(workspace, name, what="config file")
+    if path.is_dir():
+        raise ConfigError(
+            f"the configuration file `{name}` is a directory",
+            tip="name a YAML file (e.g. `.github/rte.yml`) in the `config` input",
+        )
     if not path.is_file():
         if required:
             raise ConfigError(

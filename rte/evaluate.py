@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rte.gates import GATES, Context, Gate, GateResult, Status
+from rte.gates import Context, Gate, GateResult, Status, gates_for
 from rte.gates.security import findings_of
 from rte.gates.tests import suites_of
 from rte.model import Feature, Finding, Problem, Suite
-from rte.risk import Factor, Risk, assess
+from rte.risk import LEVEL_NAMES, Factor, Risk, assess
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,19 @@ class Evaluation:
 
     @property
     def risk_level(self) -> str:
-        order = ["low", "medium", "high", "critical"]
         levels = [f.risk.level for f in self.features] or ["low"]
-        return max(levels, key=order.index)
+        return max(levels, key=LEVEL_NAMES.index)
 
 
 def evaluate(
-    features: Sequence[Feature], ctx: Context, gates: Sequence[Gate] = GATES, errors: Sequence[Problem] = ()
+    features: Sequence[Feature],
+    ctx: Context,
+    gates: Sequence[Gate] | None = None,
+    errors: Sequence[Problem] = (),
 ) -> Evaluation:
+    """`gates`: None runs GATES plus a gate for each extra level in `required-tests`."""
+    if gates is None:
+        gates = gates_for(ctx.settings.required_tests)
     reports = []
     extra_risk = ctx.facts.get("risk", {})
     for feature in features:

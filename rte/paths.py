@@ -7,6 +7,19 @@ from pathlib import Path, PurePosixPath
 from rte.errors import WorkspaceError
 
 
+def workspace_dir(workspace: Path) -> Path:
+    """The resolved workspace, or a WorkspaceError when it is missing or not a directory."""
+    root = workspace.resolve()
+    if not root.is_dir():
+        what = "is not a directory" if root.exists() else "does not exist"
+        raise WorkspaceError(
+            f"the workspace `{workspace}` {what}",
+            tip="run rte from the repository root or pass `--workspace` (in Actions: check out the "
+            "repository first)",
+        )
+    return root
+
+
 def inside_workspace(workspace: Path, name: str, *, what: str) -> Path:
     """Resolve `name` under the workspace or raise; symlinks that leave the workspace are refused."""
     if "\x00" in name:

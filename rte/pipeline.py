@@ -10,8 +10,10 @@ from typing import TextIO
 
 from rte import docs
 from rte.discover import Discovery, discover, read_event
+from rte.errors import ConfigError, WorkspaceError
 from rte.evaluate import Evaluation, evaluate
 from rte.gates import Context
+from rte.migrations.results import MigrationFacts
 from rte.model import Feature, Finding, Problem
 from rte.report import json_chunks, to_json
 from rte.risk import Factor
@@ -58,11 +60,15 @@ class RunResult:
 def select(settings: Settings, payload: Mapping[str, object]) -> tuple[Discovery, list[Path]]:
     """Which features to check: named ones, all of them, or (in Actions) the ones the event touched."""
     found = discover(settings, payload)
-    if not found.slugs:
-        if settings.feature or settings.all_features:
-            docs.feature_folders(settings.workspace, settings.features_dir, settings.feature)
-        return found, []
-    return found, docs.feature_folders(settings.workspace, settings.features_dir, found.slugs)
+    if found.slugs:
+        return found, docs.feature_folders(settings.workspace, settings.features_dir, found.slugs)
+    # Nothing selected: fine when the event touched no feature, an error when there is none to touch.
+    if not docs.feature_folders(settings.workspace, settings.features_dir, settings.feature):
+        raise WorkspaceError(
+            f"the features directory `{settings.features_dir}` holds no feature folders",
+            tip="create one with `rte init <slug>`, or set `features-dir` to the folder that holds them",
+        )
+    return found, []
 
 
 def read_features(settings: Settings, folders: list[Path]) -> list[Feature]:
@@ -93,11 +99,12 @@ def gather_facts(
 
     notes: list[Problem] = []
     git_facts = collect_git_facts(settings, discovery)
-    facts: dict[str, object] = {"git": git_facts, "migration": collect_migration_facts(features, settings)}
+    migration = collect_migration_facts(features, settings)
+    facts: dict[str, object] = {"git": git_facts, "migration": migration}
     if git_facts.changed_files is not None:
         facts["changed_files"] = git_facts.changed_files
     facts.update(_evidence_facts(settings, features, today, notes))
-    facts["risk"] = _migration_risk(facts["migration"])  # type: ignore[arg-type]
+    facts["risk"] = _migration_risk(migration)
     facts["commit_date"] = _commit_date(settings, discovery)
     review = _review(settings, payload, notes)
     if review is not None:
@@ -143,16 +150,16 @@ def _evidence_facts(
     return {"findings": findings, "suites": suites, "contradictions": contradictions}
 
 
-def _migration_risk(migration_facts: Mapping[str, object]) -> dict[str, tuple[Factor, ...]]:
-    risk: dict[str, tuple[Factor, ...]] = {}
-    for slug, item in migration_facts.items():
-        violations = getattr(item, "violations", ())
-        risk[slug] = tuple(
+def _migration_risk(migration: Mapping[str, MigrationFacts]) -> dict[str, tuple[Factor, ...]]:
+    """Each feature's risk factors from squawk: the violations rte knows a risk sentence for."""
+    return {
+        slug: tuple(
             Factor(f"migration: {v.risk} (squawk `{v.rule}`)", 2.0, v.location)
-            for v in violations
-            if getattr(v, "risk", None)
+            for v in item.violations
+            if v.risk
         )
-    return risk
+        for slug, item in migration.items()
+    }
 
 
 def _review(settings: Settings, payload: Mapping[str, object], notes: list[Problem]) -> object | None:
@@ -181,6 +188,7 @@ def run(
 ) -> RunResult:
     """`outputs`: what to render (see OUTPUTS); None renders everything. `write` always renders all."""
     # 1. Select the features and read their documents.
+    templates = _template_dir(settings)
     payload = read_event(settings.github.event_path) if settings.github.event_path else {}
     discovery, folders = select(settings, payload)
     features = read_features(settings, folders)
@@ -192,7 +200,7 @@ def run(
     # 3. Render the PR body, the release plan and the job summary: only what this command uses.
     wanted = OUTPUTS if write or outputs is None else outputs
     view = settings_view(settings, discovery.reason, facts)
-    rendered = _render(settings, evaluation, view, wanted) if wanted else Rendered()
+    rendered = _render(templates, evaluation, view, wanted) if wanted else Rendered()
     # 4. Write the files: the plan into the feature folder, everything else into the output folder.
     files: dict[str, dict[str, str | None]] = {
         r.feature.slug: {"release_plan": None, "pr_body": None} for r in evaluation.features
@@ -203,13 +211,19 @@ def run(
     from rte.runner import write_text
 
     out = out_dir(settings)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the output folder `{out}`: {exc.strerror or exc}",
+            tip="pass `--out-dir` naming a folder rte may create and write to",
+        ) from None
     for report in evaluation.features:
         slug = report.feature.slug
         write_text(settings.workspace / report.feature.path / PLAN_NAME, rendered.plans[slug])
         body = out / f"pr-body-{slug}.md"
         write_text(body, rendered.pr_bodies[slug])
         files[slug] = {"release_plan": f"{report.feature.path}/{PLAN_NAME}", "pr_body": str(body)}
-    out.mkdir(parents=True, exist_ok=True)
     with open(out / "report.json", "w", encoding="utf-8", newline="\n") as handle:
         result.write_report(handle)
     write_text(out / "summary.md", rendered.summary)
@@ -217,11 +231,11 @@ def run(
 
 
 def _render(
-    settings: Settings, evaluation: Evaluation, view: dict[str, object], wanted: frozenset[str]
+    templates: Path | None, evaluation: Evaluation, view: dict[str, object], wanted: frozenset[str]
 ) -> Rendered:
     from rte import render  # jinja2 and the templates load only when something is rendered
 
-    env = render.make_environment(_template_dir(settings))
+    env = render.make_environment(templates)
     reports = evaluation.features
     return Rendered(
         pr_bodies={
@@ -251,7 +265,14 @@ def _template_dir(settings: Settings) -> Path | None:
         return None
     from rte.paths import inside_workspace
 
-    return inside_workspace(settings.workspace, settings.template_dir, what="template directory")
+    path = inside_workspace(settings.workspace, settings.template_dir, what="template directory")
+    if not path.is_dir():
+        what = "is not a directory" if path.exists() else "does not exist in the workspace"
+        raise ConfigError(
+            f"input `template-dir` names `{settings.template_dir}`, which {what}",
+            tip="point it at the folder holding your `*.md.j2` templates, or leave it empty",
+        )
+    return path
 
 
 def settings_view(
@@ -263,10 +284,10 @@ def settings_view(
     gh = settings.github
     blob_base = f"{gh.server_url}/{gh.repository}/blob/{gh.sha}" if gh.repository and gh.sha else ""
     commands: dict[str, dict[str, object]] = {}
-    for slug, item in (facts or {}).get("migration", {}).items():  # type: ignore[attr-defined]
-        split = getattr(item, "split", None)
-        if split is not None:
-            commands[slug] = migration_facts(split)
+    migration = (facts or {}).get("migration")
+    for slug, item in migration.items() if isinstance(migration, Mapping) else ():
+        if isinstance(item, MigrationFacts) and item.split is not None:
+            commands[slug] = migration_facts(item.split)
     commit_date = str((facts or {}).get("commit_date") or "")
     return {
         "blob_base": blob_base,

@@ -9,7 +9,7 @@ from rte.model import Feature, Location, Severity
 
 # Weight sum → level: inclusive lower bounds, worst first. `risk-thresholds` overrides them.
 LEVELS: tuple[tuple[str, float], ...] = (("critical", 8.0), ("high", 5.0), ("medium", 2.0), ("low", 0.0))
-LEVEL_NAMES = ("low", "medium", "high", "critical")
+LEVEL_NAMES = ("low", "medium", "high", "critical")  # mildest first
 
 # Weights, in one place so the plan can explain them.
 W_MIGRATION = 1.0  # any schema change

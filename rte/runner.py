@@ -65,7 +65,9 @@ class Runner:
 
     def output(self, name: str, value: str) -> None:
         if not self.output_file:
-            self.warnings.append(f"GITHUB_OUTPUT is not set; output `{name}` not written")
+            warning = "GITHUB_OUTPUT is not set; the step outputs were not written"
+            if warning not in self.warnings:
+                self.warnings.append(warning)
             return
         delimiter = f"ghadelimiter_{uuid.uuid4()}"
         while delimiter in value:

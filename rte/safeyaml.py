@@ -38,7 +38,14 @@ def scalar_text(node: yaml.Node) -> str:
 
 def compose(text: str, rel: str, *, what: str, line_offset: int = 0) -> yaml.Node | None:
     """Parse YAML text into a node tree (no Python objects are built), or raise ConfigError."""
-    loader = _Composer(text)
+    try:
+        loader = _Composer(text)  # the reader refuses control characters here, before any parsing
+    except yaml.reader.ReaderError as exc:
+        raise ConfigError(
+            f"the {what} is not valid YAML: it contains the control character U+{exc.character:04X}; "
+            "remove it",
+            Location(rel, text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset),
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

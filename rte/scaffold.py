@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from rte.errors import WorkspaceError
-from rte.paths import inside_workspace
+from rte.paths import inside_workspace, workspace_dir
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
@@ -123,7 +123,7 @@ def scaffold(workspace: Path, features_dir: str, slug: str) -> list[Path]:
             tip="use lower-case letters, digits and dashes, starting and ending with a letter or digit "
             "(e.g. `invoice-links`)",
         )
-    folder = inside_workspace(workspace, f"{features_dir}/{slug}", what="feature folder")
+    folder = inside_workspace(workspace_dir(workspace), f"{features_dir}/{slug}", what="feature folder")
     title = slug.replace("-", " ").capitalize()
     documents = _documents(slug, title)
     existing = [name for name in documents if (folder / name).exists()]

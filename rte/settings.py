@@ -8,187 +8,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rte.errors import ConfigError
+from rte.inputs import INPUTS, INPUTS_BY_NAME, Input
 from rte.model import Level, Severity, Waiver
+from rte.paths import workspace_dir
 from rte.risk import LEVELS as RISK_LEVELS
 from rte.risk import parse_thresholds
 
-
-@dataclass(frozen=True)
-class Input:
-    """One action input; its name is also the config-file key and (mostly) the CLI flag."""
-
-    name: str
-    description: str
-    default: str = ""
-    kind: str = "str"  # str | bool | int | number | list | severity | levels | thresholds
-    config: bool = True  # may be set in the config file
-    action_default: str | None = None  # a default action.yml itself fills in (an expression)
-    deprecated_alias: str = ""  # a former name: still read (when the new one is unset), declared deprecated
-
-    @property
-    def attr(self) -> str:
-        return self.name.replace("-", "_")
+__all__ = ["INPUTS", "INPUTS_BY_NAME", "GitHubEnv", "Input", "Settings", "parse_value"]
 
 
-INPUTS: tuple[Input, ...] = (
-    Input(
-        "feature",
-        "Feature slug(s) to check, separated by commas or newlines. Empty: the features the "
-        "event touches (pull request / push), or all features on `workflow_dispatch`.",
-        kind="list",
-        config=False,
-    ),
-    Input(
-        "all-features",
-        "Check every feature under `features-dir`, whatever the event touched.",
-        "false",
-        "bool",
-    ),
-    Input(
-        "features-dir",
-        "Folder holding one sub-folder per feature, relative to the workspace.",
-        "docs/features",
-    ),
-    Input(
-        "fail-on-severity",
-        "Open security findings at or above this severity block "
-        "(`critical`, `high`, `medium`, `low`, `info`).",
-        "high",
-        "severity",
-    ),
-    Input(
-        "required-tests",
-        "Test levels that must be present and passing "
-        "(comma-separated: `unit`, `integration`, `e2e`, `security`, `performance`).",
-        "unit,integration,e2e",
-        "levels",
-    ),
-    Input(
-        "min-coverage",
-        "Minimum line coverage in percent for every suite that states one; empty: no threshold.",
-        "",
-        "number",
-    ),
-    Input(
-        "config",
-        "Path of the configuration file, relative to the workspace.",
-        ".github/rte.yml",
-        config=False,
-    ),
-    Input(
-        "template-dir",
-        "Folder with your own jinja2 templates overriding rte's by file name (rendered in a sandbox).",
-        "",
-    ),
-    Input(
-        "junit",
-        "Glob patterns relative to the workspace (comma or newline separated, `**` for any depth) of JUnit "
-        "XML test results; where they exist they decide a level's test outcome.",
-        "",
-        "list",
-    ),
-    Input(
-        "coverage",
-        "Glob patterns relative to the workspace of coverage reports (Cobertura XML or lcov `.info`), "
-        "compared with the coverage the test report states.",
-        "",
-        "list",
-    ),
-    Input(
-        "sarif",
-        "Glob patterns relative to the workspace of SARIF 2.1.0 files (CodeQL, Trivy, Semgrep…); their "
-        "open results count as security findings of every checked feature.",
-        "",
-        "list",
-    ),
-    Input(
-        "database-url",
-        "PostgreSQL URL on which rte may create a scratch database to rehearse each migration (up, down, "
-        "up again). Empty: no rehearsal. A secret: pass it from `secrets` or a `services: postgres` "
-        "container, never from the config file.",
-        "",
-        config=False,
-    ),
-    Input(
-        "rehearsal-baseline",
-        "Glob patterns of SQL files applied, in path order, to the scratch database before the "
-        "rehearsal's up step: the schema the feature's migration builds on (e.g. `db/schema.sql`).",
-        "",
-        "list",
-    ),
-    Input(
-        "migration-blocking-rules",
-        "squawk rule names whose violations block (comma-separated, e.g. `adding-required-field`). Other "
-        "violations warn; drops block unless the feature's docs declare the data loss.",
-        "",
-        "list",
-    ),
-    Input(
-        "target-branch",
-        "Branch the pull request merges into; empty: the PR's base, else the repository's default branch.",
-        "",
-    ),
-    Input(
-        "create-pr",
-        "On `push` / `workflow_dispatch`: open a pull request from the pushed branch to `target-branch` "
-        "when none is open, or update rte's section of the open one.",
-        "false",
-        "bool",
-    ),
-    Input(
-        "commit-release-plan",
-        "Commit the rendered release plan to the head branch (only when it changed). Needs "
-        "`contents: write`.",
-        "false",
-        "bool",
-    ),
-    Input(
-        "labels",
-        "Set `risk:*` and `release-gate:*` labels on the pull request, replacing stale ones of the same "
-        "family.",
-        "true",
-        "bool",
-    ),
-    Input(
-        "required-approvals",
-        "Approving reviews the pull request needs before the `review.approved` gate passes; 0 turns the "
-        "gate off.",
-        "0",
-        "int",
-    ),
-    Input(
-        "staging-at",
-        "Staging deployment date and time (`YYYY-MM-DD HH:MM`); empty: the head commit's date. Keeps the "
-        "release plan's timeline deterministic.",
-        "",
-    ),
-    Input(
-        "production-window",
-        "Production deployment window (`HH:MM-HH:MM`, off-peak), the working day after staging.",
-        "09:00-11:00",
-    ),
-    Input(
-        "timezone",
-        "IANA time zone for the timeline (e.g. `Europe/Berlin`).",
-        "UTC",
-    ),
-    Input(
-        "github-token",
-        "Token for the GitHub API. Only used for pull-request and commit features.",
-        "",
-        config=False,
-        action_default="${{ github.token }}",
-    ),
-    Input(
-        "risk-thresholds",
-        "Risk score at which each level starts, as `medium=2,high=5,critical=8` (the default); the plan "
-        "lists every factor with its weight.",
-        "",
-        "thresholds",
-    ),
-)
-
-INPUTS_BY_NAME = {i.name: i for i in INPUTS}
 TRUE_FALSE = {"true": True, "false": False}
 
 
@@ -229,6 +57,8 @@ class GitHubEnv:
 
 @dataclass(frozen=True)
 class Settings:
+    """Every typed setting of one run; built by `from_env` (the action) or `build` (the CLI)."""
+
     workspace: Path
     feature: tuple[str, ...] = ()
     all_features: bool = False
@@ -293,7 +123,7 @@ class Settings:
         """Typed settings from raw input strings, after the config file's values."""
         from rte.config import load_config
 
-        workspace = workspace.resolve()
+        workspace = workspace_dir(workspace)
         config_name = raw.get("config") or INPUTS_BY_NAME["config"].default
         required = config_required if config_required is not None else "config" in raw
         loaded = load_config(workspace, config_name, required=required)
@@ -303,7 +133,7 @@ class Settings:
                 values[spec.attr] = loaded.values[spec.name]
         for name, text in raw.items():
             values[INPUTS_BY_NAME[name].attr] = parse_value(INPUTS_BY_NAME[name], text)
-        settings = cls(
+        return cls(
             workspace=workspace,
             waivers=loaded.waivers,
             junit_levels=loaded.junit_levels,
@@ -311,7 +141,6 @@ class Settings:
             out_dir=out_dir,
             **values,  # type: ignore[arg-type]
         )
-        return settings
 
     def with_features(self, slugs: tuple[str, ...]) -> Settings:
         return replace(self, feature=slugs)
@@ -351,15 +180,17 @@ def _parse(kind: str, text: str) -> object:
     if kind == "number":
         if not text:
             return None
-        number = float(text.rstrip("%"))
+        try:
+            number = float(text.rstrip("%"))
+        except ValueError:
+            raise ValueError("use a number from 0 to 100") from None
         if not 0 <= number <= 100:
             raise ValueError("use a number from 0 to 100")
         return number
     if kind == "thresholds":
         return parse_thresholds(text)
     if kind == "int":
-        number = int(text)
-        if number < 0:
+        if not text.isdecimal():
             raise ValueError("use a whole number, 0 or more")
-        return number
+        return int(text)
     return text

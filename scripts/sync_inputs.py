@@ -1,6 +1,6 @@
-"""Regenerate what derives from rte.settings.INPUTS and action.yml's outputs.
+"""Regenerate what derives from rte.inputs.INPUTS (re-exported by rte.settings) and action.yml's outputs.
 
-- action.yml's `inputs:` block, from rte.settings.INPUTS;
+- action.yml's `inputs:` block, from INPUTS;
 - composite/action.yml (the macOS/Windows variant), entirely: the same inputs and outputs as action.yml;
 - the README's inputs and outputs tables, between their `<!-- …:begin -->` / `<!-- …:end -->` markers.
 

@@ -148,3 +148,13 @@ def test_python_dash_m_rte_runs(example_ws):
 
 def test_vendored_schema_matches_shared(shared):
     assert (shared / "report.schema.json").read_text() == (ROOT / "schemas/report.schema.json").read_text()
+
+
+def test_required_levels_beyond_unit_integration_e2e_get_a_gate(example_ws, capsys):
+    args = ["check", "--workspace", str(example_ws), "--feature", "invoice-links"]
+    assert main(args) == 0
+    assert "tests.security" not in capsys.readouterr().out
+    assert main([*args, "--required-tests", "unit,security"]) == 1
+    out = capsys.readouterr().out
+    assert "❌ tests.security: no security tests reported; security tests are required" in out
+    assert out.index("tests.e2e") < out.index("tests.security") < out.index("tests.coverage")

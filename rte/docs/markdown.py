@@ -29,7 +29,7 @@ PARSE_SECONDS = 10.0  # per document
 
 @dataclass(frozen=True)
 class Block:
-    """One unit of a document. `kind`: heading | paragraph | item | row | code | quote."""
+    """One unit of a document. `kind`: heading | paragraph | item | row | code."""
 
     kind: str
     text: str
@@ -142,17 +142,7 @@ class _Walker:
         elif isinstance(element, block.ListItem):
             self._item(element, depth)
         elif isinstance(element, block.Paragraph):
-            checked = getattr(element, "checked", None)
-            self.blocks.append(
-                Block(
-                    "paragraph",
-                    inline_text(element),
-                    line,
-                    checked=checked,
-                    section=self.section,
-                    strong=strong_lead(element),
-                )
-            )
+            self.blocks.append(self._paragraph("paragraph", element, line))
         elif isinstance(element, block.FencedCode | block.CodeBlock):
             lang = getattr(element, "lang", "") or ""
             code = "".join(str(getattr(c, "children", "")) for c in element.children)
@@ -174,24 +164,25 @@ class _Walker:
         children = [c for c in item.children if isinstance(c, Element)]
         first = children[0] if children else None
         if isinstance(first, block.Paragraph):
-            checked = getattr(first, "checked", None)
-            self.blocks.append(
-                Block(
-                    "item",
-                    inline_text(first),
-                    self.line_of(first),
-                    level=depth,
-                    checked=checked,
-                    section=self.section,
-                    strong=strong_lead(first),
-                )
-            )
+            self.blocks.append(self._paragraph("item", first, self.line_of(first), depth))
             rest = children[1:]
         else:
             self.blocks.append(Block("item", "", self.line_of(item), level=depth, section=self.section))
             rest = children
         for child in rest:
             self.walk(child, depth + 1)
+
+    def _paragraph(self, kind: str, paragraph: block.Paragraph, line: int, level: int = 0) -> Block:
+        """A paragraph block, or a list item from its first paragraph; gfm sets `checked` on task items only."""
+        return Block(
+            kind,
+            inline_text(paragraph),
+            line,
+            level=level,
+            checked=getattr(paragraph, "checked", None),
+            section=self.section,
+            strong=strong_lead(paragraph),
+        )
 
     def _table(self, table: gfm.Table) -> None:
         rows = [r for r in table.children if isinstance(r, gfm.TableRow)]

@@ -6,7 +6,7 @@ from rte.gates import docs, git, migration, review, security, tests
 from rte.gates.base import Context, Gate, GateResult, Status
 from rte.model import Level
 
-__all__ = ["GATES", "Context", "Gate", "GateResult", "Status"]
+__all__ = ["GATES", "Context", "Gate", "GateResult", "Status", "gates_for"]
 
 GATES: tuple[Gate, ...] = (
     docs.present,
@@ -26,3 +26,12 @@ GATES: tuple[Gate, ...] = (
     review.approved,
     docs.checklists,
 )
+
+_ALWAYS = (Level.UNIT, Level.INTEGRATION, Level.E2E)
+
+
+def gates_for(required_tests: tuple[Level, ...]) -> tuple[Gate, ...]:
+    """GATES, plus a `tests.<level>` gate after `tests.e2e` for each other required level (security…)."""
+    extra = tuple(tests.level_gate(level) for level in required_tests if level not in _ALWAYS)
+    at = GATES.index(tests.coverage)
+    return GATES[:at] + extra + GATES[at:] if extra else GATES

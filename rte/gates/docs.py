@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rte.gates.base import Context, GateResult, Status
+from rte.gates.base import Context, Gate, GateResult, Status
 from rte.model import ROLES, Feature, Location
 
 _NAMES = {
@@ -25,34 +25,27 @@ def present(feature: Feature, ctx: Context) -> GateResult:
     )
 
 
-def _claimed(kind: str, label: str):  # type: ignore[no-untyped-def]
+def _claimed(kind: str, label: str) -> Gate:
+    """A gate for the docs of one kind the documentation summary claims: each must exist and, when the
+    branch's changed files are known, be changed on it."""
     gate_id = f"docs.{kind}"
 
     def gate(feature: Feature, ctx: Context) -> GateResult:
         claims = [c for c in feature.doc_claims if c.kind == kind]
         if not claims:
             return GateResult(gate_id, Status.SKIP, f"the documentation summary claims no {label}")
-        missing = [c for c in claims if not (ctx.workspace / c.path).is_file()]
         changed = ctx.facts.get("changed_files")
-        unchanged = [
-            c for c in claims if c not in missing and isinstance(changed, frozenset) and c.path not in changed
-        ]
-        if missing:
-            paths = ", ".join(f"`{c.path}`" for c in missing)
-            return GateResult(
-                gate_id,
-                Status.FAIL,
-                f"{label} claimed but not in the workspace: {paths}",
-                tuple(c.location for c in missing),
-            )
-        if unchanged:
-            paths = ", ".join(f"`{c.path}`" for c in unchanged)
-            return GateResult(
-                gate_id,
-                Status.FAIL,
-                f"{label} claimed as updated but not changed on this branch: {paths}",
-                tuple(c.location for c in unchanged),
-            )
+        missing = [c for c in claims if not (ctx.workspace / c.path).is_file()]
+        unchanged = [c for c in claims if isinstance(changed, frozenset) and c.path not in changed]
+        for bad, why in (
+            (missing, "claimed but not in the workspace"),
+            (unchanged, "claimed as updated but not changed on this branch"),
+        ):
+            if bad:
+                paths = ", ".join(f"`{c.path}`" for c in bad)
+                return GateResult(
+                    gate_id, Status.FAIL, f"{label} {why}: {paths}", tuple(c.location for c in bad)
+                )
         paths = ", ".join(f"`{c.path}`" for c in claims)
         return GateResult(gate_id, Status.PASS, f"{label} found: {paths}")
 

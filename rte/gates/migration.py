@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from rte.gates.base import Context, GateResult, Status
 from rte.migrations.results import ENABLE_HINT, MigrationFacts
-from rte.migrations.sql import Convention
+from rte.migrations.sql import Convention, SplitMigration
 from rte.migrations.squawk import INSTALL_HINT
 from rte.model import Feature, Location
 
@@ -39,21 +39,24 @@ def facts_for(feature: Feature, ctx: Context) -> MigrationFacts:
     return MigrationFacts()
 
 
-def _no_migration(gate: str, facts: MigrationFacts) -> GateResult | None:
+def _migration(
+    gate: str, feature: Feature, ctx: Context
+) -> tuple[MigrationFacts, SplitMigration] | GateResult:
+    """The feature's migration facts and split parts, or the result to give when there is nothing to judge."""
+    facts = facts_for(feature, ctx)
     if facts.problem is not None:
         where = (facts.problem.location,) if facts.problem.location else ()
         return GateResult(gate, Status.FAIL, facts.problem.message, where)
     if facts.split is None:
         return GateResult(gate, Status.SKIP, "the feature has no migration", blocking=False)
-    return None
+    return facts, facts.split
 
 
 def rollback_gate(feature: Feature, ctx: Context) -> GateResult:
-    facts = facts_for(feature, ctx)
-    if (early := _no_migration(ROLLBACK, facts)) is not None:
-        return early
-    split = facts.split
-    assert split is not None
+    found = _migration(ROLLBACK, feature, ctx)
+    if isinstance(found, GateResult):
+        return found
+    _facts, split = found
     if split.has_rollback:
         down = split.down.line if split.down else None
         return GateResult(
@@ -90,11 +93,10 @@ def rollback_gate(feature: Feature, ctx: Context) -> GateResult:
 
 
 def safety_gate(feature: Feature, ctx: Context) -> GateResult:
-    facts = facts_for(feature, ctx)
-    if (early := _no_migration(SAFETY, facts)) is not None:
-        return early
-    split = facts.split
-    assert split is not None
+    found = _migration(SAFETY, feature, ctx)
+    if isinstance(found, GateResult):
+        return found
+    facts, split = found
     blocking_rules = set(ctx.settings.migration_blocking_rules)
     blockers: list[tuple[str, Location]] = []
     warnings: list[tuple[str, Location]] = []
@@ -144,11 +146,10 @@ def _listing(status: Status, title: str, items: list[tuple[str, Location]]) -> G
 
 
 def rehearsal_gate(feature: Feature, ctx: Context) -> GateResult:
-    facts = facts_for(feature, ctx)
-    if (early := _no_migration(REHEARSAL, facts)) is not None:
-        return early
-    split = facts.split
-    assert split is not None
+    found = _migration(REHEARSAL, feature, ctx)
+    if isinstance(found, GateResult):
+        return found
+    facts, split = found
     if not ctx.settings.database_url:
         return GateResult(REHEARSAL, Status.SKIP, f"not rehearsed: {ENABLE_HINT}", blocking=False)
     result = facts.rehearsal
@@ -163,6 +164,3 @@ def rehearsal_gate(feature: Feature, ctx: Context) -> GateResult:
         return GateResult(REHEARSAL, Status.PASS, result.describe(), (Location(split.path),))
     where = tuple(s.location for s in result.steps if not s.ok and s.location) or (Location(split.path),)
     return GateResult(REHEARSAL, Status.FAIL, f"rehearsal on a scratch database: {result.describe()}", where)
-
-
-MIGRATION_GATES = (rollback_gate, safety_gate, rehearsal_gate)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rte.evidence.values import Contradiction
-from rte.gates.base import Context, GateResult, Status
+from rte.gates.base import Context, Gate, GateResult, Status
 from rte.model import Feature, Level, Location, Suite, SuiteState
 
 
@@ -26,7 +26,7 @@ def _describe(suite: Suite) -> str:
     return ", ".join(parts) or "passed"
 
 
-def level_gate(level: Level):  # type: ignore[no-untyped-def]
+def level_gate(level: Level) -> Gate:
     gate_id = f"tests.{level.value}"
     label = {"e2e": "E2E"}.get(level.value, level.value)
 
