@@ -62,8 +62,11 @@ def select(settings: Settings, payload: Mapping[str, object]) -> tuple[Discovery
     found = discover(settings, payload)
     if found.slugs:
         return found, docs.feature_folders(settings.workspace, settings.features_dir, found.slugs)
-    # Nothing selected: fine when the event touched no feature, an error when there is none to touch.
-    if not docs.feature_folders(settings.workspace, settings.features_dir, settings.feature):
+    # Nothing selected: fine when an event touched no feature (a repository may have none yet), an
+    # error when the user asked for all features or ran rte by hand and there is none to check.
+    existing = docs.feature_folders(settings.workspace, settings.features_dir, settings.feature)
+    asked = bool(settings.feature or settings.all_features or not settings.github.event_name)
+    if not existing and asked:
         raise WorkspaceError(
             f"the features directory `{settings.features_dir}` holds no feature folders",
             tip="create one with `rte init <slug>`, or set `features-dir` to the folder that holds them",

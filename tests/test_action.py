@@ -193,3 +193,19 @@ def test_pr_section_falls_back_to_one_line_per_feature_when_too_long(example_ws,
     assert len(short) <= 600 and "## Summary" not in short
     assert short.index("bulk-export") < short.index("invoice-links")  # failing first
     assert "`security.findings`" in short
+
+
+def test_pull_request_in_a_repository_without_features_yet_passes(example_ws, tmp_path):
+    git(example_ws, "checkout", "-q", "-b", "feature")
+    for folder in (example_ws / "docs/features").iterdir():
+        git(example_ws, "rm", "-rq", str(folder.relative_to(example_ws)))
+    (example_ws / "docs/features").mkdir(exist_ok=True)
+    (example_ws / "README.md").write_text("no features yet\n")
+    git(example_ws, "add", "-A")
+    git(example_ws, "commit", "-qm", "start over")
+    payload = pr_payload(example_ws)
+    payload["pull_request"]["base"]["sha"] = git(example_ws, "rev-parse", "main").strip()
+    env = runner_env(example_ws, tmp_path, "pull_request", payload)
+    proc = run_entrypoint(env, example_ws)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert parse_output_file(Path(env["GITHUB_OUTPUT"]).read_text())["verdict"] == "pass"
