@@ -147,8 +147,10 @@ def _discover(settings: Settings, args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from rte.discover import discover, matrix_json, read_event
+    from rte.docs import feature_folders
     from rte.settings import GitHubEnv
 
+    feature_folders(settings.workspace, settings.features_dir, ())  # a missing folder is an error, not []
     settings = replace(settings, github=GitHubEnv(event_name=args.event_name, event_path=args.event_path))
     found = discover(settings, read_event(args.event_path) if args.event_path else {})
     print(matrix_json(found.slugs))

@@ -123,3 +123,11 @@ def test_action_bad_input_is_an_annotation_and_exit_2(
     _assert_clear(proc, expected)
     assert "::error title=rte%3A cannot run::" in proc.stdout
     assert "rte could not run" in summary.read_text(encoding="utf-8")
+
+
+def test_discover_with_a_missing_features_folder_is_an_error(example_ws, capsys):
+    from rte.cli import main
+
+    assert main(["discover", "--workspace", str(example_ws), "--features-dir", "nope"]) == 2
+    captured = capsys.readouterr()
+    assert "`nope`" in captured.err and captured.out == ""
