@@ -108,14 +108,18 @@ class Lead:
 
 def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lead]:
     """Every heading, and every bold lead line or list item that looks like the start of a finding."""
-    found = []
+    found: list[Lead] = []
     items: list[int] = []  # the list items enclosing the current one, outermost first
     parents: set[int] = set()
     listing = False  # the blocks since the last heading are list items only (`## 🟢 Low` + plain bullets)
+    spoken: list[Lead] = []  # a run of items each grading itself in prose (`2. … Medium-ish.`)
     for index, block in enumerate(blocks):
         first = block.text.split("\n")[0]
         plain = strip_marks(first)
         listing = block.kind == "heading" or (listing and block.kind == "item")
+        if block.kind != "item":
+            found.extend(spoken if len(spoken) >= 2 else ())  # one graded sentence alone is prose
+            spoken = []
         if block.kind == "heading":
             found.append(Lead(index, block.level, block.text))
         elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
@@ -145,7 +149,15 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 # `- Title` with a nested `- severity: high`: the parent item is the finding.
                 parents.add(items[-1])
                 found.append(Lead(items[-1], ITEM_LEVEL, blocks[items[-1]].text.split("\n")[0]))
+            elif (
+                not items
+                and len(plain.split()) >= 6
+                and not _TALLY.match(plain)
+                and prose_severity(block.text)
+            ):
+                spoken.append(Lead(index, ITEM_LEVEL, first, graded=True))
             items.append(index)
+    found.extend(spoken if len(spoken) >= 2 else ())
     return sorted(set(found), key=lambda lead: lead.index)
 
 
