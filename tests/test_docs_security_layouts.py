@@ -31,7 +31,10 @@ def test_the_documents_own_legend_grades_labels_and_numbers() -> None:
         "**Must:** the reset token never expires.\n> fixed in 1a2b3c\n\n"
         "**Could:** trim the log line.\n"
     )
-    assert findings(text) == {5: (Severity.HIGH, FindingStatus.FIXED), 8: (Severity.LOW, FindingStatus.UNKNOWN)}
+    assert findings(text) == {
+        5: (Severity.HIGH, FindingStatus.FIXED),
+        8: (Severity.LOW, FindingStatus.UNKNOWN),
+    }
 
 
 def test_scanner_output_in_a_code_block_with_statuses_from_a_later_triage_list() -> None:
@@ -41,7 +44,10 @@ def test_scanner_output_in_a_code_block_with_statuses_from_a_later_triage_list()
         "[/a/b.go:3] - G777 (CWE-1): Another thing (Confidence: HIGH, Severity: MEDIUM)\n"
         "```\n\nTriage:\n\n- B999: switched to the safe call. Fixed in abc123.\n- G777: not looked at yet.\n"
     )
-    assert findings(text) == {4: (Severity.HIGH, FindingStatus.FIXED), 6: (Severity.MEDIUM, FindingStatus.UNKNOWN)}
+    assert findings(text) == {
+        4: (Severity.HIGH, FindingStatus.FIXED),
+        6: (Severity.MEDIUM, FindingStatus.UNKNOWN),
+    }
 
 
 def test_retest_table_takes_the_latest_round_and_a_leading_status_decides() -> None:
@@ -50,7 +56,10 @@ def test_retest_table_takes_the_latest_round_and_a_leading_status_decides() -> N
         "| Q-1 | Open bucket | High | ❌ Open | ✅ Mitigated (signing pending) |\n"
         "| Q-2 | Weak hash | High | ❌ Open | ❌ Still open |\n"
     )
-    assert findings(text) == {7: (Severity.HIGH, FindingStatus.MITIGATED), 8: (Severity.HIGH, FindingStatus.OPEN)}
+    assert findings(text) == {
+        7: (Severity.HIGH, FindingStatus.MITIGATED),
+        8: (Severity.HIGH, FindingStatus.OPEN),
+    }
 
 
 def test_section_titles_give_status_and_plain_tallies_are_not_findings() -> None:
@@ -59,4 +68,7 @@ def test_section_titles_give_status_and_plain_tallies_are_not_findings() -> None
         "## Closed issues\n\n- Amounts computed client-side (critical)\n\n"
         "## Counts\n\n- 0-7 days: 3 findings (high)\n"
     )
-    assert findings(text) == {5: (Severity.HIGH, FindingStatus.OPEN), 9: (Severity.CRITICAL, FindingStatus.FIXED)}
+    assert findings(text) == {
+        5: (Severity.HIGH, FindingStatus.OPEN),
+        9: (Severity.CRITICAL, FindingStatus.FIXED),
+    }
