@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from rte.docs.legends import Legend, graded, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import (
     foreign_severity,
@@ -30,7 +31,7 @@ FINDING_LEAD = re.compile(
 # A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).
 _OTHER_KEY = r"[^\W\d_]+"
 _FIELD = re.compile(
-    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(severity|risk level|risk rating|risk|priority|impact level|impact|rating"
+    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(severity|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
     r"|cvss[^:]*|(?:(?:remediation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     rf"|severidad|gravedad|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
@@ -43,8 +44,15 @@ _PAREN_STATUS = re.compile(
     re.I,
 )
 _STATUS_OPENING = re.compile(
-    r"^\W*((?:fixed|resolved|mitigated|remediated|closed|addressed)\s+(?:in|by|via|with|on)\b.*)$", re.I
+    r"^\W*(fixed|resolved|mitigated|remediated|closed|addressed|accepted|done|rotated|patched|merged)"
+    r"(?:\s+(?:in|by|via|with|on|for)\b|\s*[:,—–]|\W*$)",
+    re.I,
 )
+# `(merged #640)`, `(fixed in 4e1f0aa)` inside a sentence: fix evidence.
+_PAREN_EVIDENCE = re.compile(r"\((merged|fixed|resolved|patched|done)\b[^()]{0,60}\)", re.I)
+# `… ⏳ Not yet fixed.`, `… ✅ Fixed in PR #877.`: a status emoji and its words closing an item.
+_EMOJI_OPENING = re.compile(r"^\s*(?:✅|❌|⏳|🟡|🚧|⛔|✔️?)\s*(\w.{1,160})$")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 # `Title — Risk: High / Status: Open`: fields written inline on a finding's lead line.
 _INLINE_FIELD = re.compile(
     r"(?:^|[\s/|;·(,])(severity|risk|priority|impact|status|state)\s*[:=]\s*([^/|;·,()]+)", re.I
@@ -61,7 +69,7 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 _BODY_SEVERITY = re.compile(r"^\W*(sev[- ]?[0-4]|P[0-4])\s*(?:[.;,]|$)", re.I)
 _RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)\b(?!\s*/\s*100|\s*%)", re.I)
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
-_TRAILING = re.compile(r"\s[—–-]\s+([^—–]{1,60})$")
+_TRAILING = re.compile(r"\s(?:--|[—–-])\s+([^—–]{1,60})$")
 
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
@@ -71,6 +79,19 @@ SEVERITY_SECTION = re.compile(
 )
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
 _TITLE_DASH = re.compile(r"^[^–—:\n]{3,80}?\s[–—]\s+\S")
+
+# `**V1. Title**`, `**F3: Title**`: a short id opening a bold title.
+_SHORT_ID = re.compile(r"^\W*[A-Z]{1,4}\d{1,3}[.:)]\s+\w")
+# What may follow a bold title to grade it: `(High)`, `— Severity: CRITICAL`, `🔴 High — …`.
+_AFTER_LEAD = re.compile(
+    rf"^\W{{0,4}}(?:\({SEVERITY_WORDS}\)|(?:severity|risk|priority)\s*[:=]\s*{SEVERITY_WORDS}\b"
+    rf"|{SEVERITY_WORDS}\s*[—–-])",
+    re.I,
+)
+
+# A bare grade in brackets (`(high)`), and an item opening with a quantity (`-5 points: …`, `0-7 days: …`).
+_PAREN_GRADE = re.compile(rf"\({SEVERITY_WORDS}\)", re.I)
+_TALLY = re.compile(r"^\W*[-+]?\d")
 
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
@@ -82,18 +103,28 @@ class Lead:
     index: int
     level: int
     text: str
+    graded: bool = False  # a bold lead or item the document's own layout marks as a finding
 
 
-def candidates(blocks: Sequence[Block]) -> list[Lead]:
+def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lead]:
     """Every heading, and every bold lead line or list item that looks like the start of a finding."""
-    found = []
+    found: list[Lead] = []
     items: list[int] = []  # the list items enclosing the current one, outermost first
     parents: set[int] = set()
+    listing = False  # the blocks since the last heading are list items only (`## 🟢 Low` + plain bullets)
+    spoken: list[Lead] = []  # a run of items each grading itself in prose (`2. … Medium-ish.`)
     for index, block in enumerate(blocks):
         first = block.text.split("\n")[0]
         plain = strip_marks(first)
+        listing = block.kind == "heading" or (listing and block.kind == "item")
+        if block.kind != "item":
+            found.extend(spoken if len(spoken) >= 2 else ())  # one graded sentence alone is prose
+            spoken = []
         if block.kind == "heading":
             found.append(Lead(index, block.level, block.text))
+        elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
+            level = 7 if block.kind == "paragraph" else ITEM_LEVEL
+            found.append(Lead(index, level, first, graded=True))
         elif block.kind == "paragraph" and (
             block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
         ):
@@ -110,7 +141,7 @@ def candidates(blocks: Sequence[Block]) -> list[Lead]:
                 items.pop()
             if _item_opens_finding(first, plain, block.checked is not None) or (
                 not items
-                and (block.strong or _TITLE_DASH.match(first))
+                and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
                 and section_severity(block.section[-1:]) is not None
             ):
                 found.append(Lead(index, ITEM_LEVEL, first))
@@ -118,8 +149,30 @@ def candidates(blocks: Sequence[Block]) -> list[Lead]:
                 # `- Title` with a nested `- severity: high`: the parent item is the finding.
                 parents.add(items[-1])
                 found.append(Lead(items[-1], ITEM_LEVEL, blocks[items[-1]].text.split("\n")[0]))
+            elif (
+                not items
+                and len(plain.split()) >= 6
+                and not _TALLY.match(plain)
+                and prose_severity(block.text)
+            ):
+                spoken.append(Lead(index, ITEM_LEVEL, first, graded=True))
             items.append(index)
+    found.extend(spoken if len(spoken) >= 2 else ())
     return sorted(set(found), key=lambda lead: lead.index)
+
+
+def bold_lead(block: Block, first: str, terms: Legend) -> bool:
+    """A paragraph or item opening with a bold title that carries an id or a grade, or a grade right after it:
+    `**[SEC-01]** 🔴 High — …`, `**V1. Title** — Severity: CRITICAL`, `1. **Title** (High) - …`, `**Nit:** …`."""
+    lead = block.lead
+    if _FIELD.match(strip_marks(first)):
+        return False  # `**Risk:** LOW - …` is a field of the finding above
+    if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
+        return True
+    if _SHORT_ID.match(lead) or graded(lead, terms):
+        return True
+    rest = first.split(lead, 1)[1] if lead in first else ""
+    return bool(_AFTER_LEAD.match(strip_marks(rest)))
 
 
 def section_severity(titles: Sequence[str]) -> Severity | None:
@@ -144,6 +197,8 @@ def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     if FINDING_LEAD.match(plain) or _TITLE_THEN_SEVERITY.match(plain):
         return True
     if task and PAREN_SEVERITY.search(first):  # `- [ ] Tokens never expire (high)`
+        return True
+    if _PAREN_GRADE.search(first) and not _TALLY.match(plain):  # `- Bea: cut link lifetime to 15 min (high)`
         return True
     titled = _INLINE_FIELD.search(plain)  # `Title — Risk: High`, but not a bare `Severity: High` line
     if (
@@ -199,14 +254,38 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             elif block.kind not in ("paragraph", "item"):
                 continue
             elif opening := _STATUS_OPENING.match(line):
-                found.setdefault("status", opening.group(1))
+                found.setdefault("status", _evidence(opening.group(1)))
             elif block.kind != "paragraph" or block is head:
                 continue
             elif body := _BODY_SEVERITY.match(line):
                 found.setdefault("severity", body.group(1))
             elif score := _RISK_SCORE.match(line):
                 found.setdefault("severity", f"CVSS {score.group(1)}")
+        if block.kind in ("paragraph", "item"):
+            _sentences(found, block, block is head, lead.level <= 6)
     return found
+
+
+def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -> None:
+    """Fields, status openings and fix evidence stated mid-paragraph, one sentence at a time
+    (`Inherent risk: High. Fixed, pinned to our CA (commit 55be0d1). Residual: none.`)."""
+    sentences = _SENTENCE.split(_unmarked(" ".join(block.text.split("\n"))))
+    for sentence in sentences[1:] if head else sentences:
+        if match := _FIELD.match(sentence):
+            _put(found, match.group(1).lower(), match.group(2), sentence)
+        elif opening := _STATUS_OPENING.match(sentence):
+            found.setdefault("status", _evidence(opening.group(1)))
+        elif (emoji := _EMOJI_OPENING.match(sentence)) and status_of(emoji.group(1)):
+            found.setdefault("status", emoji.group(1))
+        elif evidence := _PAREN_EVIDENCE.search(sentence):
+            found.setdefault("status", _evidence(evidence.group(1)))
+    if heading and block.kind == "paragraph" and not head and (grade := prose_severity(block.text)):
+        found.setdefault("prose", grade.value)
+
+
+def _evidence(verb: str) -> str:
+    """A status word for fix evidence: `merged #640`, `Rotated on 3 Oct` are fixes."""
+    return "fixed" if verb.lower() in ("merged", "rotated", "patched") else verb
 
 
 def _unmarked(line: str) -> str:

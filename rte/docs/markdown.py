@@ -42,6 +42,7 @@ class Block:
     table: int = -1  # rows of one table share an index
     section: tuple[str, ...] = field(default=())  # the heading path above this block
     strong: bool = False  # paragraphs and items: the first line is bold as a whole (a pseudo-heading)
+    lead: str = ""  # paragraphs and items: the bold span opening the first line (`**V1. Title** — High`)
 
 
 class _Lines:
@@ -182,6 +183,7 @@ class _Walker:
             checked=getattr(paragraph, "checked", None),
             section=self.section,
             strong=strong_lead(paragraph),
+            lead=bold_opening(paragraph),
         )
 
     def _table(self, table: gfm.Table) -> None:
@@ -217,6 +219,16 @@ def strong_lead(paragraph: Element) -> bool:
         elif not (isinstance(child, inline.RawText) and not re.sub(r"[\W_]", "", str(child.children))):
             return False
     return strong
+
+
+def bold_opening(paragraph: Element) -> str:
+    """The text of the bold span a paragraph opens with (after emoji or punctuation only), else ""."""
+    for child in getattr(paragraph, "children", None) or []:
+        if isinstance(child, inline.StrongEmphasis):
+            return " ".join(inline_text(child).split())
+        if not (isinstance(child, inline.RawText) and not re.sub(r"[\W_]", "", str(child.children))):
+            return ""
+    return ""
 
 
 def inline_text(element: Element, depth: int = 0) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rte.docs.counts import stated_open
+from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.leads import (
     ID,
@@ -25,22 +26,18 @@ from rte.docs.leads import (
     section_severity,
     title_of,
 )
+from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
+from rte.docs.scanners import follow_ups, tool_findings
+from rte.docs.sections import excluded, parent_headings, section_status
 from rte.docs.vocab import severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
 _SCORE = re.compile(
     r"\b(?:security\s+)?(?:score|rating)\b[^0-9\n]{0,30}(\d{1,3}(?:\.\d+)?\s*/\s*10{1,2})\b", re.I
 )
-# Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
-_NOT_FINDINGS = re.compile(
-    r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
-    r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
-    r"|approval|table of contents|contents|test scenarios?)\b",
-    re.I,
-)
-_WEAK_NOT_FINDINGS = re.compile(r"\b(recommendations?|remediation|next steps?|action items?)\b", re.I)
-_NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*)\b", re.I)
+# A heading that opens with a plural name of findings is a section (`Vulnerabilities Found & Remediated`).
+_GROUP_HEADING = re.compile(r"^\W*(?:\w+\s+)?(?:findings|issues|vulnerabilities|risks)\b(?!\s*#?\d)", re.I)
 _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
 _SEVERITY_WORDS = SEVERITY_WORDS
 _SEVERITY_PREFIX = SEVERITY_PREFIX
@@ -48,20 +45,7 @@ _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
-_TITLE_COLUMN = re.compile(
-    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
-)
-_SEVERITY_COLUMN = re.compile(
-    r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
-)
-_ID_COLUMN = re.compile(r"^\W*(id|#|ref|no\.?|key)\W*$", re.I)
-_STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
-_CHECK_RESULT_COLUMN = re.compile(r"^\W*(result|outcome|verdict|pass/fail|compliant|assessment)\W*$", re.I)
-_CHECK_FAILED = re.compile(
-    r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
-)
-# A section of earlier findings that says they are all closed ("Findings from the 2023 audit (resolved)").
-_CLOSED_SECTION = re.compile(r"\b(all\s+)?(resolved|fixed|closed|remediated)\b", re.I)
+_DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
 
@@ -70,9 +54,17 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
     if "findings" in fm.values:
         findings = _front_matter_findings(fm, rel, problems)
     else:
-        findings = _table_findings(blocks, rel) + _heading_findings(blocks, rel)
+        terms = legend(blocks)
+        held: list[Finding] = []
+        rows = table_findings(blocks, rel, terms, held)
+        listed = {f.id: f for f in rows if f.id}
+        details = _heading_findings(blocks, rel, terms, listed)
+        # A finding listed in a table and detailed under its own heading is the heading's (`### SP-01 — …`).
+        detailed = {f.id for f in details if f.id in listed and f.source == _DETAIL}
+        findings = [f for f in rows if f.id not in detailed] + details + tool_findings(blocks, rel, terms)
+        findings = findings or held  # a summary table is the list when nothing else lists findings
         findings.sort(key=lambda f: f.location.line or 0)
-        findings = _tracked_statuses(blocks, findings)
+        findings = follow_ups(blocks, tracked_statuses(blocks, findings))
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
@@ -112,93 +104,15 @@ def _front_matter_findings(fm: FrontMatter, rel: str, problems: list[Problem]) -
     return findings
 
 
-def _table_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
-    findings = []
-    for block in blocks:
-        if block.kind != "row":
-            continue
-        header = [strip_marks(h) for h in block.header]
-        closed_section = _closed_section(block)
-        # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
-        result_col = _column(header, _CHECK_RESULT_COLUMN)
-        failed_check = result_col is not None and _CHECK_FAILED.search(_cell(block, result_col))
-        explicit = any(re.search("severity", h, re.I) for h in header)
-        if not (closed_section or failed_check) and _excluded(block, "", explicit):
-            continue
-        sev_col = _column(header, _SEVERITY_COLUMN)
-        id_col = _column(header, _ID_COLUMN)
-        status_cols = [i for i, h in enumerate(header) if _STATUS_COLUMN.search(h)]
-        title_col = _column(header, _TITLE_COLUMN, exclude=sev_col)
-        if title_col is None and sev_col is not None and len(header) >= 3:
-            # `Package | Advisory | Severity`: the first other column (a 2-column table is a legend)
-            taken = {sev_col, id_col, *status_cols}
-            title_col = next((i for i in range(len(header)) if i not in taken), None)
-        if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
-            continue
-        severity = severity_of(block.cells[sev_col])
-        title = strip_marks(block.cells[title_col])
-        if severity is None or not title or re.fullmatch(r"\W*(total\W*|[\d\s.,%]+)", title, re.I):
-            continue  # a severity × count table
-        ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
-        if not ident:
-            match = ID.search(block.cells[title_col])
-            ident = match.group(1) if match else None
-        # Every status-like column counts: `Status: Closed` with `Resolution: Won't Do` is accepted.
-        status_text = " ; ".join(
-            block.cells[i] for i in status_cols if i != title_col and i < len(block.cells)
-        )
-        status = (
-            status_of(status_text)
-            or (FindingStatus.OPEN if failed_check else None)
-            or _struck(block.cells[title_col])
-            or closed_section
-            or FindingStatus.UNKNOWN
-        )
-        findings.append(
-            Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None)
-        )
-    return findings
-
-
-def _cell(block: Block, column: int) -> str:
-    return block.cells[column] if column < len(block.cells) else ""
-
-
-def _closed_section(block: Block) -> FindingStatus | None:
-    """The status a heading gives all the findings under it (`Findings from the last audit — all resolved`)."""
-    title = block.section[-1] if len(block.section) > 1 else ""
-    if _NAMES_FINDINGS.search(title) and _CLOSED_SECTION.search(title) and not re.search(r"\bnot\b", title):
-        return status_of(title)
-    return None
-
-
-def _tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
-    """Statuses kept in a separate tracking table (`| FEN-1 | owner | Fixed |`), joined by the finding id."""
-    ids = {f.id for f in findings if f.id and f.status is FindingStatus.UNKNOWN}
-    if not ids:
-        return findings
-    tracked: dict[str, FindingStatus] = {}
-    for block in blocks:
-        if block.kind != "row" or not block.cells:
-            continue
-        column = _column([strip_marks(h) for h in block.header], _STATUS_COLUMN)
-        ident = strip_marks(block.cells[0])
-        if column is not None and column < len(block.cells) and ident in ids:
-            status = status_of(block.cells[column])
-            if status:
-                tracked.setdefault(ident, status)
-    return [
-        replace(f, status=tracked[f.id]) if f.id in tracked and f.status is FindingStatus.UNKNOWN else f
-        for f in findings
-    ]
-
-
-def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
+def _heading_findings(
+    blocks: Sequence[Block], rel: str, terms: Legend, listed: dict[str, Finding]
+) -> list[Finding]:
     """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items."""
     findings = []
     sections: dict[int, Severity] = {}
-    leads = candidates(blocks)
+    leads = candidates(blocks, terms)
     starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
+    parents = parent_headings(blocks)
     for lead in leads:
         index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
@@ -217,12 +131,25 @@ def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
         marker = marker_lead(text if block.kind == "heading" else "")
         closing = block.kind == "heading" and PAREN_SEVERITY_END.search(plain)
         has_marker = bool(
-            ID.search(text) or TAG.search(text) or prefix or marker or closing or level == ITEM_LEVEL
+            ID.search(text)
+            or TAG.search(text)
+            or prefix
+            or marker
+            or closing
+            or level == ITEM_LEVEL
+            or lead.graded
         )
         explicit = "severity" in found
-        if level == 1 or _excluded(block, text, explicit) or _NONE.search(plain):
+        if level == 1 or excluded(block, text, explicit) or _NONE.search(plain):
             continue
-        if not (has_marker or inherited or explicit or "priority" in found or "risk" in found):
+        if block.kind == "heading" and not explicit and _GROUP_HEADING.match(plain) and not ID.search(text):
+            continue  # `🚨 Vulnerabilities Found & Remediated` names the findings below it
+        prose = (
+            Severity(found["prose"])
+            if "prose" in found and block.kind == "heading" and index not in parents and not inherited
+            else None
+        )
+        if not (has_marker or inherited or explicit or prose or "priority" in found or "risk" in found):
             if _SEVERITY_WORDING.search(plain):
                 sections[level] = severity_of(text) or Severity.UNKNOWN
             continue
@@ -231,13 +158,31 @@ def _heading_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
             field_severity(found)
             or (severity_of(prefix.group(1)) if prefix else None)
             or (severity_of(tag.group(1)) if tag else None)
+            or (graded(block.lead, terms) if block.lead else None)
+            or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
             or marker
             or inherited
             or severity_of(text)
+            or prose
         )
+        row = listed.get(ident.group(1)) if (ident := ID.search(text)) and block.kind == "heading" else None
+        if severity is None and row is not None and (row.location.line or 0) < block.line:
+            detail = _finding(
+                title_of(text),
+                row.severity,
+                lead_status(lead, found) or row.status,
+                Location(rel, block.line),
+            )
+            findings.append(replace(detail, source=_DETAIL))
+            continue
         if severity is None:
             continue
-        status = lead_status(lead, found) or (FindingStatus.FIXED if block.checked else FindingStatus.UNKNOWN)
+        status = (
+            lead_status(lead, found)
+            or (FindingStatus.FIXED if block.checked else None)
+            or section_status(block)
+            or FindingStatus.UNKNOWN
+        )
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
     return findings
 
@@ -250,30 +195,6 @@ def _finding(text: str, severity: Severity, status: FindingStatus, where: Locati
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)
     return Finding(title.strip("~ "), severity, status, where, id=match.group(1) if match else None)
-
-
-def _struck(text: str) -> FindingStatus | None:
-    return FindingStatus.FIXED if text.strip().startswith("~~") else None
-
-
-def _excluded(block: Block, text: str, explicit: bool) -> bool:
-    """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
-    sections = block.section[1:]
-    if any(_NOT_FINDINGS.search(title) for title in (*sections, text)):
-        return True
-    return not explicit and any(
-        _WEAK_NOT_FINDINGS.search(title)
-        and not _NAMES_FINDINGS.search(title)
-        and section_severity((title,)) is None  # `Recommendations (Should Fix)` grades its items
-        for title in sections
-    )
-
-
-def _column(header: Sequence[str], pattern: re.Pattern[str], exclude: int | None = None) -> int | None:
-    for index, name in enumerate(header):
-        if index != exclude and pattern.search(name):
-            return index
-    return None
 
 
 def _score(blocks: Sequence[Block]) -> str | None:

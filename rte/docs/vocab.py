@@ -89,12 +89,23 @@ def leading_marker(text: str) -> Severity | None:
 
 # Order matters: "mitigation planned" must read as open before "mitigat" reads as mitigated.
 _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
+    # A fix in the code being released waits only for its deploy: `Fixed (pending deploy)`.
+    (
+        re.compile(r"^\W*(fixed|resolved|done)\W+pending\s+(deploy|deployment|release|rollout)\b", re.I),
+        FindingStatus.FIXED,
+    ),
+    # `Open - mitigated by WAF rate rule`: a stated mitigation qualifies the open state.
+    (
+        re.compile(r"(?<!not )(?<!un)(?<!partially )(?<!partly )\bmitigated\s+(by|with|via|through)\b", re.I),
+        FindingStatus.MITIGATED,
+    ),
     (
         re.compile(
             r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
+            r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
-            r"|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|blocked"
+            r"|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
             r"|abiert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗",
             re.I,
         ),
@@ -102,7 +113,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|acknowledged|by design"
+            r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowledged|by design"
             r"|false positive|ignored|aceptad[oa]|akzeptiert|accept[ée]e?)\b",
             re.I,
         ),
@@ -129,6 +140,15 @@ def status_of(text: str) -> FindingStatus | None:
         if pattern.search(text):
             return status
     return None
+
+
+def leading_status(text: str) -> FindingStatus | None:
+    """The status a text opens with, its first clause deciding (`✅ Mitigated (HMAC pending)` is mitigated,
+    `Mitigated: checked before open` too); else any status word in it."""
+    if re.search(r"\bpartial(ly)?\b|\bpartly\b", text, re.I):
+        return FindingStatus.OPEN  # `Mitigated (partially)`
+    first = re.split(r"[.,:;(]", text, maxsplit=1)[0]
+    return status_of(first) or status_of(text)
 
 
 _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
@@ -169,5 +189,5 @@ RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/-]|in\b|and\b|\d|tests?\b|specs?\b|✓|�
 def strip_marks(text: str) -> str:
     """Text without Markdown emphasis/code marks, emoji markers and surrounding punctuation."""
     text = re.sub(r"`+|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", text)
-    text = re.sub(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]", "", text)
+    text = re.sub(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u2139]", "", text)
     return text.strip(" \t-–—:|")

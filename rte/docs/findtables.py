@@ -1,0 +1,140 @@
+"""Findings listed as table rows: the title, severity, id and status columns, re-test rounds, tracking tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rte.docs.leads import ID
+from rte.docs.legends import Legend, graded
+from rte.docs.markdown import Block
+from rte.docs.sections import SUMMARY, closed_section, excluded
+from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
+from rte.model import Finding, FindingStatus, Location
+
+_TITLE_COLUMN = re.compile(
+    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
+)
+
+_SEVERITY_COLUMN = re.compile(
+    r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
+)
+
+_ID_COLUMN = re.compile(r"^\W*(?:(?:finding|issue|vuln\w*|bug|ticket)\s+)?(id|#|ref|no\.?|key)\W*$", re.I)
+
+# Status columns of successive passes: `Round 1 | Round 2`, `Initial | Retest`, `Before | After | Now`.
+_ROUND_COLUMN = re.compile(
+    r"\b(?:round|pass|iteration|sprint)\s*#?\d+|\b(?:current|now|latest|final|after|before|initial|original"
+    r"|previous)\b|re-?test",
+    re.I,
+)
+
+_LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re.I)
+
+_STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
+
+_CHECK_RESULT_COLUMN = re.compile(r"^\W*(result|outcome|verdict|pass/fail|compliant|assessment)\W*$", re.I)
+
+_CHECK_FAILED = re.compile(
+    r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
+)
+
+
+def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[Finding]) -> list[Finding]:
+    findings: list[Finding] = []
+    for block in blocks:
+        if block.kind != "row":
+            continue
+        header = [strip_marks(h) for h in block.header]
+        closing = closed_section(block)
+        # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
+        result_col = _column(header, _CHECK_RESULT_COLUMN)
+        failed_check = result_col is not None and _CHECK_FAILED.search(_cell(block, result_col))
+        explicit = any(re.search("severity", h, re.I) for h in header)
+        into = findings
+        if not (closing or failed_check) and excluded(block, "", explicit):
+            if not any(SUMMARY.search(title) for title in block.section[1:]):
+                continue
+            into = held
+        sev_col = _column(header, _SEVERITY_COLUMN)
+        id_col = _column(header, _ID_COLUMN)
+        status_cols = _status_columns(header)
+        title_col = _column(header, _TITLE_COLUMN, exclude=(sev_col, id_col))
+        if title_col is None and sev_col is not None and len(header) >= 3:
+            # `Package | Advisory | Severity`: the first other column (a 2-column table is a legend)
+            taken = {sev_col, id_col, *status_cols}
+            title_col = next((i for i in range(len(header)) if i not in taken), None)
+        if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
+            continue
+        severity = severity_of(block.cells[sev_col]) or graded(block.cells[sev_col], terms)
+        if severity is None and re.search("cvss", header[sev_col], re.I):
+            severity = severity_of(f"CVSS {strip_marks(block.cells[sev_col])}")
+        title = strip_marks(block.cells[title_col])
+        if severity is None or not title or re.fullmatch(r"\W*(total\W*|[\d\s.,%]+)", title, re.I):
+            continue  # a severity × count table
+        ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
+        if not ident:
+            match = ID.search(block.cells[title_col])
+            ident = match.group(1) if match else None
+        # Every status-like column counts: `Status: Closed` with `Resolution: Won't Do` is accepted.
+        status_text = " ; ".join(
+            block.cells[i] for i in status_cols if i != title_col and i < len(block.cells)
+        )
+        status = (
+            leading_status(status_text)
+            or (FindingStatus.OPEN if failed_check else None)
+            or _struck(block.cells[title_col])
+            or closing
+            or FindingStatus.UNKNOWN
+        )
+        into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
+    return findings
+
+
+def _status_columns(header: Sequence[str]) -> list[int]:
+    """Status-like columns; of a re-test table's rounds (`Round 1 | Round 2`, `Initial | Retest`) the latest."""
+    columns = [i for i, h in enumerate(header) if _STATUS_COLUMN.search(h) or _ROUND_COLUMN.search(h)]
+    rounds = [i for i in columns if _ROUND_COLUMN.search(header[i])]
+    if len(columns) < 2 or not rounds:
+        return columns
+    latest = [i for i in columns if _LATEST_COLUMN.search(header[i])]
+    return latest[-1:] or rounds[-1:]
+
+
+def _cell(block: Block, column: int) -> str:
+    return block.cells[column] if column < len(block.cells) else ""
+
+
+def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses kept in a separate tracking table (`| FEN-1 | owner | Fixed |`), joined by the finding id."""
+    ids = {f.id for f in findings if f.id and f.status is FindingStatus.UNKNOWN}
+    if not ids:
+        return findings
+    tracked: dict[str, FindingStatus] = {}
+    for block in blocks:
+        if block.kind != "row" or not block.cells:
+            continue
+        column = _column([strip_marks(h) for h in block.header], _STATUS_COLUMN)
+        ident = strip_marks(block.cells[0])
+        if column is not None and column < len(block.cells) and ident in ids:
+            status = status_of(block.cells[column])
+            if status:
+                tracked.setdefault(ident, status)
+    return [
+        replace(f, status=tracked[f.id]) if f.id in tracked and f.status is FindingStatus.UNKNOWN else f
+        for f in findings
+    ]
+
+
+def _column(
+    header: Sequence[str], pattern: re.Pattern[str], exclude: tuple[int | None, ...] = ()
+) -> int | None:
+    for index, name in enumerate(header):
+        if index not in exclude and pattern.search(name):
+            return index
+    return None
+
+
+def _struck(text: str) -> FindingStatus | None:
+    return FindingStatus.FIXED if text.strip().startswith("~~") else None

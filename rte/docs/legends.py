@@ -1,0 +1,61 @@
+"""A document's own severity vocabulary: its legend (`1 = critical`, `Nit = low`) and severities stated in prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from rte.docs.markdown import Block
+from rte.docs.vocab import severity_of, strip_marks
+from rte.model import Severity
+
+_GRADE = r"(critical|high|medium|moderate|low|info(?:rmational)?)"
+# `1 = critical`, `Blocking = must fix before merge (counts as high)`, `Nit → low`.
+_PAIR = re.compile(
+    rf"(?:^|(?<=[\s,;(:]))([A-Za-z][\w-]{{0,20}}|\d)\s*(?:=|→|->)\s*[^,;=\n]{{0,50}}?\b{_GRADE}\b", re.I
+)
+# Severity stated in a sentence: `I'd call this high`, `a high-severity issue`, `Low risk`, `Medium-ish.`
+# (not a count of several: "both high-severity findings were fixed")
+_WORDING = re.compile(
+    rf"\b{_GRADE}[\s-]+(?:severity|risk)\b(?!\s+(?:findings|issues|vulnerabilities|items|risks)\b)", re.I
+)
+_VERDICT = re.compile(
+    rf"\b(?:call|rate|treat|consider|class\w*|grade|mark|score)\w*\s+(?:this|it)\s+(?:as\s+)?(?:an?\s+)?{_GRADE}\b",
+    re.I,
+)
+_OPENING = re.compile(rf"^\W*{_GRADE}(?:-ish)?(?:\s*[.,:;!]|\s*$)", re.I)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+
+
+Legend = Mapping[str, Severity]
+
+
+def legend(blocks: Sequence[Block]) -> dict[str, Severity]:
+    """Words or numbers a paragraph grades two or more of at once (a legend); first definition wins."""
+    found: dict[str, Severity] = {}
+    for block in blocks:
+        if block.kind not in ("paragraph", "item") or ("=" not in block.text and "→" not in block.text):
+            continue
+        pairs = _PAIR.findall(block.text)
+        if len(pairs) < 2:
+            continue
+        for key, grade in pairs:
+            severity = severity_of(grade)
+            if severity is not None:
+                found.setdefault(key.lower(), severity)
+    return found
+
+
+def graded(text: str, terms: Legend) -> Severity | None:
+    """The legend's grade of a short cell or label (`2`, `Blocking:`), if the legend names it."""
+    key = strip_marks(text).rstrip(":. ").lower()
+    return terms.get(key) if key and len(key) <= 21 else None
+
+
+def prose_severity(text: str) -> Severity | None:
+    """A severity a sentence states (`high-severity issue`, `I'd call this high`, `Low, just tidy it up.`)."""
+    for sentence in _SENTENCE.split(strip_marks(text.replace("\n", " "))):
+        match = _WORDING.search(sentence) or _VERDICT.search(sentence) or _OPENING.match(sentence)
+        if match:
+            return severity_of(match.group(1))
+    return None

@@ -1,0 +1,84 @@
+"""Which sections of an audit hold findings, and what a section's title says about the findings under it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rte.docs.leads import ID, section_severity
+from rte.docs.markdown import Block
+from rte.docs.vocab import status_of, strip_marks
+from rte.model import FindingStatus
+
+# Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
+_NOT_FINDINGS = re.compile(
+    r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
+    r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
+    r"|approval|table of contents|contents|test scenarios?)\b",
+    re.I,
+)
+
+_WEAK_NOT_FINDINGS = re.compile(r"\b(recommendations?|remediation|next steps?|action items?)\b", re.I)
+
+NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*)\b", re.I)
+
+SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
+
+
+def excluded(block: Block, text: str, explicit: bool) -> bool:
+    """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
+    sections = block.section[1:]
+    # A section naming findings lifts its parents' exclusion (`## Summary` › `### Issues Identified`).
+    named = [
+        i for i, title in enumerate(sections) if NAMES_FINDINGS.search(title) and not _not_findings(title)
+    ]
+    if named and all(SUMMARY.search(title) or not _not_findings(title) for title in sections[: named[-1]]):
+        sections = sections[named[-1] :]
+    own = () if ID.search(text) else (text,)  # `**[SEC-03]** Summary rendered as HTML` is a finding
+    if any(_not_findings(title) for title in (*sections, *own)):
+        return True
+    return not explicit and any(
+        _WEAK_NOT_FINDINGS.search(title)
+        and not NAMES_FINDINGS.search(title)
+        and section_severity((title,)) is None  # `Recommendations (Should Fix)` grades its items
+        for title in sections
+    )
+
+
+def _not_findings(title: str) -> bool:
+    """A strengths/summary/legend… title; a checklist only when it does not name findings."""
+    if NAMES_FINDINGS.search(title):
+        title = re.sub(r"check-?lists?", "", title, flags=re.I)
+    return bool(_NOT_FINDINGS.search(title))
+
+
+def section_status(block: Block) -> FindingStatus | None:
+    """The status a short section title gives its items (`## Open issues`, `## Closed issues`)."""
+    title = strip_marks(block.section[-1]) if len(block.section) > 1 else ""
+    if len(title.split()) <= 4 and NAMES_FINDINGS.search(title):
+        return status_of(title)
+    return None
+
+
+def parent_headings(blocks: Sequence[Block]) -> frozenset[int]:
+    """Indexes of headings whose next heading is a sub-heading (not leaves: their prose introduces others)."""
+    parents = set()
+    last: int | None = None
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            if last is not None and block.level > blocks[last].level:
+                parents.add(last)
+            last = index
+    return frozenset(parents)
+
+
+def closed_section(block: Block) -> FindingStatus | None:
+    """The status a heading gives all the findings under it (`Findings from the last audit — all resolved`)."""
+    title = block.section[-1] if len(block.section) > 1 else ""
+    if NAMES_FINDINGS.search(title) and _CLOSED_SECTION.search(title) and not re.search(r"\bnot\b", title):
+        return status_of(title)
+    return None
+
+
+# A section of earlier findings that says they are all closed ("Findings from the 2023 audit (resolved)").
+_CLOSED_SECTION = re.compile(r"\b(all\s+)?(resolved|fixed|closed|remediated)\b", re.I)
