@@ -17,7 +17,7 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b" + END, re.I
+    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b" + END, re.I
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b", re.I)
@@ -64,7 +64,11 @@ _PAIR = re.compile(
     r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d[\d,]*)\"?(?![\d.%])", re.I
 )
 _PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
-_CASE_HEADER = re.compile(r"\b(test|case|scenario|tc|spec|step)s?\b", re.I)
+_CASE_HEADER = re.compile(
+    r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story)s?\b", re.I
+)
+# `Finding | Test | Result`: a table verifying security fixes, a suite only when its section says tests.
+_FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
 # `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`: the result, then maybe why.
 _RESULT_CELL = re.compile(
     r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)(?:\W*$|\s*[—–:(-]\s*\S)", re.I
@@ -241,6 +245,8 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         header = [strip_marks(h).lower() for h in block.header]
         column = next((i for i, h in enumerate(header) if _RESULT_HEADER.search(h)), None)
         if column is None or column >= len(block.cells) or not any(_CASE_HEADER.search(h) for h in header):
+            continue
+        if _FIX_TABLE.match(header[0]) and not re.search(r"\btests?\b", " ".join(block.section[-1:]), re.I):
             continue
         word = _RESULT_CELL.match(strip_marks(block.cells[column]) or block.cells[column].strip())
         if not word:

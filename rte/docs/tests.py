@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import overall_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
-from rte.docs.vocab import level_of, strip_marks
+from rte.docs.vocab import level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _FIELD = re.compile(
@@ -26,6 +27,9 @@ _THRESHOLD_FAILED = re.compile(
 )
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
 _NAME_HEADERS = re.compile(r"suite|type|level|test|category|layer|tier|area|name|scope|component", re.I)
+_TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
+_NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
+_ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 
 
 def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tuple[Suite, ...], list[Problem]]:
@@ -104,19 +108,50 @@ def _table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for block in blocks:
         if block.kind != "row" or len(block.cells) < 2:
             continue
-        header = [strip_marks(h).lower() for h in block.header]
+        header = [_header_name(h) for h in block.header]
         if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
             continue
-        level = level_of(block.cells[0]) or (
+        cells = dict(zip(header, block.cells, strict=False))
+        name = strip_marks(block.cells[0])
+        level = name_level_of(name) or (
             level_of(" ".join(block.section[-1:])) if _NAME_HEADERS.search(header[0]) else None
         )
+        if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
+            level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
         if level is None:
             continue
-        cells = dict(zip(header, block.cells, strict=False))
-        suite = from_fields(level, Location(rel, block.line), strip_marks(block.cells[0]), cells, block.text)
+        suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
         if suite:
-            suites.append(suite)
+            suites.append(_with_not_run(suite, header, cells))
     return suites
+
+
+def _header_name(cell: str) -> str:
+    """A column's name; a header that is only an icon (`✅`, `❌`, `⏭️`) names the count it holds."""
+    plain = strip_marks(cell).lower()
+    return plain or next((name for icon, name in _ICON_HEADERS if icon in cell), "")
+
+
+def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
+    """The first column names a suite and a pass/fail/total column holds a number."""
+    return bool(_NAME_HEADERS.search(header[0])) and any(
+        re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
+    )
+
+
+def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
+    """QA sheets count cases that did not run (`Blocked`, `Not Run`): they are skipped, and the area is
+    incomplete unless something failed."""
+    not_run = sum(to_int(_first_digits(cells.get(h, ""))) or 0 for h in header if _NOT_RUN_HEADER.match(h))
+    if not not_run:
+        return suite
+    state = suite.state if suite.failed else SuiteState.PENDING
+    return replace(suite, skipped=(suite.skipped or 0) + not_run, state=state)
+
+
+def _first_digits(text: str) -> str:
+    match = re.search(r"\d[\d,]*", text)
+    return match.group() if match else ""
 
 
 def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
