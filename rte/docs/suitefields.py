@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rte.docs.overall import key_pairs
+from rte.docs.runners import key_pairs
 from rte.docs.vocab import RUNNER_END
 from rte.model import Level, Location, Suite, SuiteState
 
@@ -26,7 +26,8 @@ _COVERAGE = re.compile(
 NOT_RUN = re.compile(
     r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
-    r"|in progress|incomplete|not tested|no tests|n/a|⏳|⏸️|🚧)\b|⏳|🚧",
+    r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
+    r"|collected 0 items|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
