@@ -29,6 +29,12 @@ _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|r
 _NAME_HEADERS = re.compile(r"suite|type|level|test|category|layer|tier|area|name|scope|component", re.I)
 _TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
 _NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
+_RUN_HEADING = re.compile(
+    r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
+    r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b",
+    re.I,
+)
+_RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
 _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 
 
@@ -38,6 +44,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         return _front_matter_suites(fm, rel, problems), problems
     if is_plan(blocks, rel):
         return (), problems
+    blocks = latest_run(blocks)
     by_strategy = [_table_suites(blocks, rel), _section_suites(blocks, rel), _line_suites(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
@@ -59,6 +66,28 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
+    """A report of several runs (`### Run 1 — build a81c3e0`, `### Run 2 (final)`) states its result in the run
+    it names final / of record / after fixes, else in the last one: the earlier runs' sections are dropped."""
+    runs = [
+        i for i, b in enumerate(blocks) if b.kind == "heading" and _RUN_HEADING.search(strip_marks(b.text))
+    ]
+    if len(runs) < 2 or len({blocks[i].level for i in runs}) != 1:
+        return blocks
+    named = [i for i in runs if _RECORD_RUN.search(blocks[i].text)]
+    kept = named[-1] if named else runs[-1]
+    dropped: set[int] = set()
+    for start in runs:
+        if start == kept:
+            continue
+        dropped.add(start)
+        for index in range(start + 1, len(blocks)):
+            if blocks[index].kind == "heading" and blocks[index].level <= blocks[start].level:
+                break
+            dropped.add(index)
+    return [b for i, b in enumerate(blocks) if i not in dropped]
 
 
 def is_plan(blocks: Sequence[Block], rel: str) -> bool:
