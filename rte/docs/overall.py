@@ -82,13 +82,38 @@ _KEYS = {
 }
 
 
-def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[Suite]:
+def code_suite(block: Block, level: Level, rel: str) -> Suite | None:
+    """A level's suite from runner output pasted in one code block, when it states counts."""
+    counts: dict[str, int] = {}
+    for line in block.text.split("\n"):
+        if not runner_line(line, counts):
+            plain = strip_marks(_BOX.sub(" ", line)).strip()
+            _summary_line(plain, counts)
+            _read_line(plain, counts)
+    settle(counts)
+    failed = counts.get("failed")
+    passed = counts.get("passed")
+    if passed is None and "total" in counts:
+        passed = max(counts["total"] - (failed or 0) - counts.get("skipped", 0), 0)
+    if passed is None and failed is None:
+        return None
+    where = Location(rel, block.line)
+    return Suite(
+        level, where, name=level.value, passed=passed, failed=failed or 0, skipped=counts.get("skipped")
+    )
+
+
+def overall_suites(
+    blocks: Sequence[Block], rel: str, *, counted: bool, taken: frozenset[int] = frozenset()
+) -> list[Suite]:
     """One `other` suite for the report's own totals (when no level has counts, or when they show a
     failure), plus statements that testing has not run yet or that a test failed."""
     groups: list[tuple[int, dict[str, int]]] = []
     statements: list[Suite] = []
     passing: list[Suite] = []  # "all green": used only when nothing else states a result
     for block in blocks:
+        if block.line in taken:
+            continue
         counts: dict[str, int] = {}
         first: int | None = None
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []

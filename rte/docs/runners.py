@@ -25,6 +25,13 @@ _PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignor
 # Python unittest: `Ran 76 tests in 4.907s`, then `OK`, `OK (skipped=2)` or `FAILED (failures=2, errors=1)`.
 _UNITTEST_RAN = re.compile(r"^\s*Ran (\d+) tests? in \d", re.I)
 _UNITTEST_END = re.compile(r"^\s*(OK|FAILED)(?:\s+\(([\w=, ]*)\))?\s*$")
+# Cypress run table's last line: `✔  All specs passed!  00:44  13  13  -  -  -` (tests, passing, failing,
+# pending, skipped); `✖  2 of 9 failed (22%)  01:10  40  37  3  -  -`.
+_CYPRESS = re.compile(
+    r"^\W*(?:✔|✖)\s+(?:all specs passed!|\d+ of \d+ failed \(\d+%\))\s+[\d:]+\s+(\d+)\s+(\d+|-)\s+(\d+|-)"
+    r"\s+(\d+|-)\s+(\d+|-)",
+    re.I,
+)
 # Gradle: `312 tests completed, 1 failed, 4 skipped`.
 _GRADLE = re.compile(r"^\s*(\d+) tests? completed(?:, (\d+) failed)?(?:, (\d+) skipped)?", re.I)
 
@@ -53,6 +60,11 @@ def runner_line(line: str, counts: dict[str, int]) -> bool:
             counts[key] = counts.get(key, 0) + value
         return True
     if _unittest_line(line, counts):
+        return True
+    cypress = _CYPRESS.match(line)
+    if cypress:
+        passed, failed, pending, skipped = (int(n) if n != "-" else 0 for n in cypress.groups()[1:])
+        counts.update(total=int(cypress.group(1)), passed=passed, failed=failed, skipped=pending + skipped)
         return True
     gradle = _GRADLE.match(line)
     if gradle:

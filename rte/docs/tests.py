@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
-from rte.docs.overall import overall_suites
+from rte.docs.overall import code_suite, overall_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.vocab import level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
@@ -45,27 +45,56 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     if is_plan(blocks, rel):
         return (), problems
     blocks = latest_run(blocks)
-    by_strategy = [_table_suites(blocks, rel), _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    code = _code_suites(blocks, rel)
+    by_strategy = [_table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
     by_strategy.append(
         [
             s
-            for s in overall_suites(blocks, rel, counted=counted)
+            for s in overall_suites(
+                blocks,
+                rel,
+                counted=counted,
+                taken=frozenset(s.location.line for s in code if s.location and s.location.line),
+            )
             if not s.location or s.location.line not in taken
         ]
     )
     chosen: dict[Level, list[Suite]] = {}
     for suites in by_strategy:
         for level in dict.fromkeys(s.level for s in suites):
-            if level not in chosen:
-                chosen[level] = [s for s in suites if s.level == level]
+            group = [s for s in suites if s.level == level]
+            # `| Unit | ✅ Complete |` in an overview, `### Unit Tests (212/212)` below: the counts win.
+            if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
+                chosen[level] = group
     ordered = sorted(
         (s for group in chosen.values() for s in group),
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+def _uncounted_pass(group: list[Suite]) -> bool:
+    return all(s.total is None and s.state is SuiteState.RAN for s in group)
+
+
+def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """Runner output in a code block right after a line naming its level: `Unit:` / `Cypress (e2e):`."""
+    suites = []
+    for index, block in enumerate(blocks):
+        lead = blocks[index - 1] if index else None
+        if block.kind != "code" or lead is None or lead.kind != "paragraph":
+            continue
+        last = strip_marks(lead.text.split("\n")[-1])
+        if not lead.text.rstrip().endswith(":") or len(last) > 120 or not _names_level_first(last):
+            continue
+        level = level_of(last)
+        suite = code_suite(block, level, rel) if level else None
+        if suite:
+            suites.append(suite)
+    return suites
 
 
 def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
