@@ -105,3 +105,24 @@ def test_the_run_of_record_wins_over_earlier_runs() -> None:
     )
     assert [(s.passed, s.failed) for s in read(text)] == [(10, 0)]
     assert verdict(text) is Verdict.PASS
+
+
+def test_terse_bullets_with_a_check_mark_and_a_count() -> None:
+    found = {s.level: s for s in read("- unit ✔ 300\n- e2e ✔ 12 (chromium)\n")}
+    assert (found[Level.UNIT].passed, found[Level.E2E].passed, found[Level.E2E].failed) == (300, 12, 0)
+
+
+def test_counts_in_level_headings_replace_an_overview_without_counts() -> None:
+    text = (
+        "| Level | Status |\n|---|---|\n| Unit | ✅ Complete |\n| Security regression | ✅ Complete |\n\n"
+        "### ✅ Unit Tests (40/40)\n\nAll good.\n\n### ✅ Security Regression (5/5)\n\n"
+        "| Check | Result |\n|---|---|\n| Security headers present | ✅ |\n"
+    )
+    found = sorted((s.level.value, s.passed, s.failed) for s in read(text))
+    assert found == [("security", 5, 0), ("unit", 40, 0)]
+
+
+def test_runner_output_after_a_line_naming_its_level() -> None:
+    text = "Integration (sandbox):\n\n```\nRan 12 tests in 3.0s\n\nOK\n```\n"
+    (suite,) = read(text)
+    assert (suite.level, suite.passed, suite.failed) == (Level.INTEGRATION, 12, 0)

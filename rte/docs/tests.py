@@ -171,8 +171,9 @@ def _table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         cells = dict(zip(header, block.cells, strict=False))
         name = strip_marks(block.cells[0])
-        level = name_level_of(name) or (
-            level_of(" ".join(block.section[-1:])) if _NAME_HEADERS.search(header[0]) else None
+        named = bool(_NAME_HEADERS.search(header[0]))  # `Check | Result` rows are checks, not suites
+        level = (name_level_of(name) if named else level_of(name)) or (
+            level_of(" ".join(block.section[-1:])) if named else None
         )
         if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
             level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
@@ -218,7 +219,7 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for index, block in enumerate(blocks):
         if block.kind != "heading":
             continue
-        level = level_of(block.text)
+        level = name_level_of(strip_marks(block.text))
         if level is None:
             continue
         fields: dict[str, str] = {}
