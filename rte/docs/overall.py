@@ -131,7 +131,7 @@ def overall_suites(
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
             elif (
                 _FAILURE.search(plain) and not re.search(r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I)
-            ) or (_BLOCKER.search(plain) and not _UNSURE.search(plain)):
+            ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
             elif (stated := _ALL_PASSED.search(plain)) and not _UNSURE.search(plain):
                 number = int(stated.group(1).replace(",", "")) if stated.group(1) else None

@@ -100,9 +100,7 @@ def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
 def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
     """A report of several runs (`### Run 1 — build a81c3e0`, `### Run 2 (final)`) states its result in the run
     it names final / of record / after fixes, else in the last one: the earlier runs' sections are dropped."""
-    runs = [
-        i for i, b in enumerate(blocks) if b.kind == "heading" and _RUN_HEADING.search(strip_marks(b.text))
-    ]
+    runs = [i for i, b in enumerate(blocks) if b.kind == "heading" and _RUN_HEADING.search(b.text)]
     if len(runs) < 2 or len({blocks[i].level for i in runs}) != 1:
         return blocks
     named = [i for i in runs if _RECORD_RUN.search(blocks[i].text)]
@@ -219,7 +217,7 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for index, block in enumerate(blocks):
         if block.kind != "heading":
             continue
-        level = name_level_of(strip_marks(block.text))
+        level = name_level_of(block.text)
         if level is None:
             continue
         fields: dict[str, str] = {}
@@ -265,8 +263,8 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         for offset, whole in enumerate(block.text.split("\n")):
             for line in _segments(whole):
                 plain = strip_marks(line)
-                level = level_of(plain)
-                if level is None or len(plain) > 140 or not _names_level_first(plain):
+                level = level_of(plain) if len(plain) <= 140 else None
+                if level is None or not _names_level_first(plain):
                     continue
                 suite = from_fields(level, Location(rel, block.line + offset), "", {}, line)
                 if suite and suite.state is not SuiteState.NO_RESULT:
