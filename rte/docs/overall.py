@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from rte.docs.markdown import Block
+from rte.docs.runners import runner_line, settle
 from rte.docs.vocab import RUNNER_END as END
 from rte.docs.vocab import strip_marks
 from rte.model import Level, Location, Suite, SuiteState
@@ -17,14 +18,22 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b" + END, re.I
+    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b" + END, re.I
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b", re.I)
 _NOT_RUN = re.compile(
     r"awaiting (?:test )?execution|ready for testing|not yet (?:been )?(?:run|executed)"
     r"|tests? (?:were|was|have|has) not (?:yet )?(?:been )?(?:run|executed)"
-    r"|no tests? (?:were|was|have been) (?:run|executed)",
+    r"|no tests? (?:were|was|have been) (?:run|executed)"
+    r"|\bstill (?:running|in progress|executing)\b|\bscheduled (?:for|on|to run)\b|\bcollected 0 items\b"
+    r"|\b(?:run|job|suite|regression|testing) (?:is |are )?(?:still )?in progress\b"
+    r"|\bno (?:qa )?sign-?off\b|\bnot (?:yet )?signed off\b|\bsign-?off (?:is )?(?:pending|withheld)\b",
+    re.I,
+)
+# QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
+_BLOCKER = re.compile(
+    r"\b(?:[1-9]\d*|an?|one)\s+(?:open\s+)?(?:release[- ])?(?:blockers?|blocking\s+(?:bugs?|defects?|issues?))\b",
     re.I,
 )
 _FAILURE = re.compile(
@@ -32,20 +41,8 @@ _FAILURE = re.compile(
     r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was )?(?:failed|fails)\b",
     re.I,
 )
-# Maven/Gradle/JUnit summaries: `Tests run: 84, Failures: 0, Errors: 0, Skipped: 2` (per class and in total).
-_TESTS_RUN = re.compile(
-    r"\btests? run:\s*(\d+),\s*failures:\s*(\d+)(?:,\s*errors:\s*(\d+))?(?:,\s*skipped:\s*(\d+))?", re.I
-)
-# PHPUnit `OK (120 tests, 412 assertions)` / `Tests: 120, Assertions: 400, Failures: 2, Skipped: 1.`;
-# RSpec `512 examples, 3 failures, 7 pending`.
-_PHPUNIT_OK = re.compile(r"^\s*OK \((\d+) tests?,", re.I)
-_PHPUNIT = re.compile(r"^\s*Tests:\s*(\d+),\s*Assertions:\s*\d+((?:,\s*\w+:\s*\d+)*)", re.I)
-_RSPEC = re.compile(r"\b(\d+) examples?, (\d+) failures?(?:, (\d+) pending)?", re.I)
 # Lines that count test files or snapshots, not tests (jest `Test Suites:`, vitest `Test Files`).
 _NOT_TESTS = re.compile(r"^\W*(test suites|test files|snapshots)\b", re.I)
-# go test: `--- FAIL: TestX (0.5s)` per test, `FAIL  pkg  1.2s` / `ok  pkg  0.4s` per package.
-_GO_TEST = re.compile(r"^\s*--- (PASS|FAIL|SKIP):\s+\S")
-_GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
 # "all green", "unit and integration tests all passed": a stated result without numbers.
 _ALL_PASSED = re.compile(
     r"\ball[- ]green\b|\b(?:is|are)\s+(?:all\s+)?green\b"
@@ -58,13 +55,11 @@ _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|on
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
 _RESULT_HEADER = re.compile(r"^\W*(result|outcome|status|verdict|pass/fail)\W*$", re.I)
-# `Failed: 0, Passed: 120, Skipped: 2, Total: 122` (dotnet), `tests="23" failures="0" errors="1"` (JUnit XML):
-# counts written after their word, two or more on one line.
-_PAIR = re.compile(
-    r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d[\d,]*)\"?(?![\d.%])", re.I
+_CASE_HEADER = re.compile(
+    r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story)s?\b", re.I
 )
-_PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
-_CASE_HEADER = re.compile(r"\b(test|case|scenario|tc|spec|step)s?\b", re.I)
+# `Finding | Test | Result`: a table verifying security fixes, a suite only when its section says tests.
+_FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
 # `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`: the result, then maybe why.
 _RESULT_CELL = re.compile(
     r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)(?:\W*$|\s*[—–:(-]\s*\S)", re.I
@@ -87,20 +82,45 @@ _KEYS = {
 }
 
 
-def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[Suite]:
+def code_suite(block: Block, level: Level, rel: str) -> Suite | None:
+    """A level's suite from runner output pasted in one code block, when it states counts."""
+    counts: dict[str, int] = {}
+    for line in block.text.split("\n"):
+        if not runner_line(line, counts):
+            plain = strip_marks(_BOX.sub(" ", line)).strip()
+            _summary_line(plain, counts)
+            _read_line(plain, counts)
+    settle(counts)
+    failed = counts.get("failed")
+    passed = counts.get("passed")
+    if passed is None and "total" in counts:
+        passed = max(counts["total"] - (failed or 0) - counts.get("skipped", 0), 0)
+    if passed is None and failed is None:
+        return None
+    where = Location(rel, block.line)
+    return Suite(
+        level, where, name=level.value, passed=passed, failed=failed or 0, skipped=counts.get("skipped")
+    )
+
+
+def overall_suites(
+    blocks: Sequence[Block], rel: str, *, counted: bool, taken: frozenset[int] = frozenset()
+) -> list[Suite]:
     """One `other` suite for the report's own totals (when no level has counts, or when they show a
     failure), plus statements that testing has not run yet or that a test failed."""
     groups: list[tuple[int, dict[str, int]]] = []
     statements: list[Suite] = []
     passing: list[Suite] = []  # "all green": used only when nothing else states a result
     for block in blocks:
+        if block.line in taken:
+            continue
         counts: dict[str, int] = {}
         first: int | None = None
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
         for offset, line in enumerate(lines or block.text.split("\n")):
             plain = strip_marks(_BOX.sub(" ", line)).strip()
             where = Location(rel, block.line + (offset if block.kind != "row" else 0))
-            if block.kind == "code" and _runner_line(line, counts):
+            if block.kind == "code" and runner_line(line, counts):
                 first = first if first is not None else where.line
                 continue
             if block.kind == "code":
@@ -109,16 +129,16 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
             first = first if first is not None or not counts else where.line
             if _NOT_RUN.search(plain):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
-            elif _FAILURE.search(plain) and not re.search(
-                r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I
-            ):
+            elif (
+                _FAILURE.search(plain) and not re.search(r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I)
+            ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
             elif (stated := _ALL_PASSED.search(plain)) and not _UNSURE.search(plain):
                 number = int(stated.group(1).replace(",", "")) if stated.group(1) else None
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
-        _settle(counts)
+        settle(counts)
         if counts.get("passed") is not None or counts.get("failed") is not None:
             groups.append((first or block.line, counts))
     groups += _result_tables(blocks) + _failure_lists(blocks)
@@ -143,64 +163,6 @@ def overall_suites(blocks: Sequence[Block], rel: str, *, counted: bool) -> list[
     return [overall] + [s for s in statements if s.state is SuiteState.PENDING]
 
 
-def key_pairs(text: str) -> dict[str, int]:
-    """Counts from lines holding two or more `word: number` pairs, added up over the lines (one per DLL or
-    per `<testsuite>`); empty when no line has them."""
-    counts: dict[str, int] = {}
-    for line in text.split("\n"):
-        pairs = _PAIR.findall(line)
-        keys = {_PAIR_KEYS.get(k.lower(), k.lower()) for k, _ in pairs}
-        if len(keys) < 2 or not keys & {"passed", "failed", "total"}:
-            continue
-        for key, value in pairs:
-            name = _PAIR_KEYS.get(key.lower(), key.lower())
-            counts[name] = counts.get(name, 0) + int(value.replace(",", ""))
-    if "passed" not in counts and "total" in counts:
-        counts["passed"] = max(counts["total"] - counts.get("failed", 0) - counts.get("skipped", 0), 0)
-    return counts
-
-
-def _runner_line(line: str, counts: dict[str, int]) -> bool:
-    """Console lines of runners that put the word before the number (Maven) or print one line per test (go)."""
-    if _TESTS_RUN.search(line) is None and (pairs := key_pairs(line)):
-        for key, value in pairs.items():
-            counts[key] = counts.get(key, 0) + value
-        return True
-    run = _TESTS_RUN.search(line)
-    if run:
-        total = int(run.group(1))
-        if total >= counts.get("total", -1):  # the run's summary is the largest of the per-class lines
-            failed = int(run.group(2)) + int(run.group(3) or 0)
-            counts.update(total=total, failed=failed, skipped=int(run.group(4) or 0))
-        return True
-    ok = _PHPUNIT_OK.match(line)
-    if ok:
-        counts.update(total=int(ok.group(1)), failed=0)
-        return True
-    php = _PHPUNIT.match(line)
-    if php:
-        extra = {k.lower(): int(v) for k, v in re.findall(r"(\w+):\s*(\d+)", php.group(2))}
-        failed = extra.get("failures", 0) + extra.get("errors", 0)
-        skipped = extra.get("skipped", 0) + extra.get("incomplete", 0)
-        counts.update(total=int(php.group(1)), failed=failed, skipped=skipped)
-        return True
-    spec = _RSPEC.search(line)
-    if spec:
-        counts.update(total=int(spec.group(1)), failed=int(spec.group(2)), skipped=int(spec.group(3) or 0))
-        return True
-    go = _GO_TEST.match(line)
-    if go:
-        key = {"PASS": "go_passed", "FAIL": "go_failed", "SKIP": "go_skipped"}[go.group(1)]
-        counts[key] = counts.get(key, 0) + 1
-        return True
-    package = _GO_PACKAGE.match(line)
-    if package:
-        key = "go_ok" if package.group(1) == "ok" else "go_failed_packages"
-        counts[key] = counts.get(key, 0) + 1
-        return True
-    return False
-
-
 def _summary_line(plain: str, counts: dict[str, int]) -> None:
     """Runners that print a tally per suite and then the run's (`14 tests, 14 passed, 0 failed` … `29 tests,
     28 passed, 1 failed`): a line stating both passed and failed replaces a smaller such line before it."""
@@ -212,26 +174,6 @@ def _summary_line(plain: str, counts: dict[str, int]) -> None:
             counts.update(line, summary_size=size)
 
 
-def _settle(counts: dict[str, int]) -> None:
-    """Turn go test tallies into counts; a stated total with fewer passed + skipped means failures."""
-    go_failed = max(counts.pop("go_failed", 0), counts.pop("go_failed_packages", 0))
-    go_passed, go_skipped, go_ok = (counts.pop(k, 0) for k in ("go_passed", "go_skipped", "go_ok"))
-    if go_failed or go_passed or go_skipped:
-        counts.setdefault("failed", go_failed)
-        if go_passed:
-            counts.setdefault("passed", go_passed)
-        if go_skipped:
-            counts.setdefault("skipped", go_skipped)
-    elif go_ok:
-        counts.setdefault("packages_ok", go_ok)
-    counts.pop("summary_size", None)
-    stated = counts.pop("stated_total", None)
-    if stated is not None and "failed" not in counts and counts.get("passed") is not None:
-        rest = stated - counts["passed"] - counts.get("skipped", 0)
-        if rest > 0:
-            counts["failed"] = rest
-
-
 def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
     """Tables of test cases with a Result column (`TC-05 | … | Fail`): one tally per table."""
     tallies: dict[int, tuple[int, dict[str, int]]] = {}
@@ -241,6 +183,8 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         header = [strip_marks(h).lower() for h in block.header]
         column = next((i for i, h in enumerate(header) if _RESULT_HEADER.search(h)), None)
         if column is None or column >= len(block.cells) or not any(_CASE_HEADER.search(h) for h in header):
+            continue
+        if _FIX_TABLE.match(header[0]) and not re.search(r"\btests?\b", " ".join(block.section[-1:]), re.I):
             continue
         word = _RESULT_CELL.match(strip_marks(block.cells[column]) or block.cells[column].strip())
         if not word:

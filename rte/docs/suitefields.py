@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rte.docs.overall import key_pairs
+from rte.docs.runners import key_pairs
 from rte.docs.vocab import RUNNER_END
 from rte.model import Level, Location, Suite, SuiteState
 
@@ -18,6 +18,7 @@ _FAILED = re.compile(
 )
 _SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
 _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
+_MARKED_COUNT = re.compile(r"(✔|✅|❌|✗|✖)\uFE0F?\s*(\d[\d,]*)\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
     r"(?:coverage|covered|cov\b)|coverage\W{0,20}(\d{1,3}(?:\.\d+)?)\s*%",
@@ -26,7 +27,8 @@ _COVERAGE = re.compile(
 NOT_RUN = re.compile(
     r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
-    r"|in progress|incomplete|not tested|no tests|n/a|⏳|⏸️|🚧)\b|⏳|🚧",
+    r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
+    r"|collected 0 items|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
@@ -99,6 +101,9 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
         if total >= done:
             rest = total - done - (to_int(skipped.group(1)) or 0 if skipped else 0)
             p, f = done, (f if f is not None else max(rest, 0))
+    marked = _MARKED_COUNT.search(text) if "\n" not in text.strip() else None  # one line, not a console
+    if p is None and f is None and marked:  # `unit ✔ 412`, `e2e ❌ 3`
+        p, f = (to_int(marked.group(2)), 0) if marked.group(1) in "✔✅" else (None, to_int(marked.group(2)))
     if p is not None and f is None:
         f = 0
     return p, f, to_int(skipped.group(1)) if skipped else None

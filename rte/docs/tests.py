@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
-from rte.docs.overall import overall_suites
+from rte.docs.overall import code_suite, overall_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
-from rte.docs.vocab import level_of, strip_marks
+from rte.docs.vocab import level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _FIELD = re.compile(
@@ -26,6 +27,15 @@ _THRESHOLD_FAILED = re.compile(
 )
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
 _NAME_HEADERS = re.compile(r"suite|type|level|test|category|layer|tier|area|name|scope|component", re.I)
+_TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
+_NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
+_RUN_HEADING = re.compile(
+    r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
+    r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b",
+    re.I,
+)
+_RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
+_ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 
 
 def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tuple[Suite, ...], list[Problem]]:
@@ -34,27 +44,77 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         return _front_matter_suites(fm, rel, problems), problems
     if is_plan(blocks, rel):
         return (), problems
-    by_strategy = [_table_suites(blocks, rel), _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    blocks = latest_run(blocks)
+    code = _code_suites(blocks, rel)
+    by_strategy = [_table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
     by_strategy.append(
         [
             s
-            for s in overall_suites(blocks, rel, counted=counted)
+            for s in overall_suites(
+                blocks,
+                rel,
+                counted=counted,
+                taken=frozenset(s.location.line for s in code if s.location and s.location.line),
+            )
             if not s.location or s.location.line not in taken
         ]
     )
     chosen: dict[Level, list[Suite]] = {}
     for suites in by_strategy:
         for level in dict.fromkeys(s.level for s in suites):
-            if level not in chosen:
-                chosen[level] = [s for s in suites if s.level == level]
+            group = [s for s in suites if s.level == level]
+            # `| Unit | ✅ Complete |` in an overview, `### Unit Tests (212/212)` below: the counts win.
+            if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
+                chosen[level] = group
     ordered = sorted(
         (s for group in chosen.values() for s in group),
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+def _uncounted_pass(group: list[Suite]) -> bool:
+    return all(s.total is None and s.state is SuiteState.RAN for s in group)
+
+
+def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """Runner output in a code block right after a line naming its level: `Unit:` / `Cypress (e2e):`."""
+    suites = []
+    for index, block in enumerate(blocks):
+        lead = blocks[index - 1] if index else None
+        if block.kind != "code" or lead is None or lead.kind != "paragraph":
+            continue
+        last = strip_marks(lead.text.split("\n")[-1])
+        if not lead.text.rstrip().endswith(":") or len(last) > 120 or not _names_level_first(last):
+            continue
+        level = level_of(last)
+        suite = code_suite(block, level, rel) if level else None
+        if suite:
+            suites.append(suite)
+    return suites
+
+
+def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
+    """A report of several runs (`### Run 1 — build a81c3e0`, `### Run 2 (final)`) states its result in the run
+    it names final / of record / after fixes, else in the last one: the earlier runs' sections are dropped."""
+    runs = [i for i, b in enumerate(blocks) if b.kind == "heading" and _RUN_HEADING.search(b.text)]
+    if len(runs) < 2 or len({blocks[i].level for i in runs}) != 1:
+        return blocks
+    named = [i for i in runs if _RECORD_RUN.search(blocks[i].text)]
+    kept = named[-1] if named else runs[-1]
+    dropped: set[int] = set()
+    for start in runs:
+        if start == kept:
+            continue
+        dropped.add(start)
+        for index in range(start + 1, len(blocks)):
+            if blocks[index].kind == "heading" and blocks[index].level <= blocks[start].level:
+                break
+            dropped.add(index)
+    return [b for i, b in enumerate(blocks) if i not in dropped]
 
 
 def is_plan(blocks: Sequence[Block], rel: str) -> bool:
@@ -104,19 +164,51 @@ def _table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for block in blocks:
         if block.kind != "row" or len(block.cells) < 2:
             continue
-        header = [strip_marks(h).lower() for h in block.header]
+        header = [_header_name(h) for h in block.header]
         if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
             continue
-        level = level_of(block.cells[0]) or (
-            level_of(" ".join(block.section[-1:])) if _NAME_HEADERS.search(header[0]) else None
+        cells = dict(zip(header, block.cells, strict=False))
+        name = strip_marks(block.cells[0])
+        named = bool(_NAME_HEADERS.search(header[0]))  # `Check | Result` rows are checks, not suites
+        level = (name_level_of(name) if named else level_of(name)) or (
+            level_of(" ".join(block.section[-1:])) if named else None
         )
+        if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
+            level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
         if level is None:
             continue
-        cells = dict(zip(header, block.cells, strict=False))
-        suite = from_fields(level, Location(rel, block.line), strip_marks(block.cells[0]), cells, block.text)
+        suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
         if suite:
-            suites.append(suite)
+            suites.append(_with_not_run(suite, header, cells))
     return suites
+
+
+def _header_name(cell: str) -> str:
+    """A column's name; a header that is only an icon (`✅`, `❌`, `⏭️`) names the count it holds."""
+    plain = strip_marks(cell).lower()
+    return plain or next((name for icon, name in _ICON_HEADERS if icon in cell), "")
+
+
+def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
+    """The first column names a suite and a pass/fail/total column holds a number."""
+    return bool(_NAME_HEADERS.search(header[0])) and any(
+        re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
+    )
+
+
+def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
+    """QA sheets count cases that did not run (`Blocked`, `Not Run`): they are skipped, and the area is
+    incomplete unless something failed."""
+    not_run = sum(to_int(_first_digits(cells.get(h, ""))) or 0 for h in header if _NOT_RUN_HEADER.match(h))
+    if not not_run:
+        return suite
+    state = suite.state if suite.failed else SuiteState.PENDING
+    return replace(suite, skipped=(suite.skipped or 0) + not_run, state=state)
+
+
+def _first_digits(text: str) -> str:
+    match = re.search(r"\d[\d,]*", text)
+    return match.group() if match else ""
 
 
 def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
@@ -125,7 +217,7 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for index, block in enumerate(blocks):
         if block.kind != "heading":
             continue
-        level = level_of(block.text)
+        level = name_level_of(block.text)
         if level is None:
             continue
         fields: dict[str, str] = {}
@@ -171,8 +263,8 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         for offset, whole in enumerate(block.text.split("\n")):
             for line in _segments(whole):
                 plain = strip_marks(line)
-                level = level_of(plain)
-                if level is None or len(plain) > 140 or not _names_level_first(plain):
+                level = level_of(plain) if len(plain) <= 140 else None
+                if level is None or not _names_level_first(plain):
                     continue
                 suite = from_fields(level, Location(rel, block.line + offset), "", {}, line)
                 if suite and suite.state is not SuiteState.NO_RESULT:

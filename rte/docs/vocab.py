@@ -155,7 +155,7 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (
         re.compile(
             r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
-            r"|\buser flows?\b|\bacceptance tests?\b",
+            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b",
             re.I,
         ),
         Level.E2E,
@@ -167,7 +167,11 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
         Level.SECURITY,
     ),
     (
-        re.compile(r"\bperformance\b|\bload tests?\b|\bstress tests?\b|\bbenchmarks?\b", re.I),
+        re.compile(
+            r"\bperformance\b|\bload tests?\b|\bstress tests?\b|\bbenchmarks?\b|\bk6\b|\bjmeter\b|\blocust\b"
+            r"|\bgatling\b|\bconcurrency tests?\b",
+            re.I,
+        ),
         Level.PERFORMANCE,
     ),
 )
@@ -180,6 +184,20 @@ def level_of(text: str) -> Level | None:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), level)
     return best[1] if best else None
+
+
+# A suite's own name (a table's first cell, a heading) may be shorter: `Security`, `System (Capybara)`.
+_NAME_LEVELS: tuple[tuple[re.Pattern[str], Level], ...] = (
+    (re.compile(r"^\W*security\b", re.I), Level.SECURITY),
+    (re.compile(r"^\W*(?:perf|load|concurrency)\b", re.I), Level.PERFORMANCE),
+    (re.compile(r"^\W*system\b", re.I), Level.E2E),
+)
+
+
+def name_level_of(name: str) -> Level | None:
+    """The level a suite's name states: the words `level_of` knows, or a bare `Security` / `Perf` / `System`
+    opening the name."""
+    return level_of(name) or next((lvl for pattern, lvl in _NAME_LEVELS if pattern.search(name)), None)
 
 
 # What may follow "12 passed" in a runner summary; "3 failed requests" is not about tests.

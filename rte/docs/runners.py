@@ -1,0 +1,147 @@
+"""Console output of test runners pasted into a report: Maven, PHPUnit, RSpec, go test, unittest, Gradle."""
+
+from __future__ import annotations
+
+import re
+
+# Maven/Gradle/JUnit summaries: `Tests run: 84, Failures: 0, Errors: 0, Skipped: 2` (per class and in total).
+_TESTS_RUN = re.compile(
+    r"\btests? run:\s*(\d+),\s*failures:\s*(\d+)(?:,\s*errors:\s*(\d+))?(?:,\s*skipped:\s*(\d+))?", re.I
+)
+# PHPUnit `OK (120 tests, 412 assertions)` / `Tests: 120, Assertions: 400, Failures: 2, Skipped: 1.`;
+# RSpec `512 examples, 3 failures, 7 pending`.
+_PHPUNIT_OK = re.compile(r"^\s*OK \((\d+) tests?,", re.I)
+_PHPUNIT = re.compile(r"^\s*Tests:\s*(\d+),\s*Assertions:\s*\d+((?:,\s*\w+:\s*\d+)*)", re.I)
+_RSPEC = re.compile(r"\b(\d+) examples?, (\d+) failures?(?:, (\d+) pending)?", re.I)
+# go test: `--- FAIL: TestX (0.5s)` per test, `FAIL  pkg  1.2s` / `ok  pkg  0.4s` per package.
+_GO_TEST = re.compile(r"^\s*--- (PASS|FAIL|SKIP):\s+\S")
+_GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
+# `Failed: 0, Passed: 120, Skipped: 2, Total: 122` (dotnet), `tests="23" failures="0" errors="1"` (JUnit XML):
+# counts written after their word, two or more on one line.
+_PAIR = re.compile(
+    r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d[\d,]*)\"?(?![\d.%])", re.I
+)
+_PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
+# Python unittest: `Ran 76 tests in 4.907s`, then `OK`, `OK (skipped=2)` or `FAILED (failures=2, errors=1)`.
+_UNITTEST_RAN = re.compile(r"^\s*Ran (\d+) tests? in \d", re.I)
+_UNITTEST_END = re.compile(r"^\s*(OK|FAILED)(?:\s+\(([\w=, ]*)\))?\s*$")
+# Cypress run table's last line: `✔  All specs passed!  00:44  13  13  -  -  -` (tests, passing, failing,
+# pending, skipped); `✖  2 of 9 failed (22%)  01:10  40  37  3  -  -`.
+_CYPRESS = re.compile(
+    r"^\W*(?:✔|✖)\s+(?:all specs passed!|\d+ of \d+ failed \(\d+%\))\s+[\d:]+\s+(\d+)\s+(\d+|-)\s+(\d+|-)"
+    r"\s+(\d+|-)\s+(\d+|-)",
+    re.I,
+)
+# Gradle: `312 tests completed, 1 failed, 4 skipped`.
+_GRADLE = re.compile(r"^\s*(\d+) tests? completed(?:, (\d+) failed)?(?:, (\d+) skipped)?", re.I)
+
+
+def key_pairs(text: str) -> dict[str, int]:
+    """Counts from lines holding two or more `word: number` pairs, added up over the lines (one per DLL or
+    per `<testsuite>`); empty when no line has them."""
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        pairs = _PAIR.findall(line)
+        keys = {_PAIR_KEYS.get(k.lower(), k.lower()) for k, _ in pairs}
+        if len(keys) < 2 or not keys & {"passed", "failed", "total"}:
+            continue
+        for key, value in pairs:
+            name = _PAIR_KEYS.get(key.lower(), key.lower())
+            counts[name] = counts.get(name, 0) + int(value.replace(",", ""))
+    if "passed" not in counts and "total" in counts:
+        counts["passed"] = max(counts["total"] - counts.get("failed", 0) - counts.get("skipped", 0), 0)
+    return counts
+
+
+def runner_line(line: str, counts: dict[str, int]) -> bool:
+    """Console lines of runners that put the word before the number (Maven) or print one line per test (go)."""
+    if _TESTS_RUN.search(line) is None and (pairs := key_pairs(line)):
+        for key, value in pairs.items():
+            counts[key] = counts.get(key, 0) + value
+        return True
+    if _unittest_line(line, counts):
+        return True
+    cypress = _CYPRESS.match(line)
+    if cypress:
+        passed, failed, pending, skipped = (int(n) if n != "-" else 0 for n in cypress.groups()[1:])
+        counts.update(total=int(cypress.group(1)), passed=passed, failed=failed, skipped=pending + skipped)
+        return True
+    gradle = _GRADLE.match(line)
+    if gradle:
+        failed, skipped = int(gradle.group(2) or 0), int(gradle.group(3) or 0)
+        total = int(gradle.group(1))
+        counts.update(total=total, failed=failed, skipped=skipped, passed=max(total - failed - skipped, 0))
+        return True
+    run = _TESTS_RUN.search(line)
+    if run:
+        total = int(run.group(1))
+        if total >= counts.get("total", -1):  # the run's summary is the largest of the per-class lines
+            failed = int(run.group(2)) + int(run.group(3) or 0)
+            counts.update(total=total, failed=failed, skipped=int(run.group(4) or 0))
+        return True
+    ok = _PHPUNIT_OK.match(line)
+    if ok:
+        counts.update(total=int(ok.group(1)), failed=0)
+        return True
+    php = _PHPUNIT.match(line)
+    if php:
+        extra = {k.lower(): int(v) for k, v in re.findall(r"(\w+):\s*(\d+)", php.group(2))}
+        failed = extra.get("failures", 0) + extra.get("errors", 0)
+        skipped = extra.get("skipped", 0) + extra.get("incomplete", 0)
+        counts.update(total=int(php.group(1)), failed=failed, skipped=skipped)
+        return True
+    spec = _RSPEC.search(line)
+    if spec:
+        counts.update(total=int(spec.group(1)), failed=int(spec.group(2)), skipped=int(spec.group(3) or 0))
+        return True
+    go = _GO_TEST.match(line)
+    if go:
+        key = {"PASS": "go_passed", "FAIL": "go_failed", "SKIP": "go_skipped"}[go.group(1)]
+        counts[key] = counts.get(key, 0) + 1
+        return True
+    package = _GO_PACKAGE.match(line)
+    if package:
+        key = "go_ok" if package.group(1) == "ok" else "go_failed_packages"
+        counts[key] = counts.get(key, 0) + 1
+        return True
+    return False
+
+
+def settle(counts: dict[str, int]) -> None:
+    """Turn go test tallies into counts; a stated total with fewer passed + skipped means failures."""
+    go_failed = max(counts.pop("go_failed", 0), counts.pop("go_failed_packages", 0))
+    go_passed, go_skipped, go_ok = (counts.pop(k, 0) for k in ("go_passed", "go_skipped", "go_ok"))
+    if go_failed or go_passed or go_skipped:
+        counts.setdefault("failed", go_failed)
+        if go_passed:
+            counts.setdefault("passed", go_passed)
+        if go_skipped:
+            counts.setdefault("skipped", go_skipped)
+    elif go_ok:
+        counts.setdefault("packages_ok", go_ok)
+    counts.pop("summary_size", None)
+    counts.pop("unittest_ran", None)  # `Ran N tests` cut off before its OK / FAILED line states no result
+    stated = counts.pop("stated_total", None)
+    if stated is not None and "failed" not in counts and counts.get("passed") is not None:
+        rest = stated - counts["passed"] - counts.get("skipped", 0)
+        if rest > 0:
+            counts["failed"] = rest
+
+
+def _unittest_line(line: str, counts: dict[str, int]) -> bool:
+    """`Ran N tests in Xs` opens a unittest summary; the `OK` / `FAILED (…)` line after it closes it."""
+    ran = _UNITTEST_RAN.match(line)
+    if ran:
+        counts["unittest_ran"] = int(ran.group(1))
+        return True
+    end = _UNITTEST_END.match(line) if "unittest_ran" in counts else None
+    if end is None:
+        return False
+    total = counts.pop("unittest_ran")
+    extra = {k.lower(): int(v) for k, v in re.findall(r"(\w+)=(\d+)", end.group(2) or "")}
+    failed = extra.get("failures", 0) + extra.get("errors", 0) + extra.get("unexpected_successes", 0)
+    if end.group(1) == "FAILED" and not failed:
+        failed = 1  # FAILED without counts still means something failed
+    skipped = extra.get("skipped", 0)
+    counts.update(total=total, failed=failed, skipped=skipped, passed=max(total - failed - skipped, 0))
+    return True
