@@ -14,6 +14,7 @@ from rte.errors import ConfigError, WorkspaceError
 from rte.evaluate import Evaluation, evaluate
 from rte.gates import Context
 from rte.migrations.results import MigrationFacts
+from rte.migrations.sql import SplitMigration
 from rte.model import Feature, Finding, Problem
 from rte.report import json_chunks, to_json
 from rte.risk import Factor
@@ -74,19 +75,26 @@ def select(settings: Settings, payload: Mapping[str, object]) -> tuple[Discovery
     return found, []
 
 
-def read_features(settings: Settings, folders: list[Path]) -> list[Feature]:
+@dataclass(frozen=True)
+class Read:
+    """The selected features, and each one's migration as read and split (reused by the migration facts)."""
+
+    features: list[Feature]
+    migrations: dict[str, SplitMigration | Problem | None]
+
+
+def read_features(settings: Settings, folders: list[Path]) -> Read:
     """Every selected feature's documents, with its migration split into up and down parts."""
     from rte.migrations.facts import load_migration
-    from rte.migrations.sql import SplitMigration
 
-    features = []
+    features, migrations = [], {}
     for folder in folders:
         feature = docs.load_feature(settings.workspace, folder)
-        split = load_migration(settings.workspace, feature)
+        split = migrations[feature.slug] = load_migration(settings.workspace, feature)
         if isinstance(split, SplitMigration):
             feature = replace(feature, migration=split.to_model())
         features.append(feature)
-    return features
+    return Read(features, migrations)
 
 
 def gather_facts(
@@ -95,6 +103,7 @@ def gather_facts(
     discovery: Discovery,
     payload: Mapping[str, object],
     today: dt.date,
+    migrations: Mapping[str, SplitMigration | Problem | None] | None = None,
 ) -> tuple[dict[str, object], list[Problem]]:
     """Facts that need I/O (git, evidence files, PostgreSQL, GitHub), collected once for all features."""
     from rte.gitfacts import collect_git_facts
@@ -102,7 +111,7 @@ def gather_facts(
 
     notes: list[Problem] = []
     git_facts = collect_git_facts(settings, discovery)
-    migration = collect_migration_facts(features, settings)
+    migration = collect_migration_facts(features, settings, migrations)
     facts: dict[str, object] = {"git": git_facts, "migration": migration}
     if git_facts.changed_files is not None:
         facts["changed_files"] = git_facts.changed_files
@@ -194,10 +203,11 @@ def run(
     templates = _template_dir(settings)
     payload = read_event(settings.github.event_path) if settings.github.event_path else {}
     discovery, folders = select(settings, payload)
-    features = read_features(settings, folders)
+    read = read_features(settings, folders)
+    features = read.features
     # 2. Gather the facts that need I/O, then run the gates (pure).
     day = today or dt.date.today()
-    facts, notes = gather_facts(settings, features, discovery, payload, day)
+    facts, notes = gather_facts(settings, features, discovery, payload, day, read.migrations)
     ctx = Context(settings=settings, today=day, facts=facts)
     evaluation = evaluate(features, ctx, errors=notes)
     # 3. Render the PR body, the release plan and the job summary: only what this command uses.

@@ -21,8 +21,9 @@ def evaluate_ws(ws: Path, raw: dict[str, str] | None = None) -> tuple[Evaluation
         ws, {"all-features": "true", **(raw or {})}, github=GitHubEnv(repository="acme/shop", sha=SHA)
     )
     discovery, folders = select(settings, {})
-    features = read_features(settings, folders)
-    facts, notes = gather_facts(settings, features, discovery, {}, TODAY)
+    read = read_features(settings, folders)
+    features = read.features
+    facts, notes = gather_facts(settings, features, discovery, {}, TODAY, read.migrations)
     ctx = Context(settings=settings, today=TODAY, facts=facts)
     view = settings_view(settings, discovery.reason, facts) | {"commit_date": "2026-03-02T10:00:00+00:00"}
     return evaluate(features, ctx, errors=notes), view

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from rte.errors import ConfigError
@@ -113,10 +113,19 @@ def load_baseline(workspace: Path, patterns: Sequence[str]) -> tuple[Statement, 
     return tuple(statements)
 
 
-def collect_migration_facts(features: Sequence[Feature], settings: Settings) -> dict[str, MigrationFacts]:
-    """Facts for `ctx.facts["migration"]`: one squawk process for all features, one rehearsal each."""
+def collect_migration_facts(
+    features: Sequence[Feature],
+    settings: Settings,
+    loaded: Mapping[str, SplitMigration | Problem | None] | None = None,
+) -> dict[str, MigrationFacts]:
+    """Facts for `ctx.facts["migration"]`: one squawk process for all features, one rehearsal each.
+
+    `loaded`: the features' migrations as `load_migration` already read them (slug → result), so that
+    each file is read and split once per run; missing slugs are loaded here.
+    """
     workspace = settings.workspace
-    loaded = {f.slug: load_migration(workspace, f) for f in features}
+    known = loaded or {}
+    loaded = {f.slug: known[f.slug] if f.slug in known else load_migration(workspace, f) for f in features}
     splits = {slug: s for slug, s in loaded.items() if isinstance(s, SplitMigration)}
     squawk: SquawkRun = run_squawk([(s.path, s.up.text) for s in splits.values() if s.up.statements])
     facts: dict[str, MigrationFacts] = {}
