@@ -43,6 +43,8 @@ _CHECK_FAILED = re.compile(
 
 def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[Finding]) -> list[Finding]:
     findings: list[Finding] = []
+    merged = _merged_tables(blocks)
+    above: dict[int, str] = {}  # the last non-blank severity cell of each merged table
     for block in blocks:
         if block.kind != "row":
             continue
@@ -67,7 +69,13 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             title_col = next((i for i in range(len(header)) if i not in taken), None)
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
             continue
-        severity = severity_of(block.cells[sev_col]) or graded(block.cells[sev_col], terms)
+        sev_cell = block.cells[sev_col]
+        if block.table in merged:
+            if strip_marks(sev_cell):
+                above[block.table] = sev_cell
+            else:
+                sev_cell = above.get(block.table, "")  # a merged cell: the value above repeats
+        severity = severity_of(sev_cell) or graded(sev_cell, terms)
         if severity is None and re.search("cvss", header[sev_col], re.I):
             severity = severity_of(f"CVSS {strip_marks(block.cells[sev_col])}")
         title = strip_marks(block.cells[title_col])
@@ -90,6 +98,19 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _merged_tables(blocks: Sequence[Block]) -> frozenset[int]:
+    """Tables pasted from a spreadsheet with merged cells: a blank first cell in a row that has other values
+    (`| Fleet API | WR-01 | … |` then `|  | WR-02 | … |`) means "same as above"."""
+    return frozenset(
+        block.table
+        for block in blocks
+        if block.kind == "row"
+        and len(block.cells) >= 3
+        and not strip_marks(block.cells[0])
+        and sum(1 for cell in block.cells[1:] if strip_marks(cell)) >= 2
+    )
 
 
 def _status_columns(header: Sequence[str]) -> list[int]:

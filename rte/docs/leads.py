@@ -93,6 +93,9 @@ _AFTER_LEAD = re.compile(
 _PAREN_GRADE = re.compile(rf"\({SEVERITY_WORDS}\)", re.I)
 _TALLY = re.compile(r"^\W*[-+]?\d")
 
+# A severity word alone, as the first of several `·`-separated fields.
+_BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
+
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
 
@@ -245,6 +248,11 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
     for block, lines in texts:
         for line in lines:
             match = _FIELD.match(_unmarked(line))
+            parts = _FIELD_SEPARATOR.split(_unmarked(line))
+            if not match and len(parts) > 1 and _BARE_GRADE.match(parts[0]) and block.kind == "paragraph":
+                # `High · Status: Open` (a coloured severity word, then the fields)
+                found.setdefault("severity", parts[0])
+                match = next((m for part in parts[1:] if (m := _FIELD.match(part))), None)
             if match:
                 parts = _FIELD_SEPARATOR.split(_unmarked(line))
                 for part in parts if len(parts) > 1 else ():
@@ -308,9 +316,12 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     found.setdefault(key, value)
 
 
-def field_severity(found: dict[str, str]) -> Severity | None:
+def field_severity(found: dict[str, str], terms: Legend | None = None) -> Severity | None:
     for key in ("severity", "priority", "risk"):
-        if key in found and (severity := severity_of(found[key]) or foreign_severity(found[key])):
+        if key not in found:
+            continue
+        value = found[key]
+        if severity := severity_of(value) or foreign_severity(value) or graded(value, terms or {}):
             return severity
     return None
 

@@ -14,12 +14,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import marko
 from marko import block, inline
 from marko.element import Element
 from marko.ext.gfm import elements as gfm
+
+from rte.docs.htmlblocks import inline_tag, pieces
 
 _PARSER = marko.Markdown(extensions=["gfm"])
 _NEWLINE = re.compile("\n")
@@ -114,6 +116,8 @@ class _Walker:
         self.blocks: list[Block] = []
         self.path: list[tuple[int, str]] = []
         self.tables = 0
+        self.html_header: tuple[str, ...] = ()
+        self.html_table = -1
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -159,7 +163,41 @@ class _Walker:
         elif isinstance(element, block.Quote | block.List | block.Document):
             self.walk_children(element, depth)
         elif isinstance(element, block.HTMLBlock):
-            return
+            self._html(str(getattr(element, "body", "")), line)
+
+    def _html(self, body: str, line: int) -> None:
+        """Headings, paragraphs, list items and table rows of an HTML block (exported documents)."""
+        for piece in pieces(body, line):
+            if piece.kind == "heading":
+                while self.path and self.path[-1][0] >= piece.level:
+                    self.path.pop()
+                self.blocks.append(
+                    Block("heading", piece.text, piece.line, level=piece.level, section=self.section)
+                )
+                self.path.append((piece.level, piece.text))
+            elif piece.kind == "header":
+                self.html_header, self.html_table = piece.cells, self.tables
+                self.tables += 1
+            elif piece.kind == "row":
+                if self.html_table < 0:
+                    self.html_table, self.tables = self.tables, self.tables + 1
+                self.blocks.append(
+                    Block(
+                        "row",
+                        " | ".join(piece.cells),
+                        piece.line,
+                        cells=piece.cells,
+                        header=self.html_header,
+                        table=self.html_table,
+                        section=self.section,
+                    )
+                )
+            else:
+                parsed = _PARSER.parse(piece.text)
+                first = next((c for c in parsed.children if isinstance(c, block.Paragraph)), None)
+                if first is not None:
+                    kind = piece.kind
+                    self.blocks.append(replace(self._paragraph(kind, first, piece.line), line=piece.line))
 
     def _item(self, item: block.ListItem, depth: int) -> None:
         children = [c for c in item.children if isinstance(c, Element)]
@@ -212,13 +250,21 @@ def strong_lead(paragraph: Element) -> bool:
     """Whether the paragraph's first line is one bold span (`**Issue 3: …**`), possibly after an emoji."""
     strong = False
     for child in getattr(paragraph, "children", None) or []:
-        if isinstance(child, inline.LineBreak):
+        if isinstance(child, inline.LineBreak) or (
+            isinstance(child, inline.InlineHTML) and _html_break(child)
+        ):
             break
+        if isinstance(child, inline.InlineHTML):
+            continue
         if isinstance(child, inline.StrongEmphasis) and not strong:
             strong = True
         elif not (isinstance(child, inline.RawText) and not re.sub(r"[\W_]", "", str(child.children))):
             return False
     return strong
+
+
+def _html_break(element: Element) -> bool:
+    return inline_tag(str(getattr(element, "children", ""))) == "\n"
 
 
 def bold_opening(paragraph: Element) -> str:
@@ -238,6 +284,8 @@ def inline_text(element: Element, depth: int = 0) -> str:
     children = getattr(element, "children", None)
     if isinstance(children, str):
         text = children
+        if isinstance(element, inline.InlineHTML):
+            return inline_tag(text)
         if isinstance(element, inline.CodeSpan):
             return f"`{text}`"
         return text

@@ -155,7 +155,7 @@ def _heading_findings(
             continue
         tag = TAG.search(text) or PAREN_SEVERITY.search(text)
         severity = (
-            field_severity(found)
+            field_severity(found, terms)
             or (severity_of(prefix.group(1)) if prefix else None)
             or (severity_of(tag.group(1)) if tag else None)
             or (graded(block.lead, terms) if block.lead else None)
