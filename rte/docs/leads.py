@@ -68,6 +68,10 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 # `Sev2. Invoices are cached…`, `Risk score 8.2.`: a severity stated first in a finding's body.
 _BODY_SEVERITY = re.compile(r"^\W*(sev[- ]?[0-4]|P[0-4])\s*(?:[.;,]|$)", re.I)
 _RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)\b(?!\s*/\s*100|\s*%)", re.I)
+# `…, so this is mitigated until GA.`: a sentence closing with the finding's state.
+_THIS_IS = re.compile(
+    r"\b(?:this|it)\s+is\s+(?:now\s+|already\s+)?(mitigated|fixed|resolved|accepted)\b", re.I
+)
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
 _TRAILING = re.compile(r"\s(?:--|[—–-])\s+([^—–]{1,60})$")
 
@@ -287,6 +291,8 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
             found.setdefault("status", emoji.group(1))
         elif evidence := _PAREN_EVIDENCE.search(sentence):
             found.setdefault("status", _evidence(evidence.group(1)))
+        elif verdict := _THIS_IS.search(sentence):
+            found.setdefault("status", verdict.group(1))
     if heading and block.kind == "paragraph" and not head and (grade := prose_severity(block.text)):
         found.setdefault("prose", grade.value)
 
@@ -302,6 +308,8 @@ def _unmarked(line: str) -> str:
 
 
 def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
+    if "~~" in value:  # `~~Open~~ → Fixed 2025-03-02`: the struck value was replaced by what follows
+        value = re.sub(r"^[\s→>-]+", "", re.sub(r"~~[^~]*~~", "", value)) or value
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(("status", "state", "resolution", "triage", "estado", "statut")):

@@ -45,6 +45,7 @@ class Block:
     section: tuple[str, ...] = field(default=())  # the heading path above this block
     strong: bool = False  # paragraphs and items: the first line is bold as a whole (a pseudo-heading)
     lead: str = ""  # paragraphs and items: the bold span opening the first line (`**V1. Title** — High`)
+    number: int = 0  # items of an ordered list: the item's number
 
 
 class _Lines:
@@ -160,6 +161,14 @@ class _Walker:
                     section=self.section,
                 )
             )
+        elif isinstance(element, block.List) and element.ordered and depth <= MAX_NESTING:
+            start = int(getattr(element, "start", 1) or 1)
+            items = [c for c in element.children if isinstance(c, Element)]
+            for number, child in enumerate(items, start):
+                before = len(self.blocks)
+                self.walk(child, depth + 1)
+                if isinstance(child, block.ListItem) and len(self.blocks) > before:
+                    self.blocks[before] = replace(self.blocks[before], number=number)
         elif isinstance(element, block.Quote | block.List | block.Document):
             self.walk_children(element, depth)
         elif isinstance(element, block.HTMLBlock):

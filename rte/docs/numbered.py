@@ -1,0 +1,72 @@
+"""Statuses given later to findings known only by their number: a changelog's `item 3 fixed …`, a retest
+table's `| 4.1 | Resolved |` row for the finding under `### 4.1 Title` or the third item of a numbered list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rte.docs.markdown import Block
+from rte.docs.vocab import leading_status, status_of, strip_marks
+from rte.model import Finding, FindingStatus
+
+# `### 4.1 Title`, `### 3. Title`: a heading's section number.
+_HEADING_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+\w")
+# `item 3 fixed in …`, `finding 2 mitigated: …` (one item, not `items 1–5 open`).
+_MENTION = re.compile(r"\b(?:item|finding|issue|no\.)\s*#?(\d{1,3}(?:\.\d{1,3})*)\b[\s:—–-]*(.+)", re.I)
+# The first words of what a mention says, which must be a status (`fixed in fw 2.8.1`, `won't fix`).
+_FIRST_WORDS = re.compile(r"^\W*((?:not\s+|un)?[\w']+(?:\s+fix(?:ed)?)?)", re.I)
+
+
+def numbered_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses of findings without one, from later lines or rows naming their number; the latest wins."""
+    numbers: dict[int, str] = {}  # line -> number of each numbered heading or ordered-list item
+    for block in blocks:
+        if block.kind == "heading" and (match := _HEADING_NUMBER.match(block.text)):
+            numbers[block.line] = match.group(1)
+        elif block.kind == "item" and block.number:
+            numbers[block.line] = str(block.number)
+    waiting: dict[str, Finding] = {}
+    for finding in findings:
+        number = numbers.get(finding.location.line or 0)
+        if number and finding.status is FindingStatus.UNKNOWN and not finding.id:
+            waiting.setdefault(number, finding)  # a number used twice keeps its first finding
+    if len(waiting) < 2:
+        return findings
+    last = max((f.location.line or 0) for f in waiting.values())
+    stated: dict[str, FindingStatus] = {}
+    for block in blocks:
+        if block.line <= last:
+            continue
+        for number, said in _mentions(block):
+            if number in waiting and (status := _said(said)):
+                stated[number] = status
+    by_line = {waiting[n].location.line: s for n, s in stated.items()}
+    return [
+        replace(f, status=by_line[f.location.line])
+        if f.location.line in by_line and f.status is FindingStatus.UNKNOWN and not f.id
+        else f
+        for f in findings
+    ]
+
+
+def _mentions(block: Block) -> list[tuple[str, str]]:
+    if block.kind == "row" and len(block.cells) >= 2:
+        first = strip_marks(block.cells[0]).rstrip(".")
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", first):
+            said = next((c for c in block.cells[1:] if status_of(c)), "")
+            return [(first, said)] if said else []
+        return []
+    if block.kind in ("item", "paragraph"):
+        text = strip_marks(" ".join(block.text.split("\n")))
+        return [(m.group(1), m.group(2)) for m in _MENTION.finditer(text)]
+    return []
+
+
+def _said(text: str) -> FindingStatus | None:
+    """The status a mention opens with (`fixed in fw 2.8.1`, `Partially resolved`), else nothing."""
+    first = _FIRST_WORDS.match(text)
+    if not first or (not status_of(first.group(1)) and not re.match(r"\W*partial", text, re.I)):
+        return None
+    return leading_status(text)
