@@ -36,6 +36,11 @@ _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?
 
 _CHECK_RESULT_COLUMN = re.compile(r"^\W*(result|outcome|verdict|pass/fail|compliant|assessment)\W*$", re.I)
 
+# `❌ Vulnerable (High)`, `⚠️ Needs review (Low)`: a failed or flagged check and its grade in brackets.
+_FLAGGED = re.compile(
+    r"^\s*(?:❌|⚠️?|✗|✖|✘)[^()]{0,40}\((critical|high|medium|moderate|low|info(?:rmational)?)\)", re.I
+)
+
 _CHECK_FAILED = re.compile(
     r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
 )
@@ -67,6 +72,9 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             # `Package | Advisory | Severity`: the first other column (a 2-column table is a legend)
             taken = {sev_col, id_col, *status_cols}
             title_col = next((i for i in range(len(header)) if i not in taken), None)
+        if sev_col is None and (flagged := _flagged(block, rel)):
+            into.append(flagged)
+            continue
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
             continue
         sev_cell = block.cells[sev_col]
@@ -90,7 +98,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             block.cells[i] for i in status_cols if i != title_col and i < len(block.cells)
         )
         status = (
-            leading_status(status_text)
+            _mitigation(leading_status(status_text), header, status_cols)
             or (FindingStatus.OPEN if failed_check else None)
             or _struck(block.cells[title_col])
             or closing
@@ -98,6 +106,18 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _flagged(block: Block, rel: str) -> Finding | None:
+    """A row of a check table without a severity column whose verdict cell fails with a graded note
+    (`| messages | yes | ❌ Vulnerable (Critical) | … |`): a finding named by the row's first cell."""
+    for index, cell in enumerate(block.cells):
+        verdict = _FLAGGED.match(cell)
+        if verdict and index > 0 and (title := strip_marks(block.cells[0])):
+            severity = severity_of(verdict.group(1))
+            if severity is not None:
+                return Finding(title, severity, FindingStatus.UNKNOWN, Location(rel, block.line))
+    return None
 
 
 def _merged_tables(blocks: Sequence[Block]) -> frozenset[int]:
@@ -121,6 +141,14 @@ def _status_columns(header: Sequence[str]) -> list[int]:
         return columns
     latest = [i for i in columns if _LATEST_COLUMN.search(header[i])]
     return latest[-1:] or rounds[-1:]
+
+
+def _mitigation(
+    status: FindingStatus | None, header: Sequence[str], columns: list[int]
+) -> FindingStatus | None:
+    """A threat model's `Mitigation status: Implemented` mitigates the threat; it does not remove it."""
+    named = columns and all(re.search(r"mitigation", header[i], re.I) for i in columns)
+    return FindingStatus.MITIGATED if named and status is FindingStatus.FIXED else status
 
 
 def _cell(block: Block, column: int) -> str:

@@ -27,6 +27,9 @@ _OPENING = re.compile(rf"^\W*{_GRADE}(?:-ish)?(?:\s*[.,:;!]|\s*$)", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
+# `Risk bands: 1–4 Low · 5–9 Medium · 10–16 High`: numeric ranges of a computed risk score.
+_BAND = re.compile(rf"\b(\d{{1,3}})\s*(?:–|—|-|to)\s*(\d{{1,3}})\s*[:=→]?\s*{_GRADE}\b", re.I)
+
 Legend = Mapping[str, Severity]
 
 
@@ -34,7 +37,14 @@ def legend(blocks: Sequence[Block]) -> dict[str, Severity]:
     """Words or numbers a paragraph grades two or more of at once (a legend); first definition wins."""
     found: dict[str, Severity] = {}
     for block in blocks:
-        if block.kind not in ("paragraph", "item") or ("=" not in block.text and "→" not in block.text):
+        if block.kind not in ("paragraph", "item"):
+            continue
+        bands = _BAND.findall(block.text)
+        if len(bands) >= 2:
+            for low, high, grade in bands:
+                for score in range(int(low), min(int(high), int(low) + 100) + 1):
+                    found.setdefault(str(score), severity_of(grade) or Severity.UNKNOWN)
+        if "=" not in block.text and "→" not in block.text:
             continue
         pairs = _PAIR.findall(block.text)
         if len(pairs) < 2:

@@ -51,6 +51,42 @@ def numbered_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> lis
     ]
 
 
+# `- appointments: select restricted to owners → **fixed**`: a remediation line naming a finding by its title.
+_NAMED = re.compile(r"^\W*([\w.:/ -]{1,40}?):\s+(.+)$")
+
+
+def named_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses of findings named by a short title (a table name, an endpoint) from later list items that open
+    with that name: the text after a closing arrow, else the status the line opens with."""
+    waiting = {
+        f.title.lower(): f
+        for f in findings
+        if f.status is FindingStatus.UNKNOWN and not f.id and len(f.title.split()) <= 3
+    }
+    if not waiting:
+        return findings
+    stated: dict[int, FindingStatus] = {}
+    for block in blocks:
+        if block.kind != "item" or not (match := _NAMED.match(strip_marks(" ".join(block.text.split("\n"))))):
+            continue
+        name, said = match.group(1).lower().strip(), match.group(2)
+        finding = waiting.get(name) or next(
+            (f for title, f in waiting.items() if re.search(rf"[\s:/]{re.escape(name)}$", title)), None
+        )
+        if finding is None or block.line <= (finding.location.line or 0):
+            continue
+        arrow = re.split(r"→|->", said)
+        status = status_of(arrow[-1]) if len(arrow) > 1 else _said(said)
+        if status:
+            stated[finding.location.line or 0] = status
+    return [
+        replace(f, status=stated[f.location.line or 0])
+        if (f.location.line or 0) in stated and f.status is FindingStatus.UNKNOWN and not f.id
+        else f
+        for f in findings
+    ]
+
+
 def _mentions(block: Block) -> list[tuple[str, str]]:
     if block.kind == "row" and len(block.cells) >= 2:
         first = strip_marks(block.cells[0]).rstrip(".")
