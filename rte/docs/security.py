@@ -9,6 +9,7 @@ from dataclasses import replace
 from rte.docs.counts import stated_open
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
+from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
     ID,
     ITEM_LEVEL,
@@ -19,12 +20,8 @@ from rte.docs.leads import (
     SEVERITY_WORDS,
     TAG,
     candidates,
-    field_severity,
-    fields,
-    lead_status,
     marker_lead,
     section_severity,
-    title_of,
 )
 from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
