@@ -41,6 +41,8 @@ _FLAGGED = re.compile(
     r"^\s*(?:❌|⚠️?|✗|✖|✘)[^()]{0,40}\((critical|high|medium|moderate|low|info(?:rmational)?)\)", re.I
 )
 
+_WORD = re.compile(r"[^\W_]")
+
 _CHECK_FAILED = re.compile(
     r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
 )
@@ -50,10 +52,13 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
     findings: list[Finding] = []
     merged = _merged_tables(blocks)
     above: dict[int, str] = {}  # the last non-blank severity cell of each merged table
+    headers: dict[int, list[str]] = {}
     for block in blocks:
         if block.kind != "row":
             continue
-        header = [strip_marks(h) for h in block.header]
+        header = headers.get(block.table) or headers.setdefault(
+            block.table, [strip_marks(h) for h in block.header]
+        )
         closing = closed_section(block)
         # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
         result_col = _column(header, _CHECK_RESULT_COLUMN)
@@ -79,7 +84,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue
         sev_cell = block.cells[sev_col]
         if block.table in merged:
-            if strip_marks(sev_cell):
+            if _WORD.search(sev_cell):
                 above[block.table] = sev_cell
             else:
                 sev_cell = above.get(block.table, "")  # a merged cell: the value above repeats
@@ -128,8 +133,8 @@ def _merged_tables(blocks: Sequence[Block]) -> frozenset[int]:
         for block in blocks
         if block.kind == "row"
         and len(block.cells) >= 3
-        and not strip_marks(block.cells[0])
-        and sum(1 for cell in block.cells[1:] if strip_marks(cell)) >= 2
+        and _WORD.search(block.cells[0]) is None
+        and sum(1 for cell in block.cells[1:] if _WORD.search(cell)) >= 2
     )
 
 

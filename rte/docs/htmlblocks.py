@@ -7,12 +7,12 @@ import html
 import re
 from dataclasses import dataclass
 
-# One element of interest; the pattern is non-greedy and bounded by its closing tag, so the scan stays linear.
+# One element of interest, its content bounded in length so that unclosed tags keep the scan linear.
 _ELEMENT = re.compile(
-    r"<(tr|h[1-6]|summary|p|li)\b[^>]{0,400}>(.*?)</\1\s*>",
+    r"<(tr|h[1-6]|summary|p|li)\b[^>]{0,400}>(.{0,3000}?)</\1\s*>",
     re.I | re.S,
 )
-_CELL = re.compile(r"<(t[dh])\b[^>]{0,400}>(.*?)</\1\s*>", re.I | re.S)
+_CELL = re.compile(r"<(t[dh])\b[^>]{0,400}>(.{0,2000}?)</\1\s*>", re.I | re.S)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _STRONG = re.compile(r"</?(?:strong|b)\b[^>]{0,400}>", re.I)
 _CODE = re.compile(r"</?code\b[^>]{0,400}>", re.I)
@@ -34,9 +34,11 @@ class Piece:
 def pieces(body: str, line: int) -> list[Piece]:
     """The headings, paragraphs and table rows of one HTML block that starts at `line`."""
     found: list[Piece] = []
+    seen, at = 0, line
     for match in _ELEMENT.finditer(body):
         tag = match.group(1).lower()
-        at = line + body.count("\n", 0, match.start())
+        at += body.count("\n", seen, match.start())
+        seen = match.start()
         inner = match.group(2)
         if tag == "tr":
             cells = [(c.group(1).lower(), plain(c.group(2))) for c in _CELL.finditer(inner)]

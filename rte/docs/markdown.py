@@ -201,6 +201,8 @@ class _Walker:
                         section=self.section,
                     )
                 )
+            elif not re.search(r"[*_`~\[\\<&!]", piece.text):  # plain text: no inline Markdown to read
+                self.blocks.append(Block(piece.kind, piece.text, piece.line, section=self.section))
             else:
                 parsed = _PARSER.parse(piece.text)
                 first = next((c for c in parsed.children if isinstance(c, block.Paragraph)), None)

@@ -1,0 +1,134 @@
+"""Audits exported from other tools (HTML left in the Markdown) and audits whose statuses drift later on."""
+
+from __future__ import annotations
+
+from rte.docs import parse_document
+from rte.docs.markdown import parse
+from rte.docs.security import read_security
+from rte.model import FindingStatus, Severity
+
+F, OPEN, M, A, U = (
+    FindingStatus.FIXED,
+    FindingStatus.OPEN,
+    FindingStatus.MITIGATED,
+    FindingStatus.ACCEPTED,
+    FindingStatus.UNKNOWN,
+)
+
+
+def findings(text: str) -> dict[int, tuple[Severity, FindingStatus]]:
+    doc = parse_document(text, "04-security-audit.md")
+    result, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    return {f.location.line or 0: (f.severity, f.status) for f in result.findings}
+
+
+def test_html_table_rows_are_read_at_their_own_lines() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n<table>\n<tr><th>Key</th><th>Problem</th><th>Rating</th><th>State</th></tr>\n"
+        "<tr><td>QX-1</td><td>Upload takes any <code>type</code><br/>even HTML</td><td>High</td>"
+        "<td>Open</td></tr>\n"
+        "<tr><td>QX-2</td><td>Weak session id</td><td>Low</td><td>Done<br>in 2.1</td></tr>\n</table>\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, OPEN), 8: (Severity.LOW, F)}
+
+
+def test_html_headings_paragraphs_and_summaries_become_blocks() -> None:
+    blocks = parse("<h2>Issues</h2>\n\n<details>\n<summary><strong>ZZ-9 · Title</strong> — Low</summary>\n")
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        ("heading", "Issues", 1),
+        ("paragraph", "ZZ-9 · Title — Low", 4),
+    ]
+    assert blocks[1].lead == "ZZ-9 · Title"
+
+
+def test_toggles_html_findings_and_br_joined_fields() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n<details>\n<summary><strong>KP-1 · Replayable reset link</strong> — High"
+        "</summary>\n\n**Status:** Open\n\n</details>\n\n"
+        "### KP-2 · Logs keep card numbers\n**Severity:** Medium<br>**Status:** Mitigated<br>**Notes:** masked\n\n"
+        "<h3>KP-3 · No rate limit</h3>\n<p><strong>Severity:</strong> Low<br><strong>Status:</strong> Fixed</p>\n"
+    )
+    assert findings(text) == {
+        6: (Severity.HIGH, OPEN),
+        12: (Severity.MEDIUM, M),
+        15: (Severity.LOW, F),
+    }
+
+
+def test_a_coloured_span_severity_before_the_status_field() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### 2.1 Cart total can be edited\n"
+        '**<span style="color:red">Critical</span>** · Status: Open\n'
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN)}
+
+
+def test_blank_cells_of_a_merged_sheet_repeat_the_severity_above() -> None:
+    text = (
+        "# Tracker\n\n| Area | ID | Issue | Severity | Status |\n|---|---|---|---|---|\n"
+        "| API | AB-01 | Keys never rotate | High | Open |\n"
+        "|  | AB-02 | Debug route exposed |  | Fixed |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN), 6: (Severity.HIGH, F)}
+
+
+def test_a_legend_word_in_a_nested_priority_field() -> None:
+    text = (
+        "# Export\n\nPriority maps to severity: Blocker = Critical, Major = High, Minor = Low.\n\n"
+        "* QA-7 Passwords emailed in clear\n  + Priority: Blocker\n  + Status: Todo\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN)}
+
+
+def test_struck_values_yield_to_the_text_after_them() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### Z-1 Token in URL\n**Severity:** ~~Critical~~ Medium\n"
+        "**Status:** ~~Open~~ → Fixed 2025-01-02\n\n### Z-2 Old TLS\n**Severity:** High\n"
+        "**Status:** ~~Fixed~~ → Reopened: the config was reverted\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, F), 9: (Severity.HIGH, OPEN)}
+
+
+def test_a_changelog_gives_numbered_items_their_latest_status() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n1. **Firmware unsigned** — Critical.\n2. **Anonymous MQTT topic** — High.\n"
+        "3. **Plain-text Wi-Fi keys** — Medium.\n\n## Changelog\n\n- Jan: item 1 fixed in 2.0\n"
+        "- Feb: item 2 mitigated: ACL added\n- Mar: item 1 reopened after rollback\n"
+        "- Apr: item 3 accepted for this hardware\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN), 6: (Severity.HIGH, M), 7: (Severity.MEDIUM, A)}
+
+
+def test_a_retest_table_gives_numbered_sections_their_status() -> None:
+    text = (
+        "# Pentest\n\n## 3. Findings\n\n### 3.1 IDOR on invoices\n\nRisk: High\n\n"
+        "### 3.2 Reflected XSS\n\nRisk: Medium\n\n## 4. Retest\n\n| Ref | Result |\n|---|---|\n"
+        "| 3.1 | Resolved |\n| 3.2 | Not resolved |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 9: (Severity.MEDIUM, OPEN)}
+
+
+def test_risk_bands_grade_bare_scores_and_implemented_mitigations_mitigate() -> None:
+    text = (
+        "# Threat model\n\nBands: 1–5 Low · 6–11 Medium · 12–25 High.\n\n"
+        "| ID | Threat | Risk | Mitigation status |\n|---|---|---|---|\n"
+        "| T1 | Key theft | 15 | Implemented |\n| T2 | Replay | 8 | Planned |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, M), 8: (Severity.MEDIUM, OPEN)}
+
+
+def test_flagged_check_rows_and_a_remediation_list_naming_them() -> None:
+    text = (
+        "# Policy review\n\n| Table | Check | Notes |\n|---|---|---|\n| users | ✅ Secure | |\n"
+        "| orders | ❌ Vulnerable (High) | any row readable |\n| files | ⚠️ Needs review (Low) | |\n\n"
+        "## Remediation\n\n- orders: owner-only select policy → **fixed**\n- files: later\n"
+    )
+    assert findings(text) == {6: (Severity.HIGH, F), 7: (Severity.LOW, U)}
+
+
+def test_a_closing_sentence_stating_the_state() -> None:
+    text = (
+        "# Audit\n\n### Medium\n\n- **Embeds can be framed** — the flag is off by default, so this is "
+        "mitigated for now.\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, M)}
