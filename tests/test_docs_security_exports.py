@@ -132,3 +132,21 @@ def test_a_closing_sentence_stating_the_state() -> None:
         "mitigated for now.\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, M)}
+
+
+def test_a_state_legend_and_a_wont_do_resolution() -> None:
+    text = (
+        "# Audit\n\nState: ✔ fixed, ✖ open, ~ accepted.\n\n| ID | Sev | Finding | State |\n|---|---|---|---|\n"
+        "| KL-1 | High | Shared admin account | ~ |\n\n## Tracker\n\n"
+        "| Key | Summary | Priority | Status | Resolution |\n|---|---|---|---|---|\n"
+        "| KL-2 | Verbose errors | Medium | Closed | Won't Do |\n| KL-3 | Weak TLS | High | Closed | Done |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, A), 13: (Severity.MEDIUM, A), 14: (Severity.HIGH, F)}
+
+
+def test_hash_numbers_in_a_later_update_close_numbered_items() -> None:
+    text = (
+        "# Review\n\n## Findings\n\n1. **Amount trusted from the client** — High.\n"
+        "2. **Callback accepts GET** — Low.\n\nUpdate: #2 done (POST only). #1 in progress, PR #5521.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN), 6: (Severity.LOW, F)}

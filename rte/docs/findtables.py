@@ -41,6 +41,11 @@ _FLAGGED = re.compile(
     r"^\s*(?:❌|⚠️?|✗|✖|✘)[^()]{0,40}\((critical|high|medium|moderate|low|info(?:rmational)?)\)", re.I
 )
 
+_STATE_LEGEND = re.compile(r"\b(?:state|status)(?:es)?\s*:\s*(.+)$", re.I)
+_STATE_PAIR = re.compile(
+    r"(?:^|(?<=[\s,;]))(\S{1,3})\s+(fixed|open|accepted|mitigated|resolved|closed)\b", re.I
+)
+
 _WORD = re.compile(r"[^\W_]")
 
 _CHECK_FAILED = re.compile(
@@ -53,6 +58,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
     merged = _merged_tables(blocks)
     above: dict[int, str] = {}  # the last non-blank severity cell of each merged table
     headers: dict[int, list[str]] = {}
+    states = _state_legend(blocks)
     for block in blocks:
         if block.kind != "row":
             continue
@@ -103,7 +109,9 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             block.cells[i] for i in status_cols if i != title_col and i < len(block.cells)
         )
         status = (
-            _mitigation(leading_status(status_text), header, status_cols)
+            states.get(status_text.strip())
+            or _resolution(block, status_cols, title_col)
+            or _mitigation(leading_status(status_text), header, status_cols)
             or (FindingStatus.OPEN if failed_check else None)
             or _struck(block.cells[title_col])
             or closing
@@ -146,6 +154,28 @@ def _status_columns(header: Sequence[str]) -> list[int]:
         return columns
     latest = [i for i in columns if _LATEST_COLUMN.search(header[i])]
     return latest[-1:] or rounds[-1:]
+
+
+def _state_legend(blocks: Sequence[Block]) -> dict[str, FindingStatus]:
+    """Symbols a document defines for its states: `State: ✔ fixed, ✖ open, ~ accepted.`"""
+    found: dict[str, FindingStatus] = {}
+    for block in blocks:
+        if block.kind not in ("paragraph", "item") or len(block.text) > 2000:
+            continue
+        for line in block.text.split("\n"):
+            legend = _STATE_LEGEND.search(line)
+            pairs = _STATE_PAIR.findall(legend.group(1)) if legend else []
+            for symbol, word in pairs if len(pairs) >= 2 else ():
+                found.setdefault(symbol, status_of(word) or FindingStatus.UNKNOWN)
+    return found
+
+
+def _resolution(block: Block, columns: list[int], title_col: int) -> FindingStatus | None:
+    """`Status: Closed` with `Resolution: Won't Do`: a closed finding resolved as not to be fixed is accepted."""
+    said = [leading_status(block.cells[i]) for i in columns if i != title_col and i < len(block.cells)]
+    if FindingStatus.ACCEPTED in said and FindingStatus.OPEN not in said and len(said) >= 2:
+        return FindingStatus.ACCEPTED
+    return None
 
 
 def _mitigation(

@@ -13,10 +13,12 @@ from rte.model import Finding, FindingStatus
 
 # `### 4.1 Title`, `### 3. Title`: a heading's section number.
 _HEADING_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+\w")
-# `item 3 fixed in …`, `finding 2 mitigated: …` (one item, not `items 1–5 open`).
-_MENTION = re.compile(r"\b(?:item|finding|issue|no\.)\s*#?(\d{1,3}(?:\.\d{1,3})*)\b[\s:—–-]*(.+)", re.I)
+# `item 3 fixed in …`, `finding 2 mitigated: …`, `#3 done` (one item, not `items 1–5 open`).
+_MENTION = re.compile(
+    r"(?:\b(?:item|finding|issue|no\.)\s*#?|(?<![\w#])#)(\d{1,3}(?:\.\d{1,3})*)\b[\s:—–-]*(.+)", re.I
+)
 # The first words of what a mention says, which must be a status (`fixed in fw 2.8.1`, `won't fix`).
-_FIRST_WORDS = re.compile(r"^\W*((?:not\s+|un)?[\w']+(?:\s+fix(?:ed)?)?)", re.I)
+_FIRST_WORDS = re.compile(r"^\W*((?:not\s+|un)?[\w']+(?:\s+(?:fix(?:ed)?|progress|review))?)", re.I)
 
 
 def numbered_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -96,7 +98,11 @@ def _mentions(block: Block) -> list[tuple[str, str]]:
         return []
     if block.kind in ("item", "paragraph"):
         text = strip_marks(" ".join(block.text.split("\n")))
-        return [(m.group(1), m.group(2)) for m in _MENTION.finditer(text)]
+        return [
+            (m.group(1), m.group(2))
+            for part in re.split(r"(?<=[.;])\s+", text)
+            for m in _MENTION.finditer(part)
+        ]
     return []
 
 
