@@ -150,3 +150,12 @@ def test_hash_numbers_in_a_later_update_close_numbered_items() -> None:
         "2. **Callback accepts GET** — Low.\n\nUpdate: #2 done (POST only). #1 in progress, PR #5521.\n"
     )
     assert findings(text) == {5: (Severity.HIGH, OPEN), 6: (Severity.LOW, F)}
+
+
+def test_a_dependency_row_whose_note_reaches_the_fixed_version() -> None:
+    text = (
+        "# Scan\n\n| Package | Advisory | Severity | Fixed in | Triage |\n|---|---|---|---|---|\n"
+        "| cookie-jar | CVE-1 | critical | 4.1.3 | Pinned via overrides, now 4.1.3 |\n"
+        "| xml-lib | CVE-2 | high | 0.5.0 | Blocked by sdk 0.4.1 |\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 6: (Severity.HIGH, OPEN)}

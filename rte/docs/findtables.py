@@ -46,6 +46,9 @@ _STATE_PAIR = re.compile(
     r"(?:^|(?<=[\s,;]))(\S{1,3})\s+(fixed|open|accepted|mitigated|resolved|closed)\b", re.I
 )
 
+_FIXED_IN = re.compile(r"\bfixed\s+(?:in|version)\b|\bpatched\s+(?:in|version)\b", re.I)
+_VERSION = re.compile(r"\d+(?:\.\d+)+")
+
 _WORD = re.compile(r"[^\W_]")
 
 _CHECK_FAILED = re.compile(
@@ -112,6 +115,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             states.get(status_text.strip())
             or _resolution(block, status_cols, title_col)
             or _mitigation(leading_status(status_text), header, status_cols)
+            or _reaches_fix(block, header, status_cols)
             or (FindingStatus.OPEN if failed_check else None)
             or _struck(block.cells[title_col])
             or closing
@@ -175,6 +179,18 @@ def _resolution(block: Block, columns: list[int], title_col: int) -> FindingStat
     said = [leading_status(block.cells[i]) for i in columns if i != title_col and i < len(block.cells)]
     if FindingStatus.ACCEPTED in said and FindingStatus.OPEN not in said and len(said) >= 2:
         return FindingStatus.ACCEPTED
+    return None
+
+
+def _reaches_fix(block: Block, header: Sequence[str], columns: list[int]) -> FindingStatus | None:
+    """A dependency row whose triage note names the version of its `Fixed in` column (`Pinned, now 4.1.3`)."""
+    fixed_in = next((i for i in columns if _FIXED_IN.search(header[i])), None)
+    if fixed_in is None or fixed_in >= len(block.cells):
+        return None
+    version = _VERSION.search(block.cells[fixed_in])
+    notes = [block.cells[i] for i in columns if i != fixed_in and i < len(block.cells)]
+    if version and any(re.search(rf"(?<![\w.]){re.escape(version.group(0))}(?![\w.])", n) for n in notes):
+        return FindingStatus.FIXED
     return None
 
 
