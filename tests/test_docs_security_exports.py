@@ -159,3 +159,23 @@ def test_a_dependency_row_whose_note_reaches_the_fixed_version() -> None:
         "| xml-lib | CVE-2 | high | 0.5.0 | Blocked by sdk 0.4.1 |\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F), 6: (Severity.HIGH, OPEN)}
+
+
+def test_word_tables_with_a_bold_first_row_and_plain_toggle_titles() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n<table>\n<tr><td><strong>ID</strong></td><td><b>Issue</b></td>"
+        "<td><strong>Severity</strong></td><td><strong>Status</strong></td></tr>\n"
+        "<tr><td>WX-3</td><td>Weak hash</td><td>Medium</td><td>Open</td></tr>\n</table>\n\n"
+        "<details>\n<summary>WX-4: Token in referrer (Critical)</summary>\n\nStatus: Fixed\n\n</details>\n"
+    )
+    assert findings(text) == {7: (Severity.MEDIUM, OPEN), 11: (Severity.CRITICAL, F)}
+
+
+def test_a_second_html_table_does_not_inherit_the_first_ones_header() -> None:
+    blocks = parse(
+        "<table><tr><th>ID</th><th>Severity</th></tr>\n<tr><td>A-1</td><td>High</td></tr></table>\n\n"
+        "<table>\n<tr><td>x</td><td>y</td></tr>\n</table>\n"
+    )
+    rows = [b for b in blocks if b.kind == "row"]
+    assert [(r.header, r.line) for r in rows] == [(("ID", "Severity"), 2), ((), 5)]
+    assert rows[0].table != rows[1].table

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 # One element of interest, its content bounded in length so that unclosed tags keep the scan linear.
 _ELEMENT = re.compile(
-    r"<(tr|h[1-6]|summary|p|li)\b[^>]{0,400}>(.{0,3000}?)</\1\s*>",
+    r"<table\b[^>]{0,400}>|<(tr|h[1-6]|summary|p|li)\b[^>]{0,400}>(.{0,3000}?)</\1\s*>",
     re.I | re.S,
 )
 _CELL = re.compile(r"<(t[dh])\b[^>]{0,400}>(.{0,2000}?)</\1\s*>", re.I | re.S)
+_BOLD_CELL = re.compile(r"<(strong|b)\b[^>]{0,400}>[^<]{0,200}</\1\s*>", re.I)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _STRONG = re.compile(r"</?(?:strong|b)\b[^>]{0,400}>", re.I)
 _CODE = re.compile(r"</?code\b[^>]{0,400}>", re.I)
@@ -22,7 +23,8 @@ _TAG = re.compile(r"</?[A-Za-z][\w-]{0,30}\b[^<>]{0,400}/?>")
 
 @dataclass(frozen=True)
 class Piece:
-    """kind: heading | paragraph | header (a table's `<th>` row) | row; `text` is Markdown inline text."""
+    """kind: heading | paragraph | item | summary (a toggle's title) | table (a table opens) | header (its
+    `<th>` row) | row; `text` is Markdown inline text."""
 
     kind: str
     text: str
@@ -34,21 +36,32 @@ class Piece:
 def pieces(body: str, line: int) -> list[Piece]:
     """The headings, paragraphs and table rows of one HTML block that starts at `line`."""
     found: list[Piece] = []
-    seen, at = 0, line
+    seen, at, rows = 0, line, 0
     for match in _ELEMENT.finditer(body):
-        tag = match.group(1).lower()
         at += body.count("\n", seen, match.start())
         seen = match.start()
+        if match.group(1) is None:
+            found.append(Piece("table", "", at))
+            rows = 0
+            continue
+        tag = match.group(1).lower()
         inner = match.group(2)
         if tag == "tr":
-            cells = [(c.group(1).lower(), plain(c.group(2))) for c in _CELL.finditer(inner)]
+            cells = [(c.group(1).lower(), c.group(2)) for c in _CELL.finditer(inner)]
             if cells:
-                kind = "header" if all(name == "th" for name, _ in cells) else "row"
-                found.append(Piece(kind, "", at, cells=tuple(text for _, text in cells)))
+                # `<th>` cells, or a table's first row of wholly bold cells (Word), are its header
+                heading = all(name == "th" for name, _ in cells) or (
+                    not rows and all(_BOLD_CELL.fullmatch(text.strip()) for _, text in cells)
+                )
+                found.append(
+                    Piece("header" if heading else "row", "", at, cells=tuple(plain(t) for _, t in cells))
+                )
+                rows += 1
         elif tag.startswith("h"):
             found.append(Piece("heading", " ".join(plain(inner).split()), at, level=int(tag[1])))
         else:
-            found.append(Piece("paragraph" if tag != "li" else "item", markdown_of(inner), at))
+            kind = {"li": "item", "summary": "summary"}.get(tag, "paragraph")
+            found.append(Piece(kind, markdown_of(inner), at))
     return found
 
 

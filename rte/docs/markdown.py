@@ -184,6 +184,8 @@ class _Walker:
                     Block("heading", piece.text, piece.line, level=piece.level, section=self.section)
                 )
                 self.path.append((piece.level, piece.text))
+            elif piece.kind == "table":
+                self.html_header, self.html_table = (), -1
             elif piece.kind == "header":
                 self.html_header, self.html_table = piece.cells, self.tables
                 self.tables += 1
@@ -201,14 +203,21 @@ class _Walker:
                         section=self.section,
                     )
                 )
-            elif not re.search(r"[*_`~\[\\<&!]", piece.text):  # plain text: no inline Markdown to read
-                self.blocks.append(Block(piece.kind, piece.text, piece.line, section=self.section))
             else:
-                parsed = _PARSER.parse(piece.text)
-                first = next((c for c in parsed.children if isinstance(c, block.Paragraph)), None)
-                if first is not None:
-                    kind = piece.kind
-                    self.blocks.append(replace(self._paragraph(kind, first, piece.line), line=piece.line))
+                self._html_text(piece.kind, piece.text, piece.line)
+
+    def _html_text(self, kind: str, text: str, line: int) -> None:
+        """A paragraph, list item or toggle title (`<summary>`, a pseudo-heading) of an HTML block."""
+        summary = kind == "summary"
+        kind = "paragraph" if summary else kind
+        if not re.search(r"[*_`~\[\\<&!]", text):  # plain text: no inline Markdown to read
+            self.blocks.append(Block(kind, text, line, section=self.section, strong=summary))
+            return
+        parsed = _PARSER.parse(text)
+        first = next((c for c in parsed.children if isinstance(c, block.Paragraph)), None)
+        if first is not None:
+            paragraph = replace(self._paragraph(kind, first, line), line=line)
+            self.blocks.append(replace(paragraph, strong=True) if summary else paragraph)
 
     def _item(self, item: block.ListItem, depth: int) -> None:
         children = [c for c in item.children if isinstance(c, Element)]
