@@ -179,3 +179,12 @@ def test_a_second_html_table_does_not_inherit_the_first_ones_header() -> None:
     rows = [b for b in blocks if b.kind == "row"]
     assert [(r.header, r.line) for r in rows] == [(("ID", "Severity"), 2), ((), 5)]
     assert rows[0].table != rows[1].table
+
+
+def test_table_cells_edited_in_place() -> None:
+    text = (
+        "# Audit\n\n| ID | Finding | Severity | Status |\n|---|---|---|---|\n"
+        "| E-1 | Token reuse | ~~Critical~~ High | ~~Open~~ → Fixed 2025-02-01 |\n"
+        "| E-2 | ~~Old cipher~~ | Low | Open |\n| E-3 | Weak PIN | Medium | ~~Open~~ |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.LOW, OPEN), 7: (Severity.MEDIUM, OPEN)}

@@ -91,7 +91,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
             continue
-        sev_cell = block.cells[sev_col]
+        sev_cell = current(block.cells[sev_col])
         if block.table in merged:
             if _WORD.search(sev_cell):
                 above[block.table] = sev_cell
@@ -109,7 +109,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             ident = match.group(1) if match else None
         # Every status-like column counts: `Status: Closed` with `Resolution: Won't Do` is accepted.
         status_text = " ; ".join(
-            block.cells[i] for i in status_cols if i != title_col and i < len(block.cells)
+            current(block.cells[i]) for i in status_cols if i != title_col and i < len(block.cells)
         )
         status = (
             states.get(status_text.strip())
@@ -158,6 +158,14 @@ def _status_columns(header: Sequence[str]) -> list[int]:
         return columns
     latest = [i for i in columns if _LATEST_COLUMN.search(header[i])]
     return latest[-1:] or rounds[-1:]
+
+
+def current(cell: str) -> str:
+    """A cell edited in place (`~~Open~~ → Fixed`, `~~Critical~~ High`): the text that replaced the struck one."""
+    if "~~" not in cell:
+        return cell
+    rest = re.sub(r"^[\s→>-]+", "", re.sub(r"~~[^~]*~~", "", cell))
+    return rest if _WORD.search(rest) else cell
 
 
 def _state_legend(blocks: Sequence[Block]) -> dict[str, FindingStatus]:
