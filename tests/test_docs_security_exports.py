@@ -188,3 +188,21 @@ def test_table_cells_edited_in_place() -> None:
         "| E-2 | ~~Old cipher~~ | Low | Open |\n| E-3 | Weak PIN | Medium | ~~Open~~ |\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.LOW, OPEN), 7: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_changelog_by_id_overrides_the_listed_status_latest_last() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n| ID | Finding | Severity | Status |\n|---|---|---|---|\n"
+        "| F-1 | Token reuse | High | Open |\n| F-2 | Open bucket | Critical | Open |\n\n## Changelog\n\n"
+        "- 2025-01-02: F-1 fixed in 1.2\n- 2025-01-05: F-2 mitigated by a deny policy\n- 2025-01-09: F-1 reopened\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, OPEN), 8: (Severity.CRITICAL, M)}
+
+
+def test_threat_headings_with_a_banded_score_and_a_mitigation_status() -> None:
+    text = (
+        "# TM\n\nRisk bands: 1-4 Low, 5-9 Medium, 10-16 High, 17-25 Critical.\n\n## Threats\n\n"
+        "### T1 Key theft\n\nRisk: 12\nMitigation status: Implemented\n\n"
+        "### T2 Replay\n\nRisk: 20\nMitigation status: Planned\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, M), 12: (Severity.CRITICAL, OPEN)}

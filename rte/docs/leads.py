@@ -29,7 +29,7 @@ FINDING_LEAD = re.compile(
 _OTHER_KEY = r"[^\W\d_]+"
 FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(severity|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
-    r"|cvss[^:]*|(?:(?:remediation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
+    r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     rf"|severidad|gravedad|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rte.docs.leads import ID
 from rte.docs.markdown import Block
 from rte.docs.vocab import leading_status, status_of, strip_marks
 from rte.model import Finding, FindingStatus
@@ -87,6 +88,36 @@ def named_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> list[F
         else f
         for f in findings
     ]
+
+
+# A section of later updates: `## Changelog`, `## Status updates`, `## Retest (April)`, `## Revision history`.
+_UPDATES = re.compile(r"\b(change-?\s?log|history|updates?|re-?tests?|revisions?|addend(um|a))\b", re.I)
+
+
+def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses a changelog or retest section gives findings by id after they were listed
+    (`- 2025-02-01: F-2 fixed in 1.4`); these are later than the listing, so they win, the last one most."""
+    listed = {f.id: f for f in findings if f.id}
+    stated: dict[str, FindingStatus] = {}
+    for block in blocks if listed else ():
+        if block.kind not in ("item", "paragraph", "row") or not _UPDATES.search(
+            block.section[-1:][0] if block.section else ""
+        ):
+            continue
+        if block.kind == "row":
+            texts = [" ".join([block.cells[0], next((c for c in block.cells[1:] if status_of(c)), "")])]
+        else:
+            texts = re.split(r"(?<=[.;])\s+", strip_marks(" ".join(block.text.split("\n"))))
+        for text in texts:
+            for match in ID.finditer(text):
+                finding = listed.get(match.group(1))
+                if (
+                    finding
+                    and block.line > (finding.location.line or 0)
+                    and (status := _said(text[match.end() :]))
+                ):
+                    stated[match.group(1)] = status
+    return [replace(f, status=stated[f.id]) if f.id in stated else f for f in findings]
 
 
 def _mentions(block: Block) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from rte.docs.leads import (
 )
 from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
-from rte.docs.numbered import named_follow_ups, numbered_follow_ups
+from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import excluded, parent_headings, section_status
 from rte.docs.vocab import severity_of, status_of, strip_marks
@@ -64,6 +64,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings.sort(key=lambda f: f.location.line or 0)
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
         findings = named_follow_ups(blocks, numbered_follow_ups(blocks, findings))
+        findings = section_updates(blocks, findings)
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
