@@ -14,9 +14,9 @@ _PASSED = re.compile(
     re.I,
 )
 _FAILED = re.compile(
-    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b" + RUNNER_END, re.I
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?|broken)\b" + RUNNER_END, re.I
 )
-_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
+_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I)
 _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
 _MARKED_COUNT = re.compile(r"(✔|✅|❌|✗|✖)\uFE0F?\s*(\d[\d,]*)\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
@@ -65,7 +65,8 @@ def from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    if (NOT_RUN.search(judged) or skipped) and not passed and not failed:
+    never_ran = key_pairs(whole).get("not_run")  # `PASS 62 · FAIL 0 · TODO 5`: 5 never ran
+    if not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
         state = SuiteState.PENDING
     elif passed is None and failed is None:
         if _FAIL_WORD.search(judged) and not re.search(r"\b0\s+fail|no fail|without fail", whole, re.I):

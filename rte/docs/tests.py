@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
+from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
@@ -25,17 +25,12 @@ _OPENS_NOT_RUN = re.compile(
 _THRESHOLD_FAILED = re.compile(
     r"^\s*(?:✗|✘)\s+[\w{}:.\[\]-]+\.{3,}|\bthresholds?\b.{0,80}\b(?:crossed|breached|exceeded)\b", re.I
 )
-_COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
-_NAME_HEADERS = re.compile(r"suite|type|level|test|category|layer|tier|area|name|scope|component", re.I)
-_TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
-_NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
 _RUN_HEADING = re.compile(
     r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
     r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b",
     re.I,
 )
 _RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
-_ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 
 
 def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tuple[Suite, ...], list[Problem]]:
@@ -46,7 +41,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         return (), problems
     blocks = latest_run(blocks)
     code = _code_suites(blocks, rel)
-    by_strategy = [_table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -157,58 +152,6 @@ def _front_matter_suites(fm: FrontMatter, rel: str, problems: list[Problem]) -> 
             )
         )
     return tuple(suites)
-
-
-def _table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
-    suites = []
-    for block in blocks:
-        if block.kind != "row" or len(block.cells) < 2:
-            continue
-        header = [_header_name(h) for h in block.header]
-        if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
-            continue
-        cells = dict(zip(header, block.cells, strict=False))
-        name = strip_marks(block.cells[0])
-        named = bool(_NAME_HEADERS.search(header[0]))  # `Check | Result` rows are checks, not suites
-        level = (name_level_of(name) if named else level_of(name)) or (
-            level_of(" ".join(block.section[-1:])) if named else None
-        )
-        if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
-            level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
-        if level is None:
-            continue
-        suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
-        if suite:
-            suites.append(_with_not_run(suite, header, cells))
-    return suites
-
-
-def _header_name(cell: str) -> str:
-    """A column's name; a header that is only an icon (`✅`, `❌`, `⏭️`) names the count it holds."""
-    plain = strip_marks(cell).lower()
-    return plain or next((name for icon, name in _ICON_HEADERS if icon in cell), "")
-
-
-def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
-    """The first column names a suite and a pass/fail/total column holds a number."""
-    return bool(_NAME_HEADERS.search(header[0])) and any(
-        re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
-    )
-
-
-def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
-    """QA sheets count cases that did not run (`Blocked`, `Not Run`): they are skipped, and the area is
-    incomplete unless something failed."""
-    not_run = sum(to_int(_first_digits(cells.get(h, ""))) or 0 for h in header if _NOT_RUN_HEADER.match(h))
-    if not not_run:
-        return suite
-    state = suite.state if suite.failed else SuiteState.PENDING
-    return replace(suite, skipped=(suite.skipped or 0) + not_run, state=state)
-
-
-def _first_digits(text: str) -> str:
-    match = re.search(r"\d[\d,]*", text)
-    return match.group() if match else ""
 
 
 def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:

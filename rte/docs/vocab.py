@@ -191,6 +191,7 @@ _NAME_LEVELS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (re.compile(r"^\W*security\b", re.I), Level.SECURITY),
     (re.compile(r"^\W*(?:perf|load|concurrency)\b", re.I), Level.PERFORMANCE),
     (re.compile(r"^\W*system\b", re.I), Level.E2E),
+    (re.compile(r"^\W*ui\W*$", re.I), Level.E2E),  # a matrix column `UI` next to `Unit`
 )
 
 
