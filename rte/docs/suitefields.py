@@ -18,6 +18,10 @@ _FAILED = re.compile(
 )
 _SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I)
 _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
+_TOTAL = re.compile(
+    r"(\d[\d,]*)\s+tests?(?:\s+run)?(?!\s+(?:passed|passing|failed|failing|skipped|pending))\b", re.I
+)
+_NO_FAILURES = re.compile(r"\bno (?:failures|failed tests|errors)\b", re.I)
 _MARKED_COUNT = re.compile(r"(✔|✅|❌|✗|✖)\uFE0F?\s*(\d[\d,]*)\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
@@ -105,6 +109,11 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
     marked = _MARKED_COUNT.search(text) if "\n" not in text.strip() else None  # one line, not a console
     if p is None and f is None and marked:  # `unit ✔ 412`, `e2e ❌ 3`
         p, f = (to_int(marked.group(2)), 0) if marked.group(1) in "✔✅" else (None, to_int(marked.group(2)))
+    total = _TOTAL.search(text) if p is None else None
+    if total:  # "212 tests run …, 0 failures … and 3 skipped", "48 tests, no failures": run includes skipped
+        f = f if f is not None else (0 if _NO_FAILURES.search(text) else None)
+        if f is not None:
+            p = max((to_int(total.group(1)) or 0) - f - (to_int(skipped.group(1)) or 0 if skipped else 0), 0)
     if p is not None and f is None:
         f = 0
     return p, f, to_int(skipped.group(1)) if skipped else None

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
+from rte.docs.prose import sentence_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
@@ -39,9 +40,10 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         return _front_matter_suites(fm, rel, problems), problems
     if is_plan(blocks, rel):
         return (), problems
-    blocks = latest_run(blocks)
+    blocks = latest_run(bold_headings(blocks))
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    by_strategy.append(sentence_suites(blocks, rel))
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -90,6 +92,21 @@ def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if suite:
             suites.append(suite)
     return suites
+
+
+def bold_headings(blocks: Sequence[Block]) -> Sequence[Block]:
+    """A document with no headings (a Confluence or Word export) heads its sections with bold lines:
+    `**2.1 Unit tests**` is read as a heading, one level deeper per number (`2.1` -> level 3)."""
+    if any(b.kind == "heading" for b in blocks):
+        return blocks
+    result = []
+    for block in blocks:
+        if block.kind == "paragraph" and block.strong and "\n" not in block.text and len(block.text) <= 80:
+            number = re.match(r"^\s*(\d+(?:\.\d+)*)\.?\s", block.text)
+            level = number.group(1).count(".") + 2 if number else 2
+            block = Block("heading", block.text, block.line, level=level, section=block.section)
+        result.append(block)
+    return result
 
 
 def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:

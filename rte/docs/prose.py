@@ -1,0 +1,42 @@
+"""Test results told in sentences: "Surefire reported 212 tests run for the unit module, with 0 failures"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rte.docs.markdown import Block
+from rte.docs.suitefields import from_fields
+from rte.docs.vocab import level_of
+from rte.model import Level, Location, Suite
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:tests?|specs?|cases?)\b", re.I)
+_COVERAGE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%", re.I)
+
+
+def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """One suite per sentence that names a level and counts its tests; a later sentence giving that level's
+    coverage ("Line coverage … was 78.4% for the unit module") adds it."""
+    suites: dict[Level, Suite] = {}
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        offset = 0
+        for sentence in _SENTENCE_END.split(block.text):
+            line = block.line + block.text.count("\n", 0, block.text.find(sentence, offset))
+            offset += len(sentence)
+            level = level_of(sentence)
+            if level is None:
+                continue
+            if level in suites and "coverage" in sentence.lower() and (match := _COVERAGE.search(sentence)):
+                if suites[level].coverage_percent is None and float(match.group(1)) <= 100:
+                    suites[level] = replace(suites[level], coverage_percent=float(match.group(1)))
+                continue
+            if level in suites or not _COUNTED.search(sentence):
+                continue
+            suite = from_fields(level, Location(rel, line), "", {}, sentence, judge_words=False)
+            if suite and (suite.passed is not None or suite.failed is not None):
+                suites[level] = suite
+    return list(suites.values())
