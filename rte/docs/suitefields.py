@@ -109,11 +109,11 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
     marked = _MARKED_COUNT.search(text) if "\n" not in text.strip() else None  # one line, not a console
     if p is None and f is None and marked:  # `unit ✔ 412`, `e2e ❌ 3`
         p, f = (to_int(marked.group(2)), 0) if marked.group(1) in "✔✅" else (None, to_int(marked.group(2)))
-    total = _TOTAL.search(text) if p is None else None
-    if total:  # "212 tests run …, 0 failures … and 3 skipped", "48 tests, no failures": run includes skipped
+    run = _TOTAL.search(text) if p is None else None
+    if run:  # "212 tests run …, 0 failures … and 3 skipped", "48 tests, no failures": run includes skipped
         f = f if f is not None else (0 if _NO_FAILURES.search(text) else None)
         if f is not None:
-            p = max((to_int(total.group(1)) or 0) - f - (to_int(skipped.group(1)) or 0 if skipped else 0), 0)
+            p = max((to_int(run.group(1)) or 0) - f - (to_int(skipped.group(1)) or 0 if skipped else 0), 0)
     if p is not None and f is None:
         f = 0
     return p, f, to_int(skipped.group(1)) if skipped else None
