@@ -22,7 +22,13 @@ _RUNNER = re.compile(
     re.I,
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
-_RATIO = re.compile(r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b", re.I)
+_RATIO = re.compile(
+    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b"
+    r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b",
+    re.I,
+)
+# "4 of 5 stories passed, 1 blocked": cases that never ran leave the run incomplete.
+_NEVER_RAN = re.compile(r"\b(\d+)\s+(?:blocked|not run|not executed|untested)\b", re.I)
 _NOT_RUN = re.compile(
     r"awaiting (?:test )?execution|ready for testing|not yet (?:been )?(?:run|executed)"
     r"|tests? (?:were|was|have|has) not (?:yet )?(?:been )?(?:run|executed)"
@@ -249,8 +255,14 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
         counts.setdefault("failed", int(of_failed.group(1)))
     ratio = _RATIO.search(plain)
     if ratio:
-        counts.setdefault("passed", int(ratio.group(1)))
-        counts.setdefault("total", int(ratio.group(2)))
+        passed, total = int(ratio.group(1) or ratio.group(3)), int(ratio.group(2) or ratio.group(4))
+        counts.setdefault("passed", passed)
+        counts.setdefault("total", total)
+        never = _NEVER_RAN.search(plain[ratio.end() :])
+        if never and passed + int(never.group(1)) <= total:
+            counts.setdefault("skipped", int(never.group(1)))
+            counts.setdefault("not_run", int(never.group(1)))
+            counts.setdefault("failed", total - passed - int(never.group(1)))
     for number, word in _RUNNER.findall(plain):
         key = _KEYS.get(word.lower())
         if key:

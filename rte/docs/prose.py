@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields
-from rte.docs.vocab import level_of
+from rte.docs.vocab import level_of, name_level_of
 from rte.model import Level, Location, Suite
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
@@ -40,3 +40,35 @@ def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             if suite and (suite.passed is not None or suite.failed is not None):
                 suites[level] = suite
     return list(suites.values())
+
+
+# `Regression: PASS`, `Performance: NOT RUN (load environment being rebuilt)`: a named run and its result.
+_RESULT_LINE = re.compile(
+    r"^\W*([A-Za-z][\w /&+()-]{1,40}?)\s*:\s*(pass(?:ed)?|fail(?:ed)?|not run|not executed|blocked|skipped"
+    r"|pending|green|red)\b(?!\s*:)",
+    re.I,
+)
+_FIELD_NAMES = re.compile(r"^(status|result|results|verdict|overall|outcome|summary|sign-?off|build)\b", re.I)
+
+
+def result_lines(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """A list of runs each with a bare result word, two lines or more in one paragraph or list: one suite
+    per line, of the level its name states (else `other`)."""
+    suites = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        lines = block.text.split("\n")
+        found = [(i, m) for i, line in enumerate(lines) if (m := _RESULT_LINE.match(line))]
+        if len(found) < 2:
+            continue
+        for offset, match in found:
+            name = match.group(1).strip()
+            if _FIELD_NAMES.match(name):
+                continue
+            level = name_level_of(name) or Level.OTHER
+            where = Location(rel, block.line + offset)
+            suite = from_fields(level, where, name, {"status": lines[offset][match.start(2) :]}, "")
+            if suite:
+                suites.append(suite)
+    return suites

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
-from rte.docs.prose import sentence_suites
+from rte.docs.prose import result_lines, sentence_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
@@ -43,7 +43,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     blocks = latest_run(bold_headings(blocks))
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
-    by_strategy.append(sentence_suites(blocks, rel))
+    by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -85,7 +85,9 @@ def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "code" or lead is None or lead.kind != "paragraph":
             continue
         last = strip_marks(lead.text.split("\n")[-1])
-        if not lead.text.rstrip().endswith(":") or len(last) > 120 or not _names_level_first(last):
+        # `Unit tests run headless with GUT: `godot -s gut_cmdln.gd``: a colon, maybe then the command
+        ends = lead.text.rstrip().endswith(":") or re.search(r":\s*`[^`]+`\W*$", lead.text.rstrip())
+        if not ends or len(last) > 120 or not _names_level_first(last):
             continue
         level = level_of(last)
         suite = code_suite(block, level, rel) if level else None

@@ -155,13 +155,20 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (
         re.compile(
             r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
-            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b",
+            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b"
+            r"|\bplay ?mode\b",  # Unity PlayMode tests run scenes
             re.I,
         ),
         Level.E2E,
     ),
-    (re.compile(r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b", re.I), Level.INTEGRATION),
-    (re.compile(r"\bunit\b", re.I), Level.UNIT),
+    (
+        re.compile(
+            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b",
+            re.I,
+        ),
+        Level.INTEGRATION,
+    ),
+    (re.compile(r"\bunit\b|\bedit ?mode\b", re.I), Level.UNIT),
     (
         re.compile(r"\bsecurity tests?\b|\bpenetration\b|\bpen[- ]?tests?\b|\bsast\b|\bdast\b", re.I),
         Level.SECURITY,
