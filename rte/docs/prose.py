@@ -27,6 +27,9 @@ def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         for sentence in _SENTENCE_END.split(block.text):
             line = block.line + block.text.count("\n", 0, block.text.find(sentence, offset))
             offset += len(sentence)
+            counted = _COUNTED.search(sentence)
+            if not counted and "coverage" not in sentence.lower():
+                continue
             level = level_of(sentence)
             if level is None:
                 continue
@@ -34,7 +37,7 @@ def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                 if suites[level].coverage_percent is None and float(match.group(1)) <= 100:
                     suites[level] = replace(suites[level], coverage_percent=float(match.group(1)))
                 continue
-            if level in suites or not _COUNTED.search(sentence):
+            if level in suites or not counted:
                 continue
             suite = from_fields(level, Location(rel, line), "", {}, sentence, judge_words=False)
             if suite and (suite.passed is not None or suite.failed is not None):

@@ -101,7 +101,7 @@ def key_pairs(text: str) -> dict[str, int]:
                 counts["skipped"] = counts.get("skipped", 0) + value
         if tally:
             continue
-        pairs = _PAIR.findall(line)
+        pairs = _PAIR.findall(line) if ":" in line or "=" in line else []
         keys = {_PAIR_KEYS.get(k.lower(), k.lower()) for k, _ in pairs}
         if len(keys) < 2 or not keys & {"passed", "failed", "total"}:
             continue

@@ -58,8 +58,11 @@ def from_fields(
     status_text = field("status", "result") or ""
     whole = f"{text} {status_text}"
     judged = status_text or (text if judge_words else "")
+    never_ran = None
     if passed is None and failed is None:
-        passed, failed, skipped_text = _counts(whole)
+        pairs = key_pairs(whole)  # `Failed: 0, Passed: 120` / `PASS 62 · FAIL 0 · TODO 5` (5 never ran)
+        never_ran = pairs.get("not_run")
+        passed, failed, skipped_text = _counts(whole, pairs)
         skipped = skipped if skipped is not None else skipped_text
     if passed is None and total is not None and failed is not None:
         passed = max(total - failed, 0)
@@ -69,7 +72,6 @@ def from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    never_ran = key_pairs(whole).get("not_run")  # `PASS 62 · FAIL 0 · TODO 5`: 5 never ran
     if not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
         state = SuiteState.PENDING
     elif passed is None and failed is None:
@@ -89,8 +91,7 @@ def from_fields(
     )
 
 
-def _counts(text: str) -> tuple[int | None, int | None, int | None]:
-    pairs = key_pairs(text)
+def _counts(text: str, pairs: dict[str, int]) -> tuple[int | None, int | None, int | None]:
     if pairs:
         return pairs.get("passed"), pairs.get("failed", 0), pairs.get("skipped")
     passed = _PASSED.search(text)

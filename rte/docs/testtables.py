@@ -29,11 +29,15 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     suites: list[Suite] = []
     above: dict[int, str] = {}  # a merged cell (blank) repeats the row above: `|  | billing | 140 |`
     merged: dict[tuple[int, str], int] = {}  # (table, name) -> index of the suite the blank rows add to
+    columns: dict[int, list[tuple[int, Level]]] = {}  # a matrix table's level columns, found once
+    notes = _failure_notes(blocks)
     for block in blocks:
         if block.kind != "row" or len(block.cells) < 2:
             continue
         header = [_header_name(h) for h in block.header]
-        matrix = _matrix_suites(block, header, rel)
+        if block.table not in columns:
+            columns[block.table] = _level_columns(header)
+        matrix = _matrix_suites(block, header, columns[block.table], rel)
         if matrix:
             suites += matrix
             continue
@@ -54,7 +58,7 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
         if suite is None:
             continue
-        suite = _footnoted(_with_not_run(suite, header, cells), header, block.cells, blocks)
+        suite = _footnoted(_with_not_run(suite, header, cells), header, block.cells, notes)
         key = (block.table, name)
         if inherited and key in merged:
             suites[merged[key]] = _add(suites[merged[key]], suite)
@@ -64,15 +68,22 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     return suites
 
 
-def _matrix_suites(block: Block, header: list[str], rel: str) -> list[Suite]:
-    """`| Platform | Unit | UI |` with `412/412` cells: each cell is the suite of its column's level."""
-    columns = [(i, name_level_of(h)) for i, h in enumerate(header) if i and name_level_of(h)]
-    if not columns or _COUNT_HEADERS.search(" ".join(header[1:])):
+def _level_columns(header: list[str]) -> list[tuple[int, Level]]:
+    """`| Platform | Unit | UI |`: the columns after the first that name a level, when none names a count."""
+    if _COUNT_HEADERS.search(" ".join(header[1:])):
         return []
+    found = [(i, name_level_of(h)) for i, h in enumerate(header) if i]
+    return [(i, level) for i, level in found if level is not None]
+
+
+def _matrix_suites(
+    block: Block, header: list[str], columns: list[tuple[int, Level]], rel: str
+) -> list[Suite]:
+    """`| iOS | 412/412 | 58/60 |` under level columns: each cell is the suite of its column's level."""
     suites = []
     for index, level in columns:
         ratio = _CELL_RATIO.match(block.cells[index]) if index < len(block.cells) else None
-        if ratio is None or level is None:
+        if ratio is None:
             continue
         passed, run = to_int(ratio.group(1)) or 0, to_int(ratio.group(2)) or 0
         if run < passed:
@@ -108,20 +119,25 @@ def _add(first: Suite, more: Suite) -> Suite:
     )
 
 
-def _footnoted(suite: Suite, header: list[str], cells: Sequence[str], blocks: Sequence[Block]) -> Suite:
+def _failure_notes(blocks: Sequence[Block]) -> dict[str, int]:
+    """Footnotes saying tests failed (`* test_x failed … moved to quarantine`): mark -> tests named (>= 1)."""
+    notes: dict[str, int] = {}
+    for block in blocks:
+        text = block.text.lstrip("\\ ")
+        mark = re.match(r"\*+|†|‡|[¹²³]", text) if block.kind == "paragraph" else None
+        if mark and mark.group() not in notes and _FOOTNOTE_FAILED.search(text[:500]):
+            notes[mark.group()] = len(re.findall(r"`[^`]+`", text.split("\n")[0][:500])) or 1
+    return notes
+
+
+def _footnoted(suite: Suite, header: list[str], cells: Sequence[str], notes: dict[str, int]) -> Suite:
     """`Failed | 0*` with a footnote `* test_x failed in this run and was moved to quarantine`: the run had
     a failure the table leaves out; the footnote's named tests (at least one) are counted as failed."""
     for name, cell in zip(header, cells, strict=False):
         marked = _MARKED_CELL.match(cell)
-        if not marked or "fail" not in name:
-            continue
-        mark = marked.group(2)
-        for block in blocks:
-            text = block.text.lstrip("\\ ")
-            if block.kind == "paragraph" and text.startswith(mark) and _FOOTNOTE_FAILED.search(text):
-                named = len(re.findall(r"`[^`]+`", block.text.split("\n")[0])) or 1
-                failed = max(suite.failed or 0, (to_int(marked.group(1)) or 0) + named)
-                return replace(suite, failed=failed, state=SuiteState.RAN)
+        if marked and "fail" in name and marked.group(2) in notes:
+            failed = max(suite.failed or 0, (to_int(marked.group(1)) or 0) + notes[marked.group(2)])
+            return replace(suite, failed=failed, state=SuiteState.RAN)
     return suite
 
 
