@@ -142,3 +142,9 @@ def test_unity_modes_and_hardware_in_the_loop_levels() -> None:
 def test_runner_output_after_a_level_line_ending_in_its_command() -> None:
     text = "# R\n\nUnit tests run headless: `godot -s gut.gd`\n\n```\nTests 5\nPassing 4\nPending 1\n```\n"
     assert counts(read(text)) == [(Level.UNIT, 4, 0, 1)]
+
+
+def test_area_items_are_the_suites_of_a_report_naming_no_level() -> None:
+    text = "# Run\n\n- web.cart — 10 passed\n- web.login — 8 passed, 1 broken\n"
+    assert counts(read(text)) == [(Level.OTHER, 10, 0, None), (Level.OTHER, 8, 1, None)]
+    assert verdict(text) is Verdict.FAIL

@@ -75,3 +75,20 @@ def result_lines(blocks: Sequence[Block], rel: str) -> list[Suite]:
             if suite:
                 suites.append(suite)
     return suites
+
+
+_AREA_ITEM = re.compile(r"^\W*([\w./:-]+(?: [\w./:-]+){0,3}?)\s+[—–]\s+(\S.*)$")
+
+
+def area_items(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """`- ui.account — 37 passed, 2 broken`: list items naming an area (not a level) and its counts, two
+    or more of them; each is an `other` suite."""
+    suites = []
+    for block in blocks:
+        match = _AREA_ITEM.match(block.text) if block.kind == "item" and "\n" not in block.text else None
+        if match is None or level_of(match.group(1)):
+            continue
+        suite = from_fields(Level.OTHER, Location(rel, block.line), match.group(1), {}, match.group(2))
+        if suite and suite.passed is not None and suite.failed is not None:
+            suites.append(suite)
+    return suites if len(suites) >= 2 else []

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
-from rte.docs.prose import result_lines, sentence_suites
+from rte.docs.prose import area_items, result_lines, sentence_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
@@ -66,11 +66,23 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
             # `| Unit | ✅ Complete |` in an overview, `### Unit Tests (212/212)` below: the counts win.
             if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
                 chosen[level] = group
+    _areas(chosen, area_items(blocks, rel))
     ordered = sorted(
         (s for group in chosen.values() for s in group),
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+def _areas(chosen: dict[Level, list[Suite]], areas: list[Suite]) -> None:
+    """A report naming no level lists its areas (`- ui.checkout — 40 passed`): they are its suites, unless
+    the report-wide totals show more failures than the areas do."""
+    if not areas or set(chosen) - {Level.OTHER}:
+        return
+    others = chosen.get(Level.OTHER, [])
+    if sum(s.failed or 0 for s in others) > sum(s.failed or 0 for s in areas):
+        return
+    chosen[Level.OTHER] = areas + [s for s in others if s.state is SuiteState.PENDING and s.total is None]
 
 
 def _uncounted_pass(group: list[Suite]) -> bool:
