@@ -148,3 +148,13 @@ def test_area_items_are_the_suites_of_a_report_naming_no_level() -> None:
     text = "# Run\n\n- web.cart — 10 passed\n- web.login — 8 passed, 1 broken\n"
     assert counts(read(text)) == [(Level.OTHER, 10, 0, None), (Level.OTHER, 8, 1, None)]
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_named_kind_of_tests_with_counts_is_an_other_suite() -> None:
+    text = "# R\n\n## Unit tests\n\nPassed: 4\nFailed: 0\n\nScene smoke tests (bot, 30 s each): 6/6 passed.\n"
+    assert counts(read(text)) == [(Level.UNIT, 4, 0, None), (Level.OTHER, 6, 0, None)]
+
+
+def test_result_lines_do_not_hide_a_failure_in_the_totals() -> None:
+    text = "# R\n\nRegression: PASS\nSmoke: PASS\n\n```\nTotal: 10\nPassed: 9\nFailed: 1\n```\n"
+    assert verdict(text) is Verdict.FAIL

@@ -92,3 +92,24 @@ def area_items(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if suite and suite.passed is not None and suite.failed is not None:
             suites.append(suite)
     return suites if len(suites) >= 2 else []
+
+
+# `Scene smoke tests (headless, each level played for 30 s): 18/18 passed.`
+_NAMED_RUN = re.compile(r"^\W*([A-Z][\w-]*(?: [\w-]+){0,3} tests)(?:\s*\([^)]{0,160}\))?\s*:\s*(\S.{0,120})$")
+
+
+def named_runs(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """A line naming a kind of tests that is no level and giving its counts: an `other` suite."""
+    suites = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "item"):
+            continue
+        for offset, line in enumerate(block.text.split("\n")):
+            match = _NAMED_RUN.match(line)
+            if match is None or level_of(match.group(1)):
+                continue
+            where = Location(rel, block.line + offset)
+            suite = from_fields(Level.OTHER, where, match.group(1), {}, match.group(2))
+            if suite and suite.passed is not None and suite.failed is not None:
+                suites.append(suite)
+    return suites

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
-from rte.docs.prose import area_items, result_lines, sentence_suites
+from rte.docs.prose import area_items, named_runs, result_lines, sentence_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
@@ -43,7 +43,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     blocks = latest_run(bold_headings(blocks))
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
-    by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel)]
+    by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel), named_runs(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -66,6 +66,9 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
             # `| Unit | ✅ Complete |` in an overview, `### Unit Tests (212/212)` below: the counts win.
             if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
                 chosen[level] = group
+            elif level is Level.OTHER and not any(s.failed for s in chosen[level]):
+                # `Regression: PASS` lines do not hide a failure in the report-wide totals
+                chosen[level] = chosen[level] + [s for s in group if s.failed]
     _areas(chosen, area_items(blocks, rel))
     ordered = sorted(
         (s for group in chosen.values() for s in group),
