@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from rte.docs.markdown import Block
-from rte.docs.runners import runner_line, settle
+from rte.docs.runners import key_pairs, runner_line, settle
 from rte.docs.vocab import RUNNER_END as END
 from rte.docs.vocab import strip_marks
 from rte.model import Level, Location, Suite, SuiteState
@@ -18,10 +18,17 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|skipped)\b" + END, re.I
+    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|broken|skipped)\b" + END,
+    re.I,
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
-_RATIO = re.compile(r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b", re.I)
+_RATIO = re.compile(
+    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b"
+    r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b",
+    re.I,
+)
+# "4 of 5 stories passed, 1 blocked": cases that never ran leave the run incomplete.
+_NEVER_RAN = re.compile(r"\b(\d+)\s+(?:blocked|not run|not executed|untested)\b", re.I)
 _NOT_RUN = re.compile(
     r"awaiting (?:test )?execution|ready for testing|not yet (?:been )?(?:run|executed)"
     r"|tests? (?:were|was|have|has) not (?:yet )?(?:been )?(?:run|executed)"
@@ -75,6 +82,7 @@ _KEYS = {
     "failed": "failed",
     "failing": "failed",
     "failures": "failed",
+    "broken": "failed",
     "error": "failed",
     "errors": "failed",
     "skipped": "skipped",
@@ -98,8 +106,10 @@ def code_suite(block: Block, level: Level, rel: str) -> Suite | None:
     if passed is None and failed is None:
         return None
     where = Location(rel, block.line)
+    state = SuiteState.PENDING if counts.get("not_run") and not failed else SuiteState.RAN
+    skipped = counts.get("skipped")
     return Suite(
-        level, where, name=level.value, passed=passed, failed=failed or 0, skipped=counts.get("skipped")
+        level, where, name=level.value, passed=passed, failed=failed or 0, skipped=skipped, state=state
     )
 
 
@@ -125,6 +135,9 @@ def overall_suites(
                 continue
             if block.kind == "code":
                 _summary_line(plain, counts)
+            elif pairs := key_pairs(line):  # `Passed 45 | Failed 2 | Untested 3` in a paragraph
+                for key, value in pairs.items():
+                    counts.setdefault(key, value)
             _read_line(plain, counts)
             first = first if first is not None or not counts else where.line
             if _NOT_RUN.search(plain):
@@ -157,8 +170,15 @@ def overall_suites(
         passed = max(counts["total"] - failed - (skipped or 0), 0)
     if passed is None and not failing:
         passed = max((g[1].get("passed") or 0 for g in groups), default=0) or None
+    state = SuiteState.PENDING if counts.get("not_run") and not failed else SuiteState.RAN
     overall = Suite(
-        Level.OTHER, Location(rel, start), name="all tests", passed=passed, failed=failed, skipped=skipped
+        Level.OTHER,
+        Location(rel, start),
+        name="all tests",
+        passed=passed,
+        failed=failed,
+        skipped=skipped,
+        state=state,
     )
     return [overall] + [s for s in statements if s.state is SuiteState.PENDING]
 
@@ -235,8 +255,14 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
         counts.setdefault("failed", int(of_failed.group(1)))
     ratio = _RATIO.search(plain)
     if ratio:
-        counts.setdefault("passed", int(ratio.group(1)))
-        counts.setdefault("total", int(ratio.group(2)))
+        passed, total = int(ratio.group(1) or ratio.group(3)), int(ratio.group(2) or ratio.group(4))
+        counts.setdefault("passed", passed)
+        counts.setdefault("total", total)
+        never = _NEVER_RAN.search(plain[ratio.end() :])
+        if never and passed + int(never.group(1)) <= total:
+            counts.setdefault("skipped", int(never.group(1)))
+            counts.setdefault("not_run", int(never.group(1)))
+            counts.setdefault("failed", total - passed - int(never.group(1)))
     for number, word in _RUNNER.findall(plain):
         key = _KEYS.get(word.lower())
         if key:

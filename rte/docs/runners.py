@@ -36,12 +36,72 @@ _CYPRESS = re.compile(
 _GRADLE = re.compile(r"^\s*(\d+) tests? completed(?:, (\d+) failed)?(?:, (\d+) skipped)?", re.I)
 
 
+# Test-management exports put the word first and split the parts with `|` or `·`: TestRail `Passed 45 |
+# Failed 2 | Blocked 1 | Untested 3`, Xray `PASS 62 · FAIL 0 · TODO 5`, Allure `Passed 119 · Broken 2`.
+_TALLY_SPLIT = re.compile(r"\s*[|·•]\s*")
+_TALLY_PART = re.compile(r"^\W*(?:[\w ]{1,30}:\s*)?([a-z][a-z ]{1,15}?)\s*:?\s*(\d[\d,]*)\W*$", re.I)
+_TALLY_WORDS = {
+    "passed": "passed",
+    "pass": "passed",
+    "passing": "passed",
+    "failed": "failed",
+    "fail": "failed",
+    "failures": "failed",
+    "broken": "failed",  # Allure: the test raised an unexpected error; it did not pass
+    "errors": "failed",
+    "aborted": "failed",
+    "retest": "failed",  # TestRail: failed once, waiting for a retest
+    "skipped": "skipped",
+    "skip": "skipped",
+    "ignored": "skipped",
+    "pending": "skipped",
+    "todo": "not_run",  # never executed: the run is not complete
+    "to do": "not_run",
+    "untested": "not_run",
+    "blocked": "not_run",
+    "not run": "not_run",
+    "not executed": "not_run",
+    "executing": "not_run",
+    "total": "total",
+    "tests": "total",
+    "tested": "total",
+    "executed": "total",
+    "tests run": "total",
+    "test cases": "total",
+    "unknown": "",
+}
+
+
+def _tally(line: str) -> dict[str, int]:
+    """`Passed 45 | Failed 2 | Untested 3`: every part a known word and its number, two parts or more."""
+    parts = [p for p in _TALLY_SPLIT.split(line.strip().strip("|")) if p.strip()]
+    if len(parts) < 2:
+        return {}
+    counts: dict[str, int] = {}
+    for part in parts:
+        match = _TALLY_PART.match(part)
+        key = _TALLY_WORDS.get(match.group(1).strip().lower()) if match else None
+        if match is None or key is None:
+            return {}
+        if key:
+            counts[key] = counts.get(key, 0) + int(match.group(2).replace(",", ""))
+    return counts if counts.keys() & {"passed", "failed"} else {}
+
+
 def key_pairs(text: str) -> dict[str, int]:
     """Counts from lines holding two or more `word: number` pairs, added up over the lines (one per DLL or
-    per `<testsuite>`); empty when no line has them."""
+    per `<testsuite>`); empty when no line has them. Tests never run (`TODO 5`) are counted as skipped and
+    also under `not_run`."""
     counts: dict[str, int] = {}
     for line in text.split("\n"):
-        pairs = _PAIR.findall(line)
+        tally = _tally(line) if "|" in line or "·" in line or "•" in line else {}
+        for key, value in tally.items():
+            counts[key] = counts.get(key, 0) + value
+            if key == "not_run":
+                counts["skipped"] = counts.get("skipped", 0) + value
+        if tally:
+            continue
+        pairs = _PAIR.findall(line) if ":" in line or "=" in line else []
         keys = {_PAIR_KEYS.get(k.lower(), k.lower()) for k, _ in pairs}
         if len(keys) < 2 or not keys & {"passed", "failed", "total"}:
             continue

@@ -14,10 +14,14 @@ _PASSED = re.compile(
     re.I,
 )
 _FAILED = re.compile(
-    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?)\b" + RUNNER_END, re.I
+    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?|broken)\b" + RUNNER_END, re.I
 )
-_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|pending|ignored|xfail\w*|todo)\b", re.I)
+_SKIPPED = re.compile(r"(\d[\d,]*)\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I)
 _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
+_TOTAL = re.compile(
+    r"(\d[\d,]*)\s+tests?(?:\s+run)?(?!\s+(?:passed|passing|failed|failing|skipped|pending))\b", re.I
+)
+_NO_FAILURES = re.compile(r"\bno (?:failures|failed tests|errors)\b", re.I)
 _MARKED_COUNT = re.compile(r"(✔|✅|❌|✗|✖)\uFE0F?\s*(\d[\d,]*)\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
@@ -54,8 +58,11 @@ def from_fields(
     status_text = field("status", "result") or ""
     whole = f"{text} {status_text}"
     judged = status_text or (text if judge_words else "")
+    never_ran = None
     if passed is None and failed is None:
-        passed, failed, skipped_text = _counts(whole)
+        pairs = key_pairs(whole)  # `Failed: 0, Passed: 120` / `PASS 62 · FAIL 0 · TODO 5` (5 never ran)
+        never_ran = pairs.get("not_run")
+        passed, failed, skipped_text = _counts(whole, pairs)
         skipped = skipped if skipped is not None else skipped_text
     if passed is None and total is not None and failed is not None:
         passed = max(total - failed, 0)
@@ -65,7 +72,7 @@ def from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    if (NOT_RUN.search(judged) or skipped) and not passed and not failed:
+    if not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
         state = SuiteState.PENDING
     elif passed is None and failed is None:
         if _FAIL_WORD.search(judged) and not re.search(r"\b0\s+fail|no fail|without fail", whole, re.I):
@@ -84,8 +91,7 @@ def from_fields(
     )
 
 
-def _counts(text: str) -> tuple[int | None, int | None, int | None]:
-    pairs = key_pairs(text)
+def _counts(text: str, pairs: dict[str, int]) -> tuple[int | None, int | None, int | None]:
     if pairs:
         return pairs.get("passed"), pairs.get("failed", 0), pairs.get("skipped")
     passed = _PASSED.search(text)
@@ -104,6 +110,11 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
     marked = _MARKED_COUNT.search(text) if "\n" not in text.strip() else None  # one line, not a console
     if p is None and f is None and marked:  # `unit ✔ 412`, `e2e ❌ 3`
         p, f = (to_int(marked.group(2)), 0) if marked.group(1) in "✔✅" else (None, to_int(marked.group(2)))
+    run = _TOTAL.search(text) if p is None else None
+    if run:  # "212 tests run …, 0 failures … and 3 skipped", "48 tests, no failures": run includes skipped
+        f = f if f is not None else (0 if _NO_FAILURES.search(text) else None)
+        if f is not None:
+            p = max((to_int(run.group(1)) or 0) - f - (to_int(skipped.group(1)) or 0 if skipped else 0), 0)
     if p is not None and f is None:
         f = 0
     return p, f, to_int(skipped.group(1)) if skipped else None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
+from rte.docs.prose import area_items, named_runs, result_lines, sentence_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
+from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
@@ -25,17 +26,12 @@ _OPENS_NOT_RUN = re.compile(
 _THRESHOLD_FAILED = re.compile(
     r"^\s*(?:✗|✘)\s+[\w{}:.\[\]-]+\.{3,}|\bthresholds?\b.{0,80}\b(?:crossed|breached|exceeded)\b", re.I
 )
-_COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
-_NAME_HEADERS = re.compile(r"suite|type|level|test|category|layer|tier|area|name|scope|component", re.I)
-_TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
-_NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
 _RUN_HEADING = re.compile(
     r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
     r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b",
     re.I,
 )
 _RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
-_ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 
 
 def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tuple[Suite, ...], list[Problem]]:
@@ -44,9 +40,10 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         return _front_matter_suites(fm, rel, problems), problems
     if is_plan(blocks, rel):
         return (), problems
-    blocks = latest_run(blocks)
+    blocks = latest_run(bold_headings(blocks))
     code = _code_suites(blocks, rel)
-    by_strategy = [_table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
+    by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel), named_runs(blocks, rel)]
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -69,11 +66,26 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
             # `| Unit | ✅ Complete |` in an overview, `### Unit Tests (212/212)` below: the counts win.
             if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
                 chosen[level] = group
+            elif level is Level.OTHER and not any(s.failed for s in chosen[level]):
+                # `Regression: PASS` lines do not hide a failure in the report-wide totals
+                chosen[level] = chosen[level] + [s for s in group if s.failed]
+    _areas(chosen, area_items(blocks, rel))
     ordered = sorted(
         (s for group in chosen.values() for s in group),
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+def _areas(chosen: dict[Level, list[Suite]], areas: list[Suite]) -> None:
+    """A report naming no level lists its areas (`- ui.checkout — 40 passed`): they are its suites, unless
+    the report-wide totals show more failures than the areas do."""
+    if not areas or set(chosen) - {Level.OTHER}:
+        return
+    others = chosen.get(Level.OTHER, [])
+    if sum(s.failed or 0 for s in others) > sum(s.failed or 0 for s in areas):
+        return
+    chosen[Level.OTHER] = areas + [s for s in others if s.state is SuiteState.PENDING and s.total is None]
 
 
 def _uncounted_pass(group: list[Suite]) -> bool:
@@ -88,13 +100,30 @@ def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "code" or lead is None or lead.kind != "paragraph":
             continue
         last = strip_marks(lead.text.split("\n")[-1])
-        if not lead.text.rstrip().endswith(":") or len(last) > 120 or not _names_level_first(last):
+        # `Unit tests run headless with GUT: `godot -s gut_cmdln.gd``: a colon, maybe then the command
+        ends = lead.text.rstrip().endswith(":") or re.search(r":\s*`[^`]+`\W*$", lead.text.rstrip())
+        if not ends or len(last) > 120 or not _names_level_first(last):
             continue
         level = level_of(last)
         suite = code_suite(block, level, rel) if level else None
         if suite:
             suites.append(suite)
     return suites
+
+
+def bold_headings(blocks: Sequence[Block]) -> Sequence[Block]:
+    """A document with no headings (a Confluence or Word export) heads its sections with bold lines:
+    `**2.1 Unit tests**` is read as a heading, one level deeper per number (`2.1` -> level 3)."""
+    if any(b.kind == "heading" for b in blocks):
+        return blocks
+    result = []
+    for block in blocks:
+        if block.kind == "paragraph" and block.strong and "\n" not in block.text and len(block.text) <= 80:
+            number = re.match(r"^\s*(\d+(?:\.\d+)*)\.?\s", block.text)
+            level = number.group(1).count(".") + 2 if number else 2
+            block = Block("heading", block.text, block.line, level=level, section=block.section)
+        result.append(block)
+    return result
 
 
 def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
@@ -157,58 +186,6 @@ def _front_matter_suites(fm: FrontMatter, rel: str, problems: list[Problem]) -> 
             )
         )
     return tuple(suites)
-
-
-def _table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
-    suites = []
-    for block in blocks:
-        if block.kind != "row" or len(block.cells) < 2:
-            continue
-        header = [_header_name(h) for h in block.header]
-        if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
-            continue
-        cells = dict(zip(header, block.cells, strict=False))
-        name = strip_marks(block.cells[0])
-        named = bool(_NAME_HEADERS.search(header[0]))  # `Check | Result` rows are checks, not suites
-        level = (name_level_of(name) if named else level_of(name)) or (
-            level_of(" ".join(block.section[-1:])) if named else None
-        )
-        if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
-            level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
-        if level is None:
-            continue
-        suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
-        if suite:
-            suites.append(_with_not_run(suite, header, cells))
-    return suites
-
-
-def _header_name(cell: str) -> str:
-    """A column's name; a header that is only an icon (`✅`, `❌`, `⏭️`) names the count it holds."""
-    plain = strip_marks(cell).lower()
-    return plain or next((name for icon, name in _ICON_HEADERS if icon in cell), "")
-
-
-def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
-    """The first column names a suite and a pass/fail/total column holds a number."""
-    return bool(_NAME_HEADERS.search(header[0])) and any(
-        re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
-    )
-
-
-def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
-    """QA sheets count cases that did not run (`Blocked`, `Not Run`): they are skipped, and the area is
-    incomplete unless something failed."""
-    not_run = sum(to_int(_first_digits(cells.get(h, ""))) or 0 for h in header if _NOT_RUN_HEADER.match(h))
-    if not not_run:
-        return suite
-    state = suite.state if suite.failed else SuiteState.PENDING
-    return replace(suite, skipped=(suite.skipped or 0) + not_run, state=state)
-
-
-def _first_digits(text: str) -> str:
-    match = re.search(r"\d[\d,]*", text)
-    return match.group() if match else ""
 
 
 def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:

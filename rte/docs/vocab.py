@@ -155,13 +155,20 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (
         re.compile(
             r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
-            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b",
+            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b"
+            r"|\bplay ?mode\b",  # Unity PlayMode tests run scenes
             re.I,
         ),
         Level.E2E,
     ),
-    (re.compile(r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b", re.I), Level.INTEGRATION),
-    (re.compile(r"\bunit\b", re.I), Level.UNIT),
+    (
+        re.compile(
+            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b",
+            re.I,
+        ),
+        Level.INTEGRATION,
+    ),
+    (re.compile(r"\bunit\b|\bedit ?mode\b", re.I), Level.UNIT),
     (
         re.compile(r"\bsecurity tests?\b|\bpenetration\b|\bpen[- ]?tests?\b|\bsast\b|\bdast\b", re.I),
         Level.SECURITY,
@@ -191,6 +198,7 @@ _NAME_LEVELS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (re.compile(r"^\W*security\b", re.I), Level.SECURITY),
     (re.compile(r"^\W*(?:perf|load|concurrency)\b", re.I), Level.PERFORMANCE),
     (re.compile(r"^\W*system\b", re.I), Level.E2E),
+    (re.compile(r"^\W*ui\W*$", re.I), Level.E2E),  # a matrix column `UI` next to `Unit`
 )
 
 

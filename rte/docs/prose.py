@@ -1,0 +1,115 @@
+"""Test results told in sentences: "Surefire reported 212 tests run for the unit module, with 0 failures"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rte.docs.markdown import Block
+from rte.docs.suitefields import from_fields
+from rte.docs.vocab import level_of, name_level_of
+from rte.model import Level, Location, Suite
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:tests?|specs?|cases?)\b", re.I)
+_COVERAGE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%", re.I)
+
+
+def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """One suite per sentence that names a level and counts its tests; a later sentence giving that level's
+    coverage ("Line coverage … was 78.4% for the unit module") adds it."""
+    suites: dict[Level, Suite] = {}
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        offset = 0
+        for sentence in _SENTENCE_END.split(block.text):
+            line = block.line + block.text.count("\n", 0, block.text.find(sentence, offset))
+            offset += len(sentence)
+            counted = _COUNTED.search(sentence)
+            if not counted and "coverage" not in sentence.lower():
+                continue
+            level = level_of(sentence)
+            if level is None:
+                continue
+            if level in suites and "coverage" in sentence.lower() and (match := _COVERAGE.search(sentence)):
+                if suites[level].coverage_percent is None and float(match.group(1)) <= 100:
+                    suites[level] = replace(suites[level], coverage_percent=float(match.group(1)))
+                continue
+            if level in suites or not counted:
+                continue
+            suite = from_fields(level, Location(rel, line), "", {}, sentence, judge_words=False)
+            if suite and (suite.passed is not None or suite.failed is not None):
+                suites[level] = suite
+    return list(suites.values())
+
+
+# `Regression: PASS`, `Performance: NOT RUN (load environment being rebuilt)`: a named run and its result.
+_RESULT_LINE = re.compile(
+    r"^\W*([A-Za-z][\w /&+()-]{1,40}?)\s*:\s*(pass(?:ed)?|fail(?:ed)?|not run|not executed|blocked|skipped"
+    r"|pending|green|red)\b(?!\s*:)",
+    re.I,
+)
+_FIELD_NAMES = re.compile(r"^(status|result|results|verdict|overall|outcome|summary|sign-?off|build)\b", re.I)
+
+
+def result_lines(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """A list of runs each with a bare result word, two lines or more in one paragraph or list: one suite
+    per line, of the level its name states (else `other`)."""
+    suites = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        lines = block.text.split("\n")
+        found = [(i, m) for i, line in enumerate(lines) if (m := _RESULT_LINE.match(line))]
+        if len(found) < 2:
+            continue
+        for offset, match in found:
+            name = match.group(1).strip()
+            if _FIELD_NAMES.match(name):
+                continue
+            level = name_level_of(name) or Level.OTHER
+            where = Location(rel, block.line + offset)
+            suite = from_fields(level, where, name, {"status": lines[offset][match.start(2) :]}, "")
+            if suite:
+                suites.append(suite)
+    return suites
+
+
+_AREA_ITEM = re.compile(r"^\W*([\w./:-]+(?: [\w./:-]+){0,3}?)\s+[—–]\s+(\S.*)$")
+
+
+def area_items(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """`- ui.account — 37 passed, 2 broken`: list items naming an area (not a level) and its counts, two
+    or more of them; each is an `other` suite."""
+    suites = []
+    for block in blocks:
+        match = _AREA_ITEM.match(block.text) if block.kind == "item" and "\n" not in block.text else None
+        if match is None or level_of(match.group(1)):
+            continue
+        suite = from_fields(Level.OTHER, Location(rel, block.line), match.group(1), {}, match.group(2))
+        if suite and suite.passed is not None and suite.failed is not None:
+            suites.append(suite)
+    return suites if len(suites) >= 2 else []
+
+
+# `Scene smoke tests (headless, each level played for 30 s): 18/18 passed.`
+_NAMED_RUN = re.compile(r"^\W*([A-Z][\w-]*(?: [\w-]+){0,3} tests)(?:\s*\([^)]{0,160}\))?\s*:\s*(\S.{0,120})$")
+
+
+def named_runs(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """A line naming a kind of tests that is no level and giving its counts: an `other` suite."""
+    suites = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "item"):
+            continue
+        for offset, line in enumerate(block.text.split("\n")):
+            match = _NAMED_RUN.match(line)
+            if match is None or level_of(match.group(1)):
+                continue
+            where = Location(rel, block.line + offset)
+            suite = from_fields(Level.OTHER, where, match.group(1), {}, match.group(2))
+            if suite and suite.passed is not None and suite.failed is not None:
+                suites.append(suite)
+    return suites

@@ -1,0 +1,169 @@
+"""Suites from a test report's tables: one row per level or area, level × platform matrices, merged cells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rte.docs.markdown import Block
+from rte.docs.suitefields import from_fields, to_int
+from rte.docs.vocab import level_of, name_level_of, strip_marks
+from rte.model import Level, Location, Suite, SuiteState
+
+_COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
+_NAME_HEADERS = re.compile(
+    r"suite|type|level|test|category|layer|tier|area|name|scope|component|section|module", re.I
+)
+_TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
+_NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
+_ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
+# `58/60` in a matrix cell: passed of run.
+_CELL_RATIO = re.compile(r"^\W*(\d[\d,]*)\s*/\s*(\d[\d,]*)\W*$")
+# A count cell carrying a footnote mark (`0*`, `0†`, `0¹`) and the footnote line that explains it.
+_MARKED_CELL = re.compile(r"^\s*(\d[\d,]*)\s*(\*+|†|‡|[¹²³])\s*$")
+_FOOTNOTE_FAILED = re.compile(r"\bfail(?:ed|s|ing|ure)?\b|\bquarantin\w*|\bflak(?:y|ed)\b", re.I)
+
+
+def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    suites: list[Suite] = []
+    above: dict[int, str] = {}  # a merged cell (blank) repeats the row above: `|  | billing | 140 |`
+    merged: dict[tuple[int, str], int] = {}  # (table, name) -> index of the suite the blank rows add to
+    columns: dict[int, list[tuple[int, Level]]] = {}  # a matrix table's level columns, found once
+    notes = _failure_notes(blocks)
+    for block in blocks:
+        if block.kind != "row" or len(block.cells) < 2:
+            continue
+        header = [_header_name(h) for h in block.header]
+        if block.table not in columns:
+            columns[block.table] = _level_columns(header)
+        matrix = _matrix_suites(block, header, columns[block.table], rel)
+        if matrix:
+            suites += matrix
+            continue
+        if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
+            continue
+        inherited = not strip_marks(block.cells[0]) and block.table in above
+        name = above[block.table] if inherited else strip_marks(block.cells[0])
+        above[block.table] = name
+        cells = dict(zip(header, block.cells, strict=False))
+        named = bool(_NAME_HEADERS.search(header[0]))  # `Check | Result` rows are checks, not suites
+        level = (name_level_of(name) if named else level_of(name)) or (
+            level_of(" ".join(block.section[-1:])) if named else None
+        )
+        if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
+            level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
+        if level is None:
+            continue
+        suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
+        if suite is None:
+            continue
+        suite = _footnoted(_with_not_run(suite, header, cells), header, block.cells, notes)
+        key = (block.table, name)
+        if inherited and key in merged:
+            suites[merged[key]] = _add(suites[merged[key]], suite)
+            continue
+        merged[key] = len(suites)
+        suites.append(suite)
+    return suites
+
+
+def _level_columns(header: list[str]) -> list[tuple[int, Level]]:
+    """`| Platform | Unit | UI |`: the columns after the first that name a level, when none names a count."""
+    if _COUNT_HEADERS.search(" ".join(header[1:])):
+        return []
+    found = [(i, name_level_of(h)) for i, h in enumerate(header) if i]
+    return [(i, level) for i, level in found if level is not None]
+
+
+def _matrix_suites(
+    block: Block, header: list[str], columns: list[tuple[int, Level]], rel: str
+) -> list[Suite]:
+    """`| iOS | 412/412 | 58/60 |` under level columns: each cell is the suite of its column's level."""
+    suites = []
+    for index, level in columns:
+        ratio = _CELL_RATIO.match(block.cells[index]) if index < len(block.cells) else None
+        if ratio is None:
+            continue
+        passed, run = to_int(ratio.group(1)) or 0, to_int(ratio.group(2)) or 0
+        if run < passed:
+            continue
+        name = f"{strip_marks(block.cells[0])} {strip_marks(block.header[index])}".strip()
+        suites.append(
+            Suite(level, Location(rel, block.line), name=name[:120], passed=passed, failed=run - passed)
+        )
+    return suites
+
+
+def _add(first: Suite, more: Suite) -> Suite:
+    """Rows of one merged level cell are one suite: their counts add up."""
+
+    def plus(a: int | None, b: int | None) -> int | None:
+        return None if a is None and b is None else (a or 0) + (b or 0)
+
+    failed = plus(first.failed, more.failed)
+    states = {first.state, more.state}
+    state = (
+        SuiteState.FAILED
+        if SuiteState.FAILED in states
+        else SuiteState.PENDING
+        if SuiteState.PENDING in states and not failed
+        else first.state
+    )
+    return replace(
+        first,
+        passed=plus(first.passed, more.passed),
+        failed=failed,
+        skipped=plus(first.skipped, more.skipped),
+        state=state,
+    )
+
+
+def _failure_notes(blocks: Sequence[Block]) -> dict[str, int]:
+    """Footnotes saying tests failed (`* test_x failed … moved to quarantine`): mark -> tests named (>= 1)."""
+    notes: dict[str, int] = {}
+    for block in blocks:
+        text = block.text.lstrip("\\ ")
+        mark = re.match(r"\*+|†|‡|[¹²³]", text) if block.kind == "paragraph" else None
+        if mark and mark.group() not in notes and _FOOTNOTE_FAILED.search(text[:500]):
+            notes[mark.group()] = len(re.findall(r"`[^`]+`", text.split("\n")[0][:500])) or 1
+    return notes
+
+
+def _footnoted(suite: Suite, header: list[str], cells: Sequence[str], notes: dict[str, int]) -> Suite:
+    """`Failed | 0*` with a footnote `* test_x failed in this run and was moved to quarantine`: the run had
+    a failure the table leaves out; the footnote's named tests (at least one) are counted as failed."""
+    for name, cell in zip(header, cells, strict=False):
+        marked = _MARKED_CELL.match(cell)
+        if marked and "fail" in name and marked.group(2) in notes:
+            failed = max(suite.failed or 0, (to_int(marked.group(1)) or 0) + notes[marked.group(2)])
+            return replace(suite, failed=failed, state=SuiteState.RAN)
+    return suite
+
+
+def _header_name(cell: str) -> str:
+    """A column's name; a header that is only an icon (`✅`, `❌`, `⏭️`) names the count it holds."""
+    plain = strip_marks(cell).lower()
+    return plain or next((name for icon, name in _ICON_HEADERS if icon in cell), "")
+
+
+def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
+    """The first column names a suite and a pass/fail/total column holds a number."""
+    return bool(_NAME_HEADERS.search(header[0])) and any(
+        re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
+    )
+
+
+def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
+    """QA sheets count cases that did not run (`Blocked`, `Not Run`): they are skipped, and the area is
+    incomplete unless something failed."""
+    not_run = sum(to_int(_first_digits(cells.get(h, ""))) or 0 for h in header if _NOT_RUN_HEADER.match(h))
+    if not not_run:
+        return suite
+    state = suite.state if suite.failed else SuiteState.PENDING
+    return replace(suite, skipped=(suite.skipped or 0) + not_run, state=state)
+
+
+def _first_digits(text: str) -> str:
+    match = re.search(r"\d[\d,]*", text)
+    return match.group() if match else ""
