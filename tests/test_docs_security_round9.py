@@ -36,3 +36,20 @@ def test_diff_block_keeps_current_and_unchanged_lines_only() -> None:
         "+ ZZ-2  Medium  Fixed  No lockout\n+ ZZ-3  Low     Open   Verbose errors\n```\n"
     )
     assert findings(text) == {4: (Severity.HIGH, OPEN), 6: (Severity.MEDIUM, F), 7: (Severity.LOW, OPEN)}
+
+
+def test_board_columns_give_the_state_of_their_cards() -> None:
+    text = (
+        "# Board\n\n## Backlog\n\n- [sev:high] QB-1 Keys never rotate (@ana)\n\n## ✅ Done\n\n"
+        "- [sev:low] QB-2 Server header shows version\n\n## Won't do\n\n- [sev:medium] QB-3 Room count shown\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN), 9: (Severity.LOW, F), 13: (Severity.MEDIUM, A)}
+
+
+def test_portuguese_headings_with_bilingual_field_keys() -> None:
+    text = (
+        "# Auditoria\n\n### Achado 1 — Chave exposta\n\n- **Severidade / Severity:** Alta (High)\n"
+        "- **Situação / Status:** Aberto\n\n### Achado 2 — Sessão não expira\n\n- **Severidade:** Média\n"
+        "- **Situação:** Mitigado — timeout no proxy\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, OPEN), 8: (Severity.MEDIUM, M)}

@@ -137,7 +137,9 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         value = re.sub(r"^[\s→>-]+", "", re.sub(r"~~[^~]*~~", "", value)) or value
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
-    elif key.endswith(("status", "state", "resolution", "triage", "estado", "statut")):
+    elif key.endswith(
+        ("status", "state", "resolution", "triage", "estado", "statut", "situação", "situacao")
+    ):
         if key.startswith("mitigation") and status_of(value) is FindingStatus.FIXED:
             value = "mitigated"  # `Mitigation status: Implemented`: the threat is mitigated, not gone
         key = "status"

@@ -17,20 +17,21 @@ from rte.docs.vocab import (
 from rte.model import Severity
 
 ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
-TAG = re.compile(r"\[(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
+TAG = re.compile(r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
 PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
 SEVERITY_PREFIX = re.compile(rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I)
 FINDING_LEAD = re.compile(
-    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert)\s*#?\s*\d+\s*[:.)\-–—]", re.I
+    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert|achado|hallazgo|constat)\s*#?\s*\d+\s*[:.)\-–—]",
+    re.I,
 )
 # A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).
 _OTHER_KEY = r"[^\W\d_]+"
 FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(severity|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
-    rf"|severidad|gravedad|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
+    rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
 # `Title — Risk: High / Status: Open`: fields written inline on a finding's lead line.
@@ -163,6 +164,8 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
 def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     """A list item is a finding when it starts with an id or a [severity] tag, reads `Finding 3: …`,
     writes its severity as an inline field, or is a failed check with a bracketed severity."""
+    if FIELD.match(plain) and not ID.search(first):
+        return False  # `- Severidade / Severity: Alta (High)` is a field of the finding above
     ident = ID.search(first)
     if ident and not re.search(r"\w", first[: ident.start()]):
         return True

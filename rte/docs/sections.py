@@ -57,6 +57,8 @@ def section_status(block: Block) -> FindingStatus | None:
     title = strip_marks(block.section[-1]) if len(block.section) > 1 else ""
     if len(title.split()) <= 4 and NAMES_FINDINGS.search(title):
         return status_of(title)
+    if len(title.split()) <= 3:
+        return status_of(title)  # a board column (`## 🔧 In progress`, `## ✅ Done`, `## Won't do`)
     return None
 
 

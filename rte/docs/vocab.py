@@ -57,8 +57,8 @@ def severity_of(text: str) -> Severity | None:
 _FOREIGN_SEVERITY = (
     (re.compile(r"^\W*(cr[ií]tic[ao]|critique|kritisch)\b", re.I), Severity.CRITICAL),
     (re.compile(r"^\W*(alt[ao]|[ée]lev[ée]e?|hoch)\b", re.I), Severity.HIGH),
-    (re.compile(r"^\W*(medi[ao]|moyenne?|mittel)\b", re.I), Severity.MEDIUM),
-    (re.compile(r"^\W*(baj[ao]|faible|niedrig)\b", re.I), Severity.LOW),
+    (re.compile(r"^\W*(m[ée]di[ao]|moyenne?|mittel)\b", re.I), Severity.MEDIUM),
+    (re.compile(r"^\W*(baj[ao]|baix[ao]|faible|niedrig)\b", re.I), Severity.LOW),
 )
 # MoSCoW wording of a section (`Recommendations (Should Fix)`, `Nice to have`): the priority is the severity.
 # ("Should Have for v1.0" plans remediation work instead: it grades nothing.)
@@ -106,7 +106,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
             r"|reopened|re-opened|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
-            r"|abiert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗",
+            r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗",
             re.I,
         ),
         FindingStatus.OPEN,
@@ -114,7 +114,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
             r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowledged|by design"
-            r"|false positive|ignored|aceptad[oa]|akzeptiert|accept[ée]e?)\b",
+            r"|false positive|ignored|aceptad[oa]|aceit[oa]|akzeptiert|accept[ée]e?)\b",
             re.I,
         ),
         FindingStatus.ACCEPTED,
@@ -126,7 +126,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
             r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed"
-            r"|verified|upgraded|bumped|corregid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
+            r"|verified|upgraded|bumped|corregid[oa]|corrigid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
             r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️",
             re.I,
         ),
