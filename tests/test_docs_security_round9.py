@@ -53,3 +53,13 @@ def test_portuguese_headings_with_bilingual_field_keys() -> None:
         "- **Situação:** Mitigado — timeout no proxy\n"
     )
     assert findings(text) == {3: (Severity.HIGH, OPEN), 8: (Severity.MEDIUM, M)}
+
+
+def test_findings_recorded_inside_interview_answers() -> None:
+    text = (
+        "# Review notes\n\n**Q1. Are tokens hashed?**\n\nA: Yes; nothing to report.\n\n**Q2. Exports?**\n\n"
+        "A: The export took the tenant from the query.\n→ Finding QI-1 — High — Cross-tenant export.\n"
+        "Follow-up: fixed in 3.2.1.\n\nA: Impersonation has no approval.\n→ Finding QI-2 — High — Impersonation.\n"
+        "Follow-up: now needs a ticket. The reviewer considers this mitigated, not fixed.\n"
+    )
+    assert findings(text) == {10: (Severity.HIGH, F), 14: (Severity.HIGH, M)}

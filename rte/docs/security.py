@@ -10,6 +10,7 @@ from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
+from rte.docs.inlinefindings import recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
     ID,
@@ -61,7 +62,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # A finding listed in a table and detailed under its own heading is the heading's (`### SP-01 — …`).
         detailed = {f.id for f in details if f.id in listed and f.source == _DETAIL}
         findings = [f for f in rows if f.id not in detailed] + details + tool_findings(blocks, rel, terms)
-        findings = merge_code(blocks, findings, code_findings(blocks, rel))
+        findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
         findings = findings or held  # a summary table is the list when nothing else lists findings
         findings.sort(key=lambda f: f.location.line or 0)
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))

@@ -94,6 +94,11 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
         re.compile(r"^\W*(fixed|resolved|done)\W+pending\s+(deploy|deployment|release|rollout)\b", re.I),
         FindingStatus.FIXED,
     ),
+    # `considered mitigated, not fixed`: the state named before its denied alternative.
+    (
+        re.compile(r"\bmitigated\W+(?:but\s+)?not\s+(?:yet\s+)?(?:fixed|resolved)\b", re.I),
+        FindingStatus.MITIGATED,
+    ),
     # `Open - mitigated by WAF rate rule`: a stated mitigation qualifies the open state.
     (
         re.compile(r"(?<!not )(?<!un)(?<!partially )(?<!partly )\bmitigated\s+(by|with|via|through)\b", re.I),
