@@ -63,3 +63,22 @@ def test_findings_recorded_inside_interview_answers() -> None:
         "Follow-up: now needs a ticket. The reviewer considers this mitigated, not fixed.\n"
     )
     assert findings(text) == {10: (Severity.HIGH, F), 14: (Severity.HIGH, M)}
+
+
+def test_vendor_issue_response_table_grades_in_the_issue_cell() -> None:
+    text = (
+        "# Vendor response\n\n| Issue (tester's rating) | Our response |\n|---|---|\n"
+        "| VR-01 (High) Reset tokens never expire | Fixed in 11.4.0. |\n"
+        "| VR-02 (High) Stored XSS in labels | We are working on a fix, planned for 11.5. |\n"
+        "| VR-03 (Low) Clickjacking on quotes | We accept this risk. |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.HIGH, OPEN), 7: (Severity.LOW, A)}
+
+
+def test_bounty_triage_skips_duplicates_and_reads_triage_states() -> None:
+    text = (
+        "# Bounty\n\n| Report | Summary | Severity (CVSS 3.1) | Triage | Bounty |\n|---|---|---|---|---|\n"
+        "| #11 | Over-refund | High (8.1) | Resolved | $2,500 |\n| #12 | Payout change | High (7.6) | Triaged | pending |\n"
+        "| #13 | Same over-refund by CSV | High (8.1) | Duplicate | $0 |\n| #14 | Banner | Low (3.1) | Informative | $50 |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.HIGH, OPEN), 8: (Severity.LOW, A)}

@@ -34,6 +34,19 @@ _LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re
 
 _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
 
+# A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
+_RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer)\b", re.I)
+
+_ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
+
+# A row closed as the duplicate of another in the same list is not a finding of its own.
+_DUPLICATE = re.compile(r"^\W*duplicate\b", re.I)
+
+# `FS-01 (Critical) Server-side request forgery`: the id and the grade in brackets opening the title cell.
+_GRADED_TITLE = re.compile(
+    r"^\W*(?:(\S+)\s+)?\((critical|high|medium|moderate|low|info(?:rmational)?)\)\s*[:\-–—]?\s*(\S.*)$", re.I
+)
+
 _CHECK_RESULT_COLUMN = re.compile(r"^\W*(result|outcome|verdict|pass/fail|compliant|assessment)\W*$", re.I)
 
 # `❌ Vulnerable (High)`, `⚠️ Needs review (Low)`: a failed or flagged check and its grade in brackets.
@@ -82,6 +95,10 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         id_col = _column(header, _ID_COLUMN)
         status_cols = _status_columns(header)
         title_col = _column(header, _TITLE_COLUMN, exclude=(sev_col, id_col))
+        if title_col is None and sev_col is not None and _TITLE_COLUMN.search(header[sev_col]):
+            title_col = sev_col  # `Issue (tester's rating)`: one column names the issue and grades it
+        if not status_cols and (reply := _column(header, _RESPONSE_COLUMN, exclude=(title_col,))) is not None:
+            status_cols = [reply]
         if title_col is None and sev_col is not None and len(header) >= 3:
             # `Package | Advisory | Severity`: the first other column (a 2-column table is a legend)
             taken = {sev_col, id_col, *status_cols}
@@ -101,16 +118,29 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         if severity is None and re.search("cvss", header[sev_col], re.I):
             severity = severity_of(f"CVSS {strip_marks(block.cells[sev_col])}")
         title = strip_marks(block.cells[title_col])
+        graded_title = _GRADED_TITLE.match(title) if title_col == sev_col else None
+        if graded_title:
+            title = graded_title.group(3)
+            severity = severity_of(graded_title.group(2))
+        if id_col is None and _ID_CELL.match(title):  # `| #2207 | Summary … |`: the id column comes first
+            id_col = title_col
+            title_col = next(
+                (i for i in range(title_col + 1, len(header)) if i not in (sev_col, *status_cols)), title_col
+            )
+            title = strip_marks(block.cells[title_col]) if title_col < len(block.cells) else ""
         if severity is None or not title or re.fullmatch(r"\W*(total\W*|[\d\s.,%]+)", title, re.I):
             continue  # a severity × count table
         ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
         if not ident:
             match = ID.search(block.cells[title_col])
+            match = ID.match(graded_title.group(1)) if graded_title and graded_title.group(1) else match
             ident = match.group(1) if match else None
         # Every status-like column counts: `Status: Closed` with `Resolution: Won't Do` is accepted.
         status_text = " ; ".join(
             current(block.cells[i]) for i in status_cols if i != title_col and i < len(block.cells)
         )
+        if _DUPLICATE.match(strip_marks(status_text)):
+            continue
         status = (
             states.get(status_text.strip())
             or _resolution(block, status_cols, title_col)

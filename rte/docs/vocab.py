@@ -119,7 +119,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
             r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowledged|by design"
-            r"|false positive|ignored|aceptad[oa]|aceit[oa]|akzeptiert|accept[ée]e?)\b",
+            r"|false positive|ignored|informative|we accept|accept(?:s|ed)? (?:this|the) risk|aceptad[oa]|aceit[oa]|akzeptiert|accept[ée]e?)\b",
             re.I,
         ),
         FindingStatus.ACCEPTED,
@@ -131,12 +131,14 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     (
         re.compile(
             r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed"
-            r"|verified|upgraded|bumped|corregid[oa]|corrigid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
+            r"|verified|upgraded|bumped|removed in|corregid[oa]|corrigid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
             r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️",
             re.I,
         ),
         FindingStatus.FIXED,
     ),
+    # A tracker's states for a finding still to fix, read only when nothing else is said (`Triaged`).
+    (re.compile(r"\b(triaged|confirmed)\b", re.I), FindingStatus.OPEN),
 )
 
 
