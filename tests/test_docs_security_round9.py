@@ -82,3 +82,27 @@ def test_bounty_triage_skips_duplicates_and_reads_triage_states() -> None:
         "| #13 | Same over-refund by CSV | High (8.1) | Duplicate | $0 |\n| #14 | Banner | Low (3.1) | Informative | $50 |\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.HIGH, OPEN), 8: (Severity.LOW, A)}
+
+
+def test_statuses_carried_by_footnotes() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n1. **Critical** — Export reachable by any manager role.[^1]\n"
+        "2. **High** — Bank numbers stored unencrypted in the cache.[^2]\n"
+        "3. **Low** — Filenames include internal cost codes.\n\n[^1]: Fixed in release 2025.03.1.\n"
+        "[^2]: Mitigated: the cache is purged every 15 minutes.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 6: (Severity.HIGH, M), 7: (Severity.LOW, U)}
+
+
+def test_bold_grade_tallies_are_not_findings() -> None:
+    assert findings("# Scan\n\n### Findings by Severity\n\n- 🔴 **Critical**: 0\n- 🟠 **High**: 0\n") == {}
+
+
+def test_checklist_fail_rows_take_the_follow_up_column_as_status() -> None:
+    text = (
+        "# ASVS\n\n| Req | Requirement | L1 | Result | Risk | Follow-up |\n|---|---|---|---|---|---|\n"
+        "| 2.1.1 | Long passwords | ● | Pass | – | – |\n| 2.2.1 | Login anti-automation | ● | Fail | Medium | "
+        "Rate limit shipped, verified |\n| 3.3.1 | Logout kills session | ● | Fail | High | Open |\n"
+        "| 10.3.2 | Update integrity | ○ | Fail | Low | L3 only; not in target — no action |\n"
+    )
+    assert findings(text) == {6: (Severity.MEDIUM, F), 7: (Severity.HIGH, OPEN), 8: (Severity.LOW, A)}

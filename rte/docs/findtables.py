@@ -35,7 +35,7 @@ _LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re
 _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
 
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
-_RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer)\b", re.I)
+_RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
 
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
 

@@ -1,9 +1,11 @@
-"""Findings recorded on one line inside running prose: `→ Finding LS-2 — Medium — Title.` and a follow-up line."""
+"""Findings and statuses carried in running prose: `→ Finding LS-2 — Medium — Title.` with a follow-up line,
+and statuses given only in footnotes (`Title.[^2]` … `[^2]: Fixed in 2025.03.1.`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.leads import ID, SEVERITY_WORDS
 from rte.docs.markdown import Block
@@ -49,3 +51,31 @@ def recorded_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
                 )
             )
     return findings
+
+
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.+)$")
+
+
+def footnote_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A finding of unknown status whose lead line cites a footnote takes the status that footnote states."""
+    notes: dict[str, str] = {}
+    for block in blocks:
+        if block.kind in ("paragraph", "item"):
+            for line in block.text.split("\n"):
+                if note := _FOOTNOTE_DEF.match(line):
+                    notes.setdefault(note.group(1), note.group(2))
+    if not notes:
+        return findings
+    cited: dict[int, str] = {}
+    for block in blocks:
+        if block.kind in ("paragraph", "item", "heading", "row"):
+            first = block.text.split("\n")[0]
+            if (ref := _FOOTNOTE_REF.search(first)) and ref.group(1) in notes:
+                cited.setdefault(block.line, notes[ref.group(1)])
+    out = []
+    for finding in findings:
+        said = cited.get(finding.location.line or 0)
+        status = status_of(said) if said and finding.status is FindingStatus.UNKNOWN else None
+        out.append(replace(finding, status=status) if status else finding)
+    return out

@@ -148,6 +148,10 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
     if _SHORT_ID.match(lead) or graded(lead, terms):
         return True
     rest = first.split(lead, 1)[1] if lead in first else ""
+    if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and re.match(
+        r"\s*[—–:-]\s*[^\W\d_]+(?:\W+\w+){2}", rest
+    ):
+        return True  # `1. **High** — Title …` (a title of 3+ words, not a tally `**High**: 0`)
     return bool(_AFTER_LEAD.match(strip_marks(rest)))
 
 

@@ -10,7 +10,7 @@ from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
-from rte.docs.inlinefindings import recorded_findings
+from rte.docs.inlinefindings import footnote_statuses, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
     ID,
@@ -67,7 +67,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings.sort(key=lambda f: f.location.line or 0)
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
         findings = named_follow_ups(blocks, numbered_follow_ups(blocks, findings))
-        findings = section_updates(blocks, findings)
+        findings = footnote_statuses(blocks, section_updates(blocks, findings))
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
