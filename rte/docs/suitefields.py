@@ -32,7 +32,7 @@ NOT_RUN = re.compile(
     r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
     r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
-    r"|collected 0 items|⏳|⏸️|🚧)\b|⏳|🚧",
+    r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)

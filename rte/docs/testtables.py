@@ -22,6 +22,10 @@ _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖"
 _CELL_RATIO = re.compile(r"^\W*(\d[\d,]*)\s*/\s*(\d[\d,]*)\W*$")
 # A count cell carrying a footnote mark (`0*`, `0†`, `0¹`) and the footnote line that explains it.
 _MARKED_CELL = re.compile(r"^\s*(\d[\d,]*)\s*(\*+|†|‡|[¹²³])\s*$")
+# A column counting runs over a history (`Runs`, `Failed runs`, `Flake rate`): a dashboard, not a run's result.
+_HISTORY_HEADER = re.compile(r"\bruns\b|\bflak\w*\s+rate\b", re.I)
+# A cell counting verified checks `14/15` (Pact interactions, contract checks): passed of run.
+_VERIFIED_HEADER = re.compile(r"verified|interactions|checks|assertions|passed", re.I)
 _FOOTNOTE_FAILED = re.compile(r"\bfail(?:ed|s|ing|ure)?\b|\bquarantin\w*|\bflak(?:y|ed)\b", re.I)
 
 
@@ -35,6 +39,7 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "row" or len(block.cells) < 2:
             continue
         header = [_header_name(h) for h in block.header]
+        header = ["" if _HISTORY_HEADER.search(h) else h for h in header]
         if block.table not in columns:
             columns[block.table] = _level_columns(header)
         matrix = _matrix_suites(block, header, columns[block.table], rel)
@@ -53,6 +58,9 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         )
         if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
             level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
+        if level is None and _verified_row(header, cells) and not _TOTAL_ROW.match(name):
+            # `| web-checkout | 4f2a91c | 14/15 | failed |` under "## Contract tests": the section's level
+            level = level_of(" ".join(block.section[-1:]))
         if level is None:
             continue
         suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
@@ -152,6 +160,11 @@ def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
     return bool(_NAME_HEADERS.search(header[0])) and any(
         re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
     )
+
+
+def _verified_row(header: list[str], cells: dict[str, str]) -> bool:
+    """A row whose verified/checks column holds `passed/run` (a contract verification per consumer)."""
+    return any(_VERIFIED_HEADER.search(h) and _CELL_RATIO.match(cells.get(h, "")) for h in header[1:])
 
 
 def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
