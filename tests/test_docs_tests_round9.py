@@ -51,3 +51,29 @@ def test_verified_ratio_rows_under_a_level_heading() -> None:
         (Level.INTEGRATION, 4, 0),
     ]
     assert verdict(text) is Verdict.FAIL
+
+
+def test_level_word_between_count_and_tests_and_all_passed_after_a_total() -> None:
+    found = read(
+        "# Report\n\n## Unit\n\nAll 284 unit tests passed.\n\n## Integration\n\n42 tests in 5 suites, all passed.\n"
+    )
+    assert [(s.level, s.passed, s.failed) for s in found] == [
+        (Level.UNIT, 284, 0),
+        (Level.INTEGRATION, 42, 0),
+    ]
+
+
+def test_karma_browser_lines_add_up_and_the_total_line_is_not_counted_again() -> None:
+    text = (
+        "# Report\n\n```\nChrome 1 (Linux): Executed 10 of 10 SUCCESS (1 secs / 1 secs)\n"
+        "Firefox 2 (Linux): Executed 10 of 10 (2 FAILED) (1 secs / 1 secs)\nTOTAL: 2 FAILED, 18 SUCCESS\n```\n"
+    )
+    assert [(s.passed, s.failed) for s in read(text)] == [(18, 2)]
+    assert verdict(text) is Verdict.FAIL
+
+
+def test_cucumber_counts_scenarios_not_steps() -> None:
+    text = (
+        "# Report\n\n```\n5 scenarios (1 failed, 4 passed)\n30 steps (1 failed, 2 skipped, 27 passed)\n```\n"
+    )
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(4, 1, None)]
