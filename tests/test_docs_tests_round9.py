@@ -77,3 +77,12 @@ def test_cucumber_counts_scenarios_not_steps() -> None:
         "# Report\n\n```\n5 scenarios (1 failed, 4 passed)\n30 steps (1 failed, 2 skipped, 27 passed)\n```\n"
     )
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(4, 1, None)]
+
+
+def test_a_table_of_checks_with_an_icon_column_under_a_level_heading() -> None:
+    text = (
+        "# Report\n\n## Performance budgets\n\n| Page | Metric | Budget | Measured | Within |\n|---|---|---|---|---|\n"
+        "| / | LCP | 2.5 s | 2.1 s | ✅ |\n| /cart | LCP | 2.5 s | 2.3 s | ✅ |\n| /pay | LCP | 2.5 s | 2.9 s | ❌ |\n"
+    )
+    assert [(s.level, s.passed, s.failed) for s in read(text)] == [(Level.PERFORMANCE, 2, 1)]
+    assert verdict(text) is Verdict.FAIL

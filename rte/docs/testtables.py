@@ -26,6 +26,7 @@ _MARKED_CELL = re.compile(r"^\s*(\d[\d,]*)\s*(\*+|†|‡|[¹²³])\s*$")
 _HISTORY_HEADER = re.compile(r"\bruns\b|\bflak\w*\s+rate\b", re.I)
 # A cell counting verified checks `14/15` (Pact interactions, contract checks): passed of run.
 _VERIFIED_HEADER = re.compile(r"verified|interactions|checks|assertions|passed", re.I)
+_ICON_CELL = re.compile(r"^\s*(✅|✔|❌|✖)\uFE0F?\s*$")
 _FOOTNOTE_FAILED = re.compile(r"\bfail(?:ed|s|ing|ure)?\b|\bquarantin\w*|\bflak(?:y|ed)\b", re.I)
 
 
@@ -73,7 +74,28 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         merged[key] = len(suites)
         suites.append(suite)
-    return suites
+    return suites + _icon_tallies(blocks, rel, {s.location.line for s in suites if s.location})
+
+
+def _icon_tallies(blocks: Sequence[Block], rel: str, taken: set[int | None]) -> list[Suite]:
+    """`| /checkout | LCP | 2.5 s | 2.9 s | ❌ |` under "## Performance budgets": a table of checks whose last
+    column is only ✅/❌ is one suite of the section's level, each row a check that passed or failed."""
+    tallies: dict[int, Suite] = {}
+    for block in blocks:
+        if block.kind != "row" or len(block.cells) < 3 or block.line in taken:
+            continue
+        icon = _ICON_CELL.match(block.cells[-1])
+        level = name_level_of(" ".join(block.section[-1:])) if icon else None
+        if icon is None or level is None or _COUNT_HEADERS.search(" ".join(block.header)):
+            continue
+        first = tallies.get(block.table) or Suite(
+            level, Location(rel, block.line), name=level.value, passed=0, failed=0
+        )
+        ok = icon.group(1) in "✅✔"
+        tallies[block.table] = replace(
+            first, passed=(first.passed or 0) + ok, failed=(first.failed or 0) + (not ok)
+        )
+    return [s for s in tallies.values() if (s.total or 0) >= 2]
 
 
 def _level_columns(header: list[str]) -> list[tuple[int, Level]]:
