@@ -36,6 +36,15 @@ _CYPRESS = re.compile(
 _GRADLE = re.compile(r"^\s*(\d+) tests? completed(?:, (\d+) failed)?(?:, (\d+) skipped)?", re.I)
 
 
+# Karma, one line per browser: `Chrome 124 (Linux): Executed 120 of 120 (1 FAILED) (4.8 secs / 4.3 secs)`,
+# `… Executed 120 of 120 SUCCESS …`; the browsers' lines add up (the `TOTAL:` line repeats them).
+_KARMA = re.compile(
+    r"\bExecuted (\d+) of (\d+)(?: \((\d+) FAILED\))?(?: \((?:skipped )?(\d+)(?: SKIPPED)?\))?", re.I
+)
+# Cucumber: `12 scenarios (1 failed, 11 passed)` counts the tests; `87 steps (…)` counts their steps.
+_CUCUMBER = re.compile(r"^\s*(\d+) (scenarios?|steps?) \(([^)]*)\)\s*$", re.I)
+
+
 # Test-management exports put the word first and split the parts with `|` or `·`: TestRail `Passed 45 |
 # Failed 2 | Blocked 1 | Untested 3`, Xray `PASS 62 · FAIL 0 · TODO 5`, Allure `Passed 119 · Broken 2`.
 _TALLY_SPLIT = re.compile(r"\s*[|·•]\s*")
@@ -120,6 +129,23 @@ def runner_line(line: str, counts: dict[str, int]) -> bool:
             counts[key] = counts.get(key, 0) + value
         return True
     if _unittest_line(line, counts):
+        return True
+    karma = _KARMA.search(line)
+    if karma:
+        failed, skipped = int(karma.group(3) or 0), int(karma.group(4) or 0)
+        passed = max(int(karma.group(1)) - failed - skipped, 0)
+        for key, value in (("passed", passed), ("failed", failed), ("skipped", skipped)):
+            if value or key != "skipped":
+                counts[key] = counts.get(key, 0) + value
+        return True
+    cucumber = _CUCUMBER.match(line)
+    if cucumber:
+        if cucumber.group(2).lower().startswith("scenario"):
+            parts = {w.lower(): int(n) for n, w in re.findall(r"(\d+) (\w+)", cucumber.group(3))}
+            parts["skipped"] = parts.get("skipped", 0) + parts.get("undefined", 0)
+            counts.update(
+                {k: parts.get(k, 0) for k in ("passed", "failed", "skipped") if k != "skipped" or parts[k]}
+            )
         return True
     cypress = _CYPRESS.match(line)
     if cypress:

@@ -9,7 +9,7 @@ from rte.docs.vocab import RUNNER_END
 from rte.model import Level, Location, Suite, SuiteState
 
 _PASSED = re.compile(
-    r"(\d[\d,]*)\s*(?:tests?\s+|specs?\s+)?(?:passed|passing)\b"
+    r"(\d[\d,]*)\s*(?:(?:[a-z][\w-]*\s+)?tests?\s+|specs?\s+)?(?:passed|passing)\b"
     r"|(\d[\d,]*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
     re.I,
 )
@@ -21,7 +21,10 @@ _RATIO = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*(?:tests?\s*)?(?:passed|pass
 _TOTAL = re.compile(
     r"(\d[\d,]*)\s+tests?(?:\s+run)?(?!\s+(?:passed|passing|failed|failing|skipped|pending))\b", re.I
 )
-_NO_FAILURES = re.compile(r"\bno (?:failures|failed tests|errors)\b", re.I)
+# "48 tests, no failures", "342 tests in 41 suites, all passed"
+_NO_FAILURES = re.compile(
+    r"\bno (?:failures|failed tests|errors)\b|(?<!not )\ball (?:tests? )?(?:passed|pass|green)\b", re.I
+)
 _MARKED_COUNT = re.compile(r"(✔|✅|❌|✗|✖)\uFE0F?\s*(\d[\d,]*)\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
@@ -32,7 +35,7 @@ NOT_RUN = re.compile(
     r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
     r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
-    r"|collected 0 items|⏳|⏸️|🚧)\b|⏳|🚧",
+    r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
 _PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)

@@ -22,6 +22,11 @@ _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖"
 _CELL_RATIO = re.compile(r"^\W*(\d[\d,]*)\s*/\s*(\d[\d,]*)\W*$")
 # A count cell carrying a footnote mark (`0*`, `0†`, `0¹`) and the footnote line that explains it.
 _MARKED_CELL = re.compile(r"^\s*(\d[\d,]*)\s*(\*+|†|‡|[¹²³])\s*$")
+# A column counting runs over a history (`Runs`, `Failed runs`, `Flake rate`): a dashboard, not a run's result.
+_HISTORY_HEADER = re.compile(r"\bruns\b|\bflak\w*\s+rate\b", re.I)
+# A cell counting verified checks `14/15` (Pact interactions, contract checks): passed of run.
+_VERIFIED_HEADER = re.compile(r"verified|interactions|checks|assertions|passed", re.I)
+_ICON_CELL = re.compile(r"^\s*(✅|✔|❌|✖)\uFE0F?\s*$")
 _FOOTNOTE_FAILED = re.compile(r"\bfail(?:ed|s|ing|ure)?\b|\bquarantin\w*|\bflak(?:y|ed)\b", re.I)
 
 
@@ -35,6 +40,7 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "row" or len(block.cells) < 2:
             continue
         header = [_header_name(h) for h in block.header]
+        header = ["" if _HISTORY_HEADER.search(h) else h for h in header]
         if block.table not in columns:
             columns[block.table] = _level_columns(header)
         matrix = _matrix_suites(block, header, columns[block.table], rel)
@@ -53,6 +59,9 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         )
         if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
             level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
+        if level is None and _verified_row(header, cells) and not _TOTAL_ROW.match(name):
+            # `| web-checkout | 4f2a91c | 14/15 | failed |` under "## Contract tests": the section's level
+            level = level_of(" ".join(block.section[-1:]))
         if level is None:
             continue
         suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
@@ -65,7 +74,28 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         merged[key] = len(suites)
         suites.append(suite)
-    return suites
+    return suites + _icon_tallies(blocks, rel, {s.location.line for s in suites if s.location})
+
+
+def _icon_tallies(blocks: Sequence[Block], rel: str, taken: set[int | None]) -> list[Suite]:
+    """`| /checkout | LCP | 2.5 s | 2.9 s | ❌ |` under "## Performance budgets": a table of checks whose last
+    column is only ✅/❌ is one suite of the section's level, each row a check that passed or failed."""
+    tallies: dict[int, Suite] = {}
+    for block in blocks:
+        if block.kind != "row" or len(block.cells) < 3 or block.line in taken:
+            continue
+        icon = _ICON_CELL.match(block.cells[-1])
+        level = name_level_of(" ".join(block.section[-1:])) if icon else None
+        if icon is None or level is None or _COUNT_HEADERS.search(" ".join(block.header)):
+            continue
+        first = tallies.get(block.table) or Suite(
+            level, Location(rel, block.line), name=level.value, passed=0, failed=0
+        )
+        ok = icon.group(1) in "✅✔"
+        tallies[block.table] = replace(
+            first, passed=(first.passed or 0) + ok, failed=(first.failed or 0) + (not ok)
+        )
+    return [s for s in tallies.values() if (s.total or 0) >= 2]
 
 
 def _level_columns(header: list[str]) -> list[tuple[int, Level]]:
@@ -152,6 +182,11 @@ def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
     return bool(_NAME_HEADERS.search(header[0])) and any(
         re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
     )
+
+
+def _verified_row(header: list[str], cells: dict[str, str]) -> bool:
+    """A row whose verified/checks column holds `passed/run` (a contract verification per consumer)."""
+    return any(_VERIFIED_HEADER.search(h) and _CELL_RATIO.match(cells.get(h, "")) for h in header[1:])
 
 
 def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Suite:
