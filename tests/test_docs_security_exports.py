@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from rte.docs import parse_document
 from rte.docs.markdown import parse
-from rte.docs.security import read_security
-from rte.model import FindingStatus, Severity
-
-F, OPEN, M, A, U = (
-    FindingStatus.FIXED,
-    FindingStatus.OPEN,
-    FindingStatus.MITIGATED,
-    FindingStatus.ACCEPTED,
-    FindingStatus.UNKNOWN,
-)
-
-
-def findings(text: str) -> dict[int, tuple[Severity, FindingStatus]]:
-    doc = parse_document(text, "04-security-audit.md")
-    result, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
-    return {f.location.line or 0: (f.severity, f.status) for f in result.findings}
+from rte.model import Severity
+from tests.docread import OPEN, A, F, M, U, findings
 
 
 def test_html_table_rows_are_read_at_their_own_lines() -> None:

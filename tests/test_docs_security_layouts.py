@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from rte.docs import parse_document
-from rte.docs.security import read_security
 from rte.model import FindingStatus, Severity
-
-
-def findings(text: str) -> dict[int, tuple[Severity, FindingStatus]]:
-    doc = parse_document(text, "04-security-audit.md")
-    result, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
-    return {f.location.line or 0: (f.severity, f.status) for f in result.findings}
+from tests.docread import findings
 
 
 def test_bold_lead_with_grade_after_it_and_status_in_a_quote() -> None:

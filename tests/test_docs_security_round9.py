@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-from rte.docs import parse_document
-from rte.docs.security import read_security
-from rte.model import FindingStatus, Severity
-
-F, OPEN, M, A, U = (
-    FindingStatus.FIXED,
-    FindingStatus.OPEN,
-    FindingStatus.MITIGATED,
-    FindingStatus.ACCEPTED,
-    FindingStatus.UNKNOWN,
-)
-
-
-def findings(text: str) -> dict[int, tuple[Severity, FindingStatus]]:
-    doc = parse_document(text, "04-security-audit.md")
-    result, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
-    return {f.location.line or 0: (f.severity, f.status) for f in result.findings}
+from rte.model import Severity
+from tests.docread import OPEN, A, F, M, U, findings
 
 
 def test_yaml_block_items_are_findings_at_their_first_line() -> None:

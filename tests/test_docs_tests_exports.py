@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from rte.docs import parse_document
-from rte.docs.tests import read_tests
-from rte.model import Document, Feature, Level, Suite, SuiteState
+from rte.model import Level, SuiteState
 from rte.model import TestVerdict as Verdict
-
-
-def read(text: str) -> tuple[Suite, ...]:
-    doc = parse_document(text, "06-test-report.md")
-    found, problems = read_tests(doc.blocks, "06-test-report.md", doc.fm)
-    assert problems == []
-    return found
-
-
-def verdict(text: str) -> Verdict:
-    feature = Feature("f", "f", documents={"tests": Document("tests", "t.md")}, suites=read(text))
-    return feature.test_verdict
-
-
-def counts(found: tuple[Suite, ...]) -> list[tuple[Level, int | None, int | None, int | None]]:
-    return [(s.level, s.passed, s.failed, s.skipped) for s in found]
+from tests.docread import counts, read, verdict
 
 
 def test_word_first_tally_with_broken_counts_as_failed() -> None:

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from rte.docs import parse_document
-from rte.docs.tests import read_tests
-from rte.model import Document, Feature, Level, Suite, SuiteState
+from rte.model import Level, SuiteState
 from rte.model import TestVerdict as Verdict
-
-
-def read(text: str) -> tuple[Suite, ...]:
-    doc = parse_document(text, "06-test-report.md")
-    found, problems = read_tests(doc.blocks, "06-test-report.md", doc.fm)
-    assert problems == []
-    return found
-
-
-def verdict(text: str) -> Verdict:
-    feature = Feature("f", "f", documents={"tests": Document("tests", "t.md")}, suites=read(text))
-    return feature.test_verdict
+from tests.docread import read, verdict
 
 
 def test_a_cancelled_check_leaves_its_level_without_result() -> None:
