@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rte.gates import Context, Gate, GateResult, Status, gates_for
 from rte.gates.security import findings_of
 from rte.gates.tests import suites_of
-from rte.model import Feature, Finding, Problem, Suite
+from rte.model import Feature, Finding, Problem, Suite, TestVerdict, tests_verdict
 from rte.risk import LEVEL_NAMES, Factor, Risk, assess
 
 
@@ -23,6 +23,11 @@ class FeatureReport:
     @property
     def verdict(self) -> str:
         return "fail" if any(r.fails_run for r in self.results) else "pass"
+
+    @property
+    def test_verdict(self) -> TestVerdict:
+        """The tests' verdict over the suites the gates judged: the report's, with evidence where it exists."""
+        return tests_verdict(self.suites, has_report="tests" in self.feature.documents)
 
     @property
     def failed(self) -> tuple[GateResult, ...]:

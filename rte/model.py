@@ -281,11 +281,18 @@ class Feature:
 
     @property
     def test_verdict(self) -> TestVerdict:
-        if not self.suites and "tests" not in self.documents:
-            return TestVerdict.MISSING
-        outcomes = [s.outcome for s in self.suites]
-        if "fail" in outcomes:
-            return TestVerdict.FAIL
-        if not outcomes or "incomplete" in outcomes:
-            return TestVerdict.INCOMPLETE
-        return TestVerdict.PASS
+        """What the test report itself says (see `tests_verdict`)."""
+        return tests_verdict(self.suites, has_report="tests" in self.documents)
+
+
+def tests_verdict(suites: tuple[Suite, ...], *, has_report: bool) -> TestVerdict:
+    """fail when anything failed; incomplete when a suite did not run or none was reported; pass when every
+    reported suite passed; missing when there are no suites and no test report at all."""
+    if not suites and not has_report:
+        return TestVerdict.MISSING
+    outcomes = [s.outcome for s in suites]
+    if "fail" in outcomes:
+        return TestVerdict.FAIL
+    if not outcomes or "incomplete" in outcomes:
+        return TestVerdict.INCOMPLETE
+    return TestVerdict.PASS

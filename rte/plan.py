@@ -88,7 +88,7 @@ def feature_view(report: FeatureReport, settings_view: Mapping[str, object]) -> 
         "problems": [{"message": p.message, "link": link(p.location)} for p in feature.problems],
         "changes": _changes(report, migration, link),
         "suites": [_suite(s, link) for s in report.suites],
-        "test_verdict": feature.test_verdict.value,
+        "test_verdict": report.test_verdict.value,
         "security": _security(report, findings, link),
         "docs": _docs(report, link),
         "env_vars": [
@@ -233,7 +233,7 @@ def _mitigations(
         out.append(f"{len(alert_rows)} alert(s) named in the docs watch the release")
     if smoke:
         out.append(f"{len(smoke)} smoke test(s) on staging and after the production deploy")
-    if feature.test_verdict.value == "pass":
+    if report.test_verdict.value == "pass":
         out.append("every test suite in the test report passes")
     return out
 

@@ -54,7 +54,7 @@ def feature_json(report: FeatureReport, ctx: Context, outputs: dict[str, str | N
             ],
         },
         "tests": {
-            "verdict": feature.test_verdict.value if not ctx.facts.get("suites") else _verdict(report),
+            "verdict": report.test_verdict.value,
             "suites": [
                 {
                     "level": s.level.value,
@@ -74,15 +74,6 @@ def feature_json(report: FeatureReport, ctx: Context, outputs: dict[str, str | N
         "problems": [p.to_json() for p in feature.problems],
         "outputs": outputs,
     }
-
-
-def _verdict(report: FeatureReport) -> str:
-    outcomes = [s.outcome for s in report.suites]
-    if not outcomes:
-        return report.feature.test_verdict.value
-    if "fail" in outcomes:
-        return "fail"
-    return "incomplete" if "incomplete" in outcomes else "pass"
 
 
 def to_json(evaluation: Evaluation, ctx: Context, outputs: dict[str, dict[str, str | None]]) -> str:

@@ -117,3 +117,13 @@ def test_hostile_xml_stops_the_run_and_writes_nothing(example_ws, tmp_path, caps
     status = subprocess.run(["git", "status", "--porcelain"], cwd=example_ws, capture_output=True, text=True)
     assert "07-release-plan.md" not in status.stdout
     assert not (tmp_path / "out").exists()
+
+
+def test_summary_states_the_verdict_of_the_evidence_not_the_claim(example_ws, capsys):
+    write(example_ws / "reports/junit/unit.xml", UNIT_JUNIT)
+    write(example_ws / ".github/rte.yml", 'junit: "reports/**/*.xml"\n')
+    main(["check", "--workspace", str(example_ws), "--feature", "invoice-links", "--format", "markdown"])
+    summary = capsys.readouterr().out
+    assert "**Tests** (fail)" in summary
+    _, report = _report(example_ws, capsys)
+    assert report["features"][0]["tests"]["verdict"] == "fail"

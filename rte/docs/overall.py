@@ -58,7 +58,7 @@ _ALL_PASSED = re.compile(
     r"|\ball\s+(\d[\d,]*)\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b",
     re.I,
 )
-_UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|once|before)\b", re.I)
+_UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|before)\b", re.I)
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
 _RESULT_HEADER = re.compile(r"^\W*(result|outcome|status|verdict|pass/fail)\W*$", re.I)
