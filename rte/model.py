@@ -272,8 +272,12 @@ class Feature:
     breaking_changes: tuple[Named, ...] = ()
     doc_claims: tuple[DocClaim, ...] = ()
     migration: Migration | None = None
-    declares_data_loss: bool = False
+    data_loss: Location | None = None  # where the docs declare that the change loses data on purpose
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def declares_data_loss(self) -> bool:
+        return self.data_loss is not None
 
     def doc_path(self, role: str) -> str | None:
         doc = self.documents.get(role)

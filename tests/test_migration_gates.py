@@ -8,14 +8,16 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from rte.docs import load_feature
+from rte.docs.design import declares_data_loss
 from rte.gates.base import Context, Status
 from rte.gates.migration import rehearsal_gate, rollback_gate, safety_gate
 from rte.migrations.commands import migration_commands
-from rte.migrations.facts import collect_migration_facts, declares_data_loss
+from rte.migrations.facts import collect_migration_facts
 from rte.migrations.results import MigrationFacts
 from rte.migrations.sql import split_migration
 from rte.migrations.squawk import INSTALL_HINT, find_squawk, run_squawk
-from rte.model import Document, Feature, Migration
+from rte.model import Feature, Migration
 from rte.settings import Settings
 from tests.pg import pg_url
 
@@ -48,11 +50,9 @@ def _feature(
     folder = root / "docs" / "features" / slug
     folder.mkdir(parents=True)
     (folder / name).write_text(sql, encoding="utf-8")
-    documents = {}
     for doc_name, text in (docs or {}).items():
         (folder / doc_name).write_text(text, encoding="utf-8")
-        documents["bsa"] = Document("bsa", f"docs/features/{slug}/{doc_name}")
-    return Feature(slug=slug, path=f"docs/features/{slug}", documents=documents)
+    return load_feature(root, folder)  # the reader finds the docs' facts, as in a run
 
 
 def _context(root: Path, features: list[Feature], **settings: object) -> Context:
@@ -193,3 +193,29 @@ def test_migration_commands_name_the_real_files() -> None:
     liquibase = migration_commands(Migration(path, "liquibase", tool="liquibase"), changesets=3)
     assert liquibase["down"] is not None and "rollback-count --count=3" in liquibase["down"]
     assert migration_commands(Migration(path))["down"] is None
+
+
+def test_front_matter_data_loss_is_authoritative(tmp_path: Path) -> None:
+    said = _feature(
+        tmp_path, "said", DROPPING, docs={"02-architecture-design.md": "---\ndata-loss: true\n---\n# Carts\n"}
+    )
+    denied = _feature(
+        tmp_path,
+        "denied",
+        DROPPING,
+        docs={
+            "02-architecture-design.md": "---\ndata-loss: false\n---\n# Carts\n\nThe drop is irreversible.\n"
+        },
+    )
+    assert said.data_loss is not None and said.data_loss.line == 2
+    assert denied.data_loss is None
+    ctx = _context(tmp_path, [said, denied])
+    assert safety_gate(said, ctx).status is Status.WARN
+    assert safety_gate(denied, ctx).status is Status.FAIL
+
+
+def test_no_data_loss_wording_is_not_a_declaration(tmp_path: Path) -> None:
+    feature = _feature(
+        tmp_path, "calm", DROPPING, docs={"01-bsa-analysis.md": "# Carts\n\n- There is no data loss.\n"}
+    )
+    assert not feature.declares_data_loss

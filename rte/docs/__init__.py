@@ -149,7 +149,9 @@ def _facts(parsed: dict[str, ParsedDoc]) -> dict[str, object]:
         for rel, b in all_blocks
         if b.kind == "item" and b.checked is not None
     )
-    facts["declares_data_loss"] = design.declares_data_loss(b for _, b in all_blocks)
+    facts["data_loss"] = next(
+        (loc for d in parsed.values() if (loc := design.data_loss(d.blocks, d.rel, d.fm))), None
+    )
     return facts
 
 

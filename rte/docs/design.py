@@ -31,7 +31,12 @@ _ACCEPT_CONTEXT = re.compile(r"acceptance|success criteria|user (flows?|stories|
 _BREAKING_CONTEXT = re.compile(r"breaking|backward|compatib", re.I)
 _NONE = re.compile(r"^\W*(none|n/?a|no breaking changes?|nothing)\b", re.I)
 _DOC_PATH = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)+[\w.-]+\.(?:md|mdx|rst|adoc|txt|ya?ml|json|html))\b")
-_DATA_LOSS = re.compile(r"data loss|lose data|irreversible|destroys? data|cannot be (recovered|undone)", re.I)
+_DATA_LOSS = re.compile(
+    r"data[-_ ]loss|los(?:e|es|ing)\s+(?:the\s+|all\s+)?data|irreversibl[ey]|destroys?\s+data"
+    r"|cannot be (?:recovered|undone)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(no|not|without|zero|none|never|false|avoid\w*|prevent\w*)\b", re.I)
 
 
 def summary(blocks: Sequence[Block], fm: FrontMatter, rel: str) -> tuple[str | None, Location | None]:
@@ -113,8 +118,14 @@ def named_in_context(
 ) -> list[Named]:
     """Code-span names (or first table cells) in sections whose heading matches `context`."""
     found: list[Named] = []
+    in_context: dict[tuple[str, ...], bool] = {}  # blocks of one section share the answer
     for block in blocks:
-        if block.kind == "heading" or not any(context.search(s) for s in block.section[-2:]):
+        if block.kind == "heading":
+            continue
+        tail = block.section[-2:]
+        if (hit := in_context.get(tail)) is None:
+            hit = in_context[tail] = any(context.search(s) for s in tail)
+        if not hit:
             continue
         names = _CODE.findall(block.text)
         if block.kind == "row" and first_cell and block.cells:
@@ -206,8 +217,20 @@ def breaking_changes(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> list
     return found
 
 
-def declares_data_loss(blocks: Iterable[Block]) -> bool:
-    return any(_DATA_LOSS.search(b.text) for b in blocks)
+def declares_data_loss(text: str, rel: str, first_line: int = 1) -> Location | None:
+    """The first line of `text` saying the change loses data on purpose ("accepted data loss"), not "no
+    data loss"; `first_line` is the line `text` starts on."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if _DATA_LOSS.search(line) and not _NEGATED.search(line):
+            return Location(rel, number)
+    return None
+
+
+def data_loss(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> Location | None:
+    """Where a document declares that the change loses data: front matter `data-loss: true`, else a line."""
+    if "data-loss" in fm.values:
+        return Location(rel, fm.lines.get("data-loss")) if fm.values["data-loss"] is True else None
+    return next((loc for b in blocks if (loc := declares_data_loss(b.text, rel, b.line))), None)
 
 
 def doc_claims(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> list[DocClaim]:

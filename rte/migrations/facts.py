@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -14,17 +13,6 @@ from rte.migrations.squawk import SquawkRun, run_squawk
 from rte.model import Feature, Location, Problem
 from rte.paths import inside_workspace
 from rte.settings import Settings
-
-_LOSS = re.compile(r"data[-_ ]loss|los(?:e|es|ing)\s+(?:the\s+|all\s+)?data|irreversibl[ey]", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(no|not|without|zero|none|never|false|avoid\w*|prevent\w*)\b", re.IGNORECASE)
-
-
-def declares_data_loss(text: str, rel: str) -> Location | None:
-    """The first line saying the change loses data on purpose ("accepted data loss"), not "no data loss"."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _LOSS.search(line) and not _NEGATED.search(line):
-            return Location(rel, number)
-    return None
 
 
 def find_migration(workspace: Path, feature: Feature) -> tuple[str, str | None] | None:
@@ -73,19 +61,6 @@ def load_migration(workspace: Path, feature: Feature) -> SplitMigration | Proble
     except (OSError, UnicodeDecodeError) as exc:
         return Problem(f"the migration could not be read ({exc}); save it as UTF-8 text", Location(path))
     return split_migration(path, text, down_path=down_path, down_text=down_text)
-
-
-def _data_loss(workspace: Path, feature: Feature) -> Location | None:
-    for doc in feature.documents.values():
-        if not doc.path.lower().endswith(".md"):
-            continue
-        try:
-            text = (workspace / doc.path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        if found := declares_data_loss(text, doc.path):
-            return found
-    return None
 
 
 def load_baseline(workspace: Path, patterns: Sequence[str]) -> tuple[Statement, ...]:
@@ -145,14 +120,13 @@ def collect_migration_facts(
             if baseline is None:
                 baseline = load_baseline(workspace, settings.rehearsal_baseline)
             rehearsal = rehearse(settings.database_url, item, baseline=baseline)
-        loss = _data_loss(workspace, feature)
         facts[feature.slug] = MigrationFacts(
             split=item,
             violations=squawk.violations.get(item.path, ()),
             squawk_error=squawk.error,
             squawk_available=squawk.available,
             rehearsal=rehearsal,
-            declared_data_loss=loss is not None,
-            data_loss_location=loss,
+            declared_data_loss=feature.declares_data_loss,
+            data_loss_location=feature.data_loss,
         )
     return facts
