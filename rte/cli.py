@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rte import __version__
-from rte.errors import RteError
+from rte.errors import ConfigError, RteError
 from rte.settings import INPUTS_BY_NAME, Settings
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -46,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
             help="SQL file(s) applied before a rehearsal (repeatable)",
         )
         sub.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+        sub.add_argument(
+            "--jobs",
+            type=int,
+            default=0,
+            metavar="N",
+            help="processes reading features (default: by cores, for many features; 1 = one process)",
+        )
 
     check = commands.add_parser("check", help="read the features, run the gates, print the report")
     common(check)
@@ -92,7 +100,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     if args.all:
         raw["all-features"] = "true"
     out_dir = Path(args.out_dir).resolve() if getattr(args, "out_dir", None) else None
-    return Settings.build(Path(args.workspace), raw, out_dir=out_dir)
+    settings = Settings.build(Path(args.workspace), raw, out_dir=out_dir)
+    jobs = getattr(args, "jobs", 0)
+    if jobs < 0:
+        raise ConfigError(f"--jobs {jobs}: give a number of processes, 1 or more (0: automatic)")
+    return replace(settings, jobs=jobs) if jobs else settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -144,8 +156,6 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _discover(settings: Settings, args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from rte.discover import discover, matrix_json, read_event
     from rte.docs import feature_folders
     from rte.settings import GitHubEnv

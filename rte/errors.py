@@ -21,6 +21,10 @@ class RteError(Exception):
         where = f"{self.location}: " if self.location else ""
         return f"{where}{self.message}"
 
+    def __reduce__(self) -> tuple[type[RteError], tuple[str, Location | None, str | None]]:
+        # Raised in a worker process (rte.fanout), it crosses back to the parent by pickle.
+        return (type(self), (self.message, self.location, self.tip))
+
 
 class ConfigError(RteError):
     """Bad inputs, bad flags or a bad configuration file."""

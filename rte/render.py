@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -88,16 +89,31 @@ def base_context(evaluation: Evaluation, links: Mapping[str, str] | None = None)
     }
 
 
+class FeatureViews:
+    """Each feature's template view, built once per run and shared by its PR body, plan and summary."""
+
+    def __init__(self, settings_view: Mapping[str, object]) -> None:
+        self.settings_view = settings_view
+        self._views: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, report: FeatureReport) -> dict[str, Any]:
+        slug = report.feature.slug
+        if slug not in self._views:
+            self._views[slug] = feature_view(report, self.settings_view)
+        return self._views[slug]
+
+
 def pr_body(
     env: jinja2.Environment,
     report: FeatureReport,
     evaluation: Evaluation,
     settings_view: Mapping[str, object],
     plan_path: str,
+    views: FeatureViews | None = None,
 ) -> str:
     base = settings_view.get("blob_base")
     context = base_context(evaluation) | {
-        "f": feature_view(report, settings_view),
+        "f": (views or FeatureViews(settings_view))(report),
         "plan_path": plan_path,
         "plan_link": f"{base}/{plan_path}" if base else plan_path,
         "settings": dict(settings_view),
@@ -116,9 +132,10 @@ def release_plan(
     report: FeatureReport,
     evaluation: Evaluation,
     settings_view: Mapping[str, object],
+    views: FeatureViews | None = None,
 ) -> str:
     context = base_context(evaluation) | {
-        "f": feature_view(report, settings_view),
+        "f": (views or FeatureViews(settings_view))(report),
         "settings": dict(settings_view),
     }
     return _render(env, "release_plan.md.j2", context)
@@ -144,6 +161,7 @@ def job_summary(
     evaluation: Evaluation,
     settings_view: Mapping[str, object],
     links: Mapping[str, str] | None = None,
+    views: FeatureViews | None = None,
 ) -> str:
     # Failing features first; past DETAILED features, passing ones are only a row of the overview, and
     # past OVERVIEW_ROWS the overview lists failing features only, so a large run stays under 1 MiB.
@@ -157,7 +175,7 @@ def job_summary(
     )
     overview = reports if len(reports) <= OVERVIEW_ROWS else failing[:OVERVIEW_ROWS]
     context = base_context(evaluation, links) | {
-        "features": [feature_view(r, settings_view) for r in detailed],
+        "features": list(map(views or FeatureViews(settings_view), detailed)),
         "overview": [_overview_row(r) for r in overview],
         "not_detailed": len(reports) - len(detailed),
         "not_listed": len(reports) - len(overview),

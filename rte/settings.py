@@ -88,6 +88,7 @@ class Settings:
     waivers: tuple[Waiver, ...] = ()
     github: GitHubEnv = field(default_factory=GitHubEnv)
     out_dir: Path | None = None
+    jobs: int = 0  # processes that read features; 0 = by cores and feature count (rte.fanout)
 
     @property
     def features_path(self) -> Path:

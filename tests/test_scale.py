@@ -117,3 +117,53 @@ def test_generator_is_deterministic_and_varied() -> None:
     assert feature(5) == feature(5)
     sizes = {len(feature(i)[1]["01-bsa-analysis.md"]) for i in range(20)}
     assert len(sizes) > 10
+
+
+def _cli_report(root: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rte", "check", "--all", "--workspace", str(root), "--format", "json", *flags],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="rte forks readers on Linux only")
+def test_reading_on_several_processes_gives_the_same_report(repo: Path) -> None:
+    one = _cli_report(repo, "--jobs", "1")
+    three = _cli_report(repo, "--jobs", "3")
+    assert one.returncode == three.returncode == 1, one.stderr + three.stderr
+    assert three.stdout == one.stdout
+    assert [f["slug"] for f in json.loads(three.stdout)["features"]] == sorted(
+        p.name for p in (repo / "docs" / "features").iterdir()
+    )
+
+
+def test_a_negative_jobs_count_is_a_usage_error(repo: Path) -> None:
+    done = _cli_report(repo, "--jobs", "-2")
+    assert done.returncode == 2
+    assert "--jobs -2" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_workers_follow_the_feature_count_and_the_jobs_setting() -> None:
+    from rte.fanout import MIN_PER_WORKER, cores, workers_for
+
+    if sys.platform != "linux":
+        assert workers_for(10_000) == 1
+        return
+    assert workers_for(MIN_PER_WORKER - 1) == 1  # too few to pay for a fork
+    assert workers_for(MIN_PER_WORKER * 64) == min(cores(), 64)
+    assert workers_for(10_000, jobs=1) == 1
+    assert workers_for(3, jobs=8) == 3  # never more processes than features
+
+
+def test_an_error_raised_in_a_reader_process_reaches_the_user_whole() -> None:
+    import pickle
+
+    from rte.errors import DocError
+
+    error = DocError("cannot read", Location("docs/features/a/04-security-audit.md", 7), tip="save as UTF-8")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is DocError
+    assert (again.message, again.location, again.tip) == (error.message, error.location, error.tip)

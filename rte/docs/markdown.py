@@ -266,6 +266,9 @@ class _Walker:
             )
 
 
+_LETTER = re.compile(r"[^\W_]")  # a letter or digit: text that is more than emoji and punctuation
+
+
 def strong_lead(paragraph: Element) -> bool:
     """Whether the paragraph's first line is one bold span (`**Issue 3: …**`), possibly after an emoji."""
     strong = False
@@ -278,7 +281,7 @@ def strong_lead(paragraph: Element) -> bool:
             continue
         if isinstance(child, inline.StrongEmphasis) and not strong:
             strong = True
-        elif not (isinstance(child, inline.RawText) and not re.sub(r"[\W_]", "", str(child.children))):
+        elif not (isinstance(child, inline.RawText) and not _LETTER.search(str(child.children))):
             return False
     return strong
 
@@ -292,7 +295,7 @@ def bold_opening(paragraph: Element) -> str:
     for child in getattr(paragraph, "children", None) or []:
         if isinstance(child, inline.StrongEmphasis):
             return " ".join(inline_text(child).split())
-        if not (isinstance(child, inline.RawText) and not re.sub(r"[\W_]", "", str(child.children))):
+        if not (isinstance(child, inline.RawText) and not _LETTER.search(str(child.children))):
             return ""
     return ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rte.model import FindingStatus, Level, Severity
 
@@ -191,6 +192,7 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def level_of(text: str) -> Level | None:
     best: tuple[int, Level] | None = None
     for pattern, level in _LEVEL_PATTERNS:
@@ -219,8 +221,12 @@ def name_level_of(name: str) -> Level | None:
 RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/-]|in\b|and\b|\d|tests?\b|specs?\b|✓|✔|✅|❌))"
 
 
+_MARKS = re.compile(
+    r"`+|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u2139]"
+)
+
+
+@lru_cache(maxsize=4096)  # the readers ask about the same cells and lines many times
 def strip_marks(text: str) -> str:
     """Text without Markdown emphasis/code marks, emoji markers and surrounding punctuation."""
-    text = re.sub(r"`+|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", text)
-    text = re.sub(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u2139]", "", text)
-    return text.strip(" \t-–—:|")
+    return _MARKS.sub("", text).strip(" \t-–—:|")
