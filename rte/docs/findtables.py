@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import ID
+from rte.docs.leads import ID, section_severity
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
 from rte.docs.sections import SUMMARY, closed_section, excluded
 from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
-from rte.model import Finding, FindingStatus, Location
+from rte.model import Finding, FindingStatus, Location, Severity
 
 _TITLE_COLUMN = re.compile(
     r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
@@ -36,6 +36,12 @@ _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?
 
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
+
+_FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*$", re.I)
+_FIX_OPENING = re.compile(
+    r"^\W*(fixed|resolved|mitigated|accepted|in progress|open|pending|deferred|partial(?:ly)?|not fixed|won'?t fix)\b",
+    re.I,
+)
 
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
 
@@ -106,6 +112,33 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         if sev_col is None and (flagged := _flagged(block, rel)):
             into.append(flagged)
             continue
+        fix_col = _column(header, _FIX_COLUMN)
+        if (
+            sev_col is None
+            and title_col is not None
+            and (id_col is not None or status_cols or fix_col is not None)
+        ):
+            # `### CRITICAL (4/4 fixed)` over `| ID | Issue | Fix |`: the heading grades every row below it
+            graded_section = section_severity(block.section[-1:])
+            if (
+                graded_section is not None
+                and graded_section is not Severity.UNKNOWN
+                and title_col < len(block.cells)
+            ):
+                title = strip_marks(block.cells[title_col])
+                if title and not _ID_CELL.match(title):
+                    ident = _cell(block, id_col).strip() if id_col is not None else None
+                    status = _fix_status(block, status_cols, fix_col, title_col)
+                    into.append(
+                        Finding(
+                            title,
+                            graded_section,
+                            status,
+                            Location(rel, block.line),
+                            id=strip_marks(ident or "") or None,
+                        )
+                    )
+                continue
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
             continue
         sev_cell = current(block.cells[sev_col])
@@ -153,6 +186,17 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _fix_status(block: Block, status_cols: list[int], fix_col: int | None, title_col: int) -> FindingStatus:
+    """A row's status from its status columns, else from how its Fix cell opens (`In progress — …`), else from
+    its section's title (`### HIGH (9/9 fixed)`, `## Open`)."""
+    said = " ; ".join(current(_cell(block, i)) for i in status_cols if i != title_col)
+    if said and (status := leading_status(said)):
+        return status
+    if fix_col is not None and (opening := _FIX_OPENING.match(strip_marks(_cell(block, fix_col)))):
+        return status_of(opening.group(1)) or FindingStatus.UNKNOWN
+    return status_of(block.section[-1]) or FindingStatus.UNKNOWN
 
 
 def _flagged(block: Block, rel: str) -> Finding | None:

@@ -48,6 +48,13 @@ _THIS_IS = re.compile(
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
 _TRAILING = re.compile(r"\s(?:--|[—–-])\s+([^—–]{1,60})$")
 
+# `Fix: **Fixed** — …`, `Remediation: Partial — …`: a fix field whose value opens with the finding's state.
+_FIX_FIELD = re.compile(
+    r"^\W*(?:fix|remediation|action taken|outcome)\W*[:=]\s*\W*((?:fixed|resolved|mitigated|remediated|closed"
+    r"|addressed|accepted|done|patched|partial(?:ly)?|open|pending|deferred|not (?:yet )?fixed|won'?t fix)\b)",
+    re.I,
+)
+
 # A severity word alone, as the first of several `·`-separated fields.
 _BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
 
@@ -88,6 +95,8 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                     if more := FIELD.match(part):
                         _put(found, more.group(1).lower(), more.group(2), part)
                 _put(found, match.group(1).lower(), match.group(2), line)
+            elif fix := _FIX_FIELD.match(_unmarked(line)):
+                found.setdefault("status", fix.group(1))
             elif block.kind not in ("paragraph", "item"):
                 continue
             elif opening := _STATUS_OPENING.match(line):

@@ -49,7 +49,7 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
-    r"[\w\s()/-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$",
+    r"[\w\s()/,-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$",
     re.I,
 )
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
@@ -68,6 +68,18 @@ _AFTER_LEAD = re.compile(
 _PAREN_GRADE = re.compile(rf"\({SEVERITY_WORDS}\)", re.I)
 _TALLY = re.compile(r"^\W*[-+]?\d")
 
+
+# Words that qualify a report-wide field rather than name a finding: `Overall Risk: HIGH`, `Residual risk: Low`.
+_QUALIFIER = re.compile(
+    r"\W*(?:overall|residual|inherent|total|aggregate|current|initial|final|net|combined|general)\W*", re.I
+)
+
+# A bold key naming a property of the finding above (`**Data Sensitivity:** LOW`, `**Likelihood:** High`).
+_PROPERTY_KEY = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}(?:sensitivity|likelihood|exploitability|confidence|probability|exposure|effort"
+    r"|complexity|urgency|criticality|impact|risk level|business risk)\W*$",
+    re.I,
+)
 
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
@@ -141,8 +153,8 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
     """A paragraph or item opening with a bold title that carries an id or a grade, or a grade right after it:
     `**[SEC-01]** 🔴 High — …`, `**V1. Title** — Severity: CRITICAL`, `1. **Title** (High) - …`, `**Nit:** …`."""
     lead = block.lead
-    if FIELD.match(strip_marks(first)):
-        return False  # `**Risk:** LOW - …` is a field of the finding above
+    if FIELD.match(strip_marks(first)) or _PROPERTY_KEY.match(strip_marks(lead)):
+        return False  # `**Risk:** LOW - …`, `**Data Sensitivity:** LOW` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
     if _SHORT_ID.match(lead) or graded(lead, terms):
@@ -186,6 +198,7 @@ def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     if (
         titled
         and re.search(r"\w", plain[: titled.start()])
+        and not _QUALIFIER.fullmatch(plain[: titled.start()])  # `Overall Risk: HIGH` grades the whole report
         and any(_inline_severity(key, value) for key, value in inline_fields(first))
     ):
         return True

@@ -20,7 +20,7 @@ _NOT_FINDINGS = re.compile(
 
 _WEAK_NOT_FINDINGS = re.compile(r"\b(recommendations?|remediation|next steps?|action items?)\b", re.I)
 
-NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*)\b", re.I)
+NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
 SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
 

@@ -30,6 +30,7 @@ from rte.docs.markdown import Block
 from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import excluded, parent_headings, section_status
+from rte.docs.summaryrows import join_summary
 from rte.docs.vocab import severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
@@ -37,7 +38,10 @@ _SCORE = re.compile(
     r"\b(?:security\s+)?(?:score|rating)\b[^0-9\n]{0,30}(\d{1,3}(?:\.\d+)?\s*/\s*10{1,2})\b", re.I
 )
 # A heading that opens with a plural name of findings is a section (`Vulnerabilities Found & Remediated`).
-_GROUP_HEADING = re.compile(r"^\W*(?:\w+\s+)?(?:findings|issues|vulnerabilities|risks)\b(?!\s*#?\d)", re.I)
+_GROUP_HEADING = re.compile(
+    r"^\W*(?:\w+\s+)?(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems)\b(?!\s*#?\d)",
+    re.I,
+)
 _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
 _SEVERITY_WORDS = SEVERITY_WORDS
 _SEVERITY_PREFIX = SEVERITY_PREFIX
@@ -45,6 +49,13 @@ _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
+# The parts a finding's section is written in; a heading that is only one of them is not a finding.
+_PART_OF_FINDING = re.compile(
+    r"\W*(?:risk assessment|impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
+    r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
+    r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context)\W*",
+    re.I,
+)
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -63,7 +74,9 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         detailed = {f.id for f in details if f.id in listed and f.source == _DETAIL}
         findings = [f for f in rows if f.id not in detailed] + details + tool_findings(blocks, rel, terms)
         findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
-        findings = findings or held  # a summary table is the list when nothing else lists findings
+        # A summary table lends its statuses to the findings detailed below it and adds the rows no section
+        # details; it is the list when nothing else lists findings.
+        findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
         findings.sort(key=lambda f: f.location.line or 0)
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
         findings = named_follow_ups(blocks, numbered_follow_ups(blocks, findings))
@@ -145,6 +158,8 @@ def _heading_findings(
         explicit = "severity" in found
         if level == 1 or excluded(block, text, explicit) or _NONE.search(plain):
             continue
+        if block.kind == "heading" and _PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
+            continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
         if block.kind == "heading" and not explicit and _GROUP_HEADING.match(plain) and not ID.search(text):
             continue  # `🚨 Vulnerabilities Found & Remediated` names the findings below it
         prose = (
