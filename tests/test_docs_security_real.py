@@ -84,3 +84,57 @@ def test_risks_sections_with_severity_headings_list_findings_even_beside_recomme
         "| 2 | Rate limits in memory | Reset on restart | Use Redis |\n"
     )
     assert findings(text) == {9: (Severity.CRITICAL, U), 15: (Severity.MEDIUM, U)}
+
+
+def test_a_ranked_table_and_the_details_with_the_same_ids_are_one_list() -> None:
+    text = (
+        "# Audit\n\n## Ranked findings\n\n| ID | Severity | Status | Finding |\n|---|---|---|---|\n"
+        "| QX-01 | High | ✅ Fixed | Login state not bound to the browser |\n"
+        "| QX-02 | Medium | ☐ Open | No audit log |\n\n## High\n\n### QX-01 — Login state not bound\n\nDetails.\n\n"
+        "## Medium\n\n### QX-02 — No audit log\n\nDetails.\n"
+    )
+    assert findings(text) == {12: (Severity.HIGH, F), 18: (Severity.MEDIUM, OPEN)}
+
+
+def test_priority_tables_naming_findings_by_id_and_tables_inside_a_finding_repeat_them() -> None:
+    text = (
+        "# Pentest\n\n### QY-01: Debug routes reachable in production\n\n**Severity:** Critical\n\n"
+        "### QY-02: Packages with known advisories\n\n**Severity:** High\n\n| Package | Severity | Issue |\n"
+        "|---|---|---|\n| `globber` 4.0 | **High** | ReDoS in patterns |\n| `cookie-ish` 0.6 | Low | Lax names |\n\n"
+        "## Remediation priority\n\n| # | Finding | Severity | Effort |\n|---|---|---|---|\n"
+        "| 1 | QY-01: Debug routes reachable | Critical | Low |\n| 2 | QY-02: Advisories | High | Low |\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, U), 7: (Severity.HIGH, U)}
+
+
+def test_headings_tagged_with_a_grade_or_a_state_before_a_dash_are_findings() -> None:
+    text = (
+        "# Capture audit\n\n## Findings, severity order\n\n### CRITICAL for the next release — sign-up floods\n\n"
+        "Text.\n\n### SHOULD FIX — headers missing\n\nText.\n\n### RESOLVED / closed — old key leak\n\nText.\n\n"
+        "### ACCEPTED TRADE-OFF — public map key\n\nText.\n\n### Side notes — nothing to do\n\nText.\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, U),
+        9: (Severity.MEDIUM, U),
+        13: (Severity.UNKNOWN, F),
+        17: (Severity.UNKNOWN, A),
+    }
+
+
+def test_a_severity_group_heading_may_state_the_group_state_after_a_dash() -> None:
+    text = (
+        "# Audit\n\n## HIGH Issues — Fixed\n\n### QZ-01: Profile update accepts any field (FIXED)\n"
+        "- **Impact:** a caller could set the plan\n- **Status:** ✅ FIXED\n\n"
+        "## MEDIUM Issues — Fixed or Documented\n\n### QZ-02: No HSTS header\n- **Status:** ⚠️ DEFERRED\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 11: (Severity.MEDIUM, OPEN)}
+
+
+def test_attack_scenarios_and_impact_dimensions_are_not_findings() -> None:
+    text = (
+        "# Audit\n\n### QW-1: Path traversal in the loader\n\n**Severity:** High\n\n**Risk Assessment**:\n"
+        "- **CVSS 3.1 Score**: 7.3 (HIGH)\n- **Confidentiality Impact**: HIGH\n\n#### Confidentiality\n\n"
+        "- **Impact:** High\n\n## Attack Scenarios\n\n### Scenario 1: Code execution via a package\n\n"
+        "**Severity:** Critical\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U)}

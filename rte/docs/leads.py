@@ -49,7 +49,10 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
-    r"[\w\s()/,-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$",
+    r"[\w\s()/,-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$"
+    # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
+    r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
+    r"\b(issues|findings|vulnerabilities|risks)\s*[—–:]\s*[\w\s,/()'-]{0,40}$",
     re.I,
 )
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
@@ -71,7 +74,9 @@ _TALLY = re.compile(r"^\W*[-+]?\d")
 
 # Words that qualify a report-wide field rather than name a finding: `Overall Risk: HIGH`, `Residual risk: Low`.
 _QUALIFIER = re.compile(
-    r"\W*(?:overall|residual|inherent|total|aggregate|current|initial|final|net|combined|general)\W*", re.I
+    r"\W*(?:overall|residual|inherent|total|aggregate|current|initial|final|net|combined|general|business"
+    r"|technical|confidentiality|integrity|availability)\W*",
+    re.I,
 )
 
 # A bold key naming a property of the finding above (`**Data Sensitivity:** LOW`, `**Likelihood:** High`).

@@ -29,9 +29,9 @@ from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
-from rte.docs.sections import excluded, parent_headings, section_status
-from rte.docs.summaryrows import join_summary
-from rte.docs.vocab import severity_of, status_of, strip_marks
+from rte.docs.sections import NAMES_FINDINGS, excluded, parent_headings, section_status
+from rte.docs.summaryrows import join_summary, rows_with_details
+from rte.docs.vocab import moscow_severity, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
 _SCORE = re.compile(
@@ -53,9 +53,12 @@ _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(sev
 _PART_OF_FINDING = re.compile(
     r"\W*(?:risk assessment|impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
     r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
-    r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context)\W*",
+    r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
+    r"|confidentiality|integrity|availability)\W*",
     re.I,
 )
+# `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
+_TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -70,9 +73,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         rows = table_findings(blocks, rel, terms, held)
         listed = {f.id: f for f in rows if f.id}
         details = _heading_findings(blocks, rel, terms, listed)
-        # A finding listed in a table and detailed under its own heading is the heading's (`### SP-01 — …`).
-        detailed = {f.id for f in details if f.id in listed and f.source == _DETAIL}
-        findings = [f for f in rows if f.id not in detailed] + details + tool_findings(blocks, rel, terms)
+        findings = rows_with_details(blocks, rows, details) + tool_findings(blocks, rel, terms)
         findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
         # A summary table lends its statuses to the findings detailed below it and adds the rows no section
         # details; it is the list when nothing else lists findings.
@@ -138,7 +139,8 @@ def _heading_findings(
         grouped = (
             section_severity((text,)) if block.kind == "heading" or SEVERITY_SECTION.match(plain) else None
         )
-        if grouped is not None:
+        tagged = _tagged_heading(block, plain) if index not in parents else None
+        if grouped is not None and tagged is None:
             sections[level] = grouped
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
@@ -162,6 +164,9 @@ def _heading_findings(
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
         if block.kind == "heading" and not explicit and _GROUP_HEADING.match(plain) and not ID.search(text):
             continue  # `🚨 Vulnerabilities Found & Remediated` names the findings below it
+        if tagged is not None and not explicit:
+            findings.append(_finding(title_of(tagged[2]), tagged[0], tagged[1], Location(rel, block.line)))
+            continue
         prose = (
             Severity(found["prose"])
             if "prose" in found and block.kind == "heading" and index not in parents and not inherited
@@ -203,6 +208,22 @@ def _heading_findings(
         )
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
     return findings
+
+
+def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, str] | None:
+    """`### SHOULD FIX — headers missing`, `### RESOLVED / closed — old key leak` under a findings section: the
+    words before the dash grade the finding or state its status (a heading's own tag, not a field)."""
+    if block.kind != "heading" or not block.section or not NAMES_FINDINGS.search(block.section[-1]):
+        return None
+    match = _TAG_DASH.match(plain)
+    if match is None or ID.search(match.group(1)):
+        return None
+    tag = match.group(1)
+    severity = severity_of(tag) or moscow_severity(tag)
+    status = status_of(tag)
+    if severity is None and status is None:
+        return None
+    return severity or Severity.UNKNOWN, status or FindingStatus.UNKNOWN, match.group(2)
 
 
 def _finding(text: str, severity: Severity, status: FindingStatus, where: Location) -> Finding:

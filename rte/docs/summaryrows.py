@@ -1,4 +1,4 @@
-"""A summary table of findings joined to the findings detailed below it.
+"""Findings listed in tables reconciled with the findings detailed under their own headings.
 
 Many audits open with `| # | Severity | Issue | Status |` and then detail some of the findings under
 their own headings, often without repeating the status. The detail is the finding (its line is where the
@@ -9,10 +9,14 @@ something else and lends nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rte.docs.leads import ID
+from rte.docs.markdown import Block
+from rte.docs.vocab import strip_marks
 from rte.model import Finding, FindingStatus
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -21,6 +25,52 @@ _GRADE = re.compile(r"\b(critical|high|medium|moderate|low|info(?:rmational)?)\b
 _NOISE = frozenset(
     {"critical", "high", "medium", "moderate", "low", "info", "the", "a", "an", "of", "in", "on"}
 )
+
+
+def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: list[Finding]) -> list[Finding]:
+    """Table rows and heading findings as one list, each finding once.
+
+    - A row and a heading with the same id are one finding: the heading's, with the row's status when the
+      heading states none (`| BR-01 | High | ✅ Fixed |` … `### BR-01 — …`).
+    - A row whose title names detailed findings by id (`CRIT-01 + CRIT-02: …` in a priority table) repeats
+      them.
+    - The rows of a table inside a finding's own section (`npm audit` output under `### H-3 …`) are its
+      evidence, not findings of their own.
+    """
+    listed = {f.id: f for f in rows if f.id}
+    details = [
+        replace(f, status=listed[f.id].status)
+        if f.id in listed
+        and f.status is FindingStatus.UNKNOWN
+        and f.location.line != listed[f.id].location.line
+        else f
+        for f in details
+    ]
+    detail_ids = {f.id for f in details if f.id}
+    detailed = {i for i in detail_ids if i in listed and _detail_line(details, i) != listed[i].location.line}
+    heading_lines = sorted(b.line for b in blocks if b.kind == "heading")
+    finding_lines = {f.location.line for f in details}
+    kept = []
+    for row in rows:
+        if row.id in detailed:
+            continue
+        named = ID.match(strip_marks(row.title))
+        if named and named.group(1) in detail_ids and row.id != named.group(1):
+            continue
+        if _owner(row.location.line or 0, heading_lines) in finding_lines:
+            continue
+        kept.append(row)
+    return kept + details
+
+
+def _detail_line(details: Sequence[Finding], ident: str) -> int | None:
+    return next((f.location.line for f in details if f.id == ident), None)
+
+
+def _owner(line: int, heading_lines: Sequence[int]) -> int | None:
+    """The line of the heading a line sits under."""
+    at = bisect.bisect_left(heading_lines, line)
+    return heading_lines[at - 1] if at else None
 
 
 def join_summary(
