@@ -18,14 +18,20 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|broken|skipped)\b" + END,
+    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped)\b" + END,
     re.I,
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(
-    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?passed\b"
+    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing)\b"
     r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b",
     re.I,
+)
+# What else a test may have been besides failed: `8/10 passed, 2 skipped`.
+_OTHER_OUTCOME = re.compile(r"\b(skipped|pending|ignored|todo|xfail|flaky|not run|blocked|untested|n/a)\b", re.I)
+# A test counted as neither passed nor failed somewhere in the report: `1 test skipped (needs the live API)`.
+_OTHER_COUNT = re.compile(
+    r"\b[1-9]\d*\s+(?:tests?\s+|specs?\s+|cases?\s+)?(?:skipped|pending|ignored|blocked|not run|xfail)", re.I
 )
 # "4 of 5 stories passed, 1 blocked": cases that never ran leave the run incomplete.
 _NEVER_RAN = re.compile(r"\b(\d+)\s+(?:blocked|not run|not executed|untested)\b", re.I)
@@ -48,6 +54,7 @@ _FAILURE = re.compile(
     r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was )?(?:failed|fails)\b",
     re.I,
 )
+_EMPTY_VALUE = re.compile(r":\s*(?:n/?a|none|nil|zero|0|-|—|–)\W*$", re.I)
 # Lines that count test files or snapshots, not tests (jest `Test Suites:`, vitest `Test Files`).
 _NOT_TESTS = re.compile(r"^\W*(test suites|test files|snapshots)\b", re.I)
 # "all green", "unit and integration tests all passed": a stated result without numbers.
@@ -121,6 +128,7 @@ def overall_suites(
     groups: list[tuple[int, dict[str, int]]] = []
     statements: list[Suite] = []
     passing: list[Suite] = []  # "all green": used only when nothing else states a result
+    others = any(_OTHER_COUNT.search(b.text) for b in blocks)
     for block in blocks:
         if block.line in taken:
             continue
@@ -143,7 +151,9 @@ def overall_suites(
             if _NOT_RUN.search(plain):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
             elif (
-                _FAILURE.search(plain) and not re.search(r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I)
+                _FAILURE.search(plain)
+                and not re.search(r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I)
+                and not _EMPTY_VALUE.search(plain)  # `Tests Failed: N/A`
             ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
             elif (stated := _ALL_PASSED.search(plain)) and not _UNSURE.search(plain):
@@ -151,6 +161,8 @@ def overall_suites(
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
+        if "short" in counts and "failed" not in counts and not others:
+            counts["failed"] = counts["short"]  # no line says the missing ones were skipped or pending
         settle(counts)
         if counts.get("passed") is not None or counts.get("failed") is not None:
             groups.append((first or block.line, counts))
@@ -263,6 +275,8 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
             counts.setdefault("skipped", int(never.group(1)))
             counts.setdefault("not_run", int(never.group(1)))
             counts.setdefault("failed", total - passed - int(never.group(1)))
+        elif passed < total and not _OTHER_OUTCOME.search(plain):
+            counts.setdefault("short", total - passed)  # `195/197 tests passing`: two did not pass
     for number, word in _RUNNER.findall(plain):
         key = _KEYS.get(word.lower())
         if key:

@@ -231,6 +231,9 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     return suites
 
 
+_LONE_CODE = re.compile(r"\W*`[^`]+`\W*")
+
+
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     """One line that names a level and says how it went: `✅ Unit tests (95% coverage)`, `E2E: pending`."""
     suites: list[tuple[Suite, str]] = []
@@ -238,6 +241,8 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind not in ("paragraph", "item"):
             continue
         for offset, whole in enumerate(block.text.split("\n")):
+            if _LONE_CODE.fullmatch(whole):
+                continue  # `.playwright-mcp/login-error.png`: a file's name says nothing about a run
             for line in _segments(whole):
                 plain = strip_marks(line)
                 level = level_of(plain) if len(plain) <= 140 else None

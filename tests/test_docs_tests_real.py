@@ -1,0 +1,48 @@
+"""Test-report layouts met in real reports measured blind (scripts/measure_docs.py). Own text throughout."""
+
+from __future__ import annotations
+
+from rte.model import TestVerdict as Verdict
+from tests.docread import verdict
+
+
+def test_a_ratio_of_passing_tests_below_the_total_is_a_failure() -> None:
+    text = (
+        "# Testing overview\n\n| Metric | Value | Status |\n|---|---|---|\n"
+        "| **Success rate** | 98.0% (98/100 tests passing) | ✅ **EXCELLENT** |\n"
+        "| **Coverage** | 91% | ✅ |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+
+
+def test_a_ratio_whose_missing_tests_were_skipped_stays_a_pass() -> None:
+    text = (
+        "# Report\n\n**Overall: 19/20 passing**\n\n- ✅ 19 tests passed\n- ❌ 0 tests failed\n"
+        "- 🟡 1 test skipped (needs the sandbox)\n"
+    )
+    assert verdict(text) is Verdict.PASS
+
+
+def test_an_empty_failed_field_is_not_a_failure() -> None:
+    text = (
+        "# Load tests\n\n## Compliance\n\n**Tests planned:** 6  \n**Tests executed:** 0 (0%)  \n"
+        "**Tests passed:** N/A  \n**Tests failed:** N/A  \n**Tests blocked:** 6 (100%)  \n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_screenshot_file_name_is_not_a_suite() -> None:
+    text = (
+        "# Verification report\n\n## Summary\n\n- ✅ **OVERALL STATUS**: **PASSED**\n- Total test cases executed: 4\n"
+        "- Passed: 4\n- Failed: 0\n\n#### T1: Access control ✅ PASSED\n**Status**: PASSED\n\n"
+        "**Screenshots**:\n- `.playwright-out/denied-error.png`\n"
+    )
+    assert verdict(text) is Verdict.PASS
+
+
+def test_failures_counted_in_a_note_fail_the_run() -> None:
+    text = (
+        "# Story report\n\n| Suite | Status |\n|---|---|\n| Unit | ✅ 8/8 |\n| Integration | PENDING |\n\n"
+        "**Tests skipped** (12 failures in the full run):\n- ledger posting\n"
+    )
+    assert verdict(text) is Verdict.FAIL
