@@ -4,7 +4,7 @@ Run from the repository root:  PYTHONPATH=. python benchmarks/scale.py [--quick 
 
 For each N it writes a repository of N synthetic features (benchmarks/featuregen.py), then runs, each in
 its own subprocess under a small probe that reports wall time, CPU time (the process and its workers) and
-peak memory (the largest sum over the process and its workers, sampled from /proc):
+peak memory (the largest sum of PSS over the process and its workers, sampled from /proc):
 
 - `python -m rte check --all --workspace DIR --format json` (the thing measured);
 - the floor: a process that reads the same files and marko-parses the Markdown ones, nothing else.
@@ -43,15 +43,17 @@ SHIMMED = ("git", "squawk", "psql")
 
 # Runs the command in argv[2:], stdout to the file argv[1]; prints wall and CPU seconds (the process and every
 # worker it waited for), exit code, and peak memory: the largest single process (`ru_maxrss`) and the
-# largest sum over the process and its children, sampled from /proc every 10 ms (rte may fork readers).
+# largest sum of proportional set sizes (PSS) over the process and its children, sampled from /proc every
+# 50 ms (rte may fork readers; PSS counts the pages they share with it once).
 PROBE = textwrap.dedent(
     """
     import json, resource, subprocess, sys, time
 
-    def rss_kib(pid):
+    def pss_kib(pid):
+        # Proportional set size: pages shared with forked workers count once, split between them.
         try:
-            with open(f"/proc/{pid}/status") as status:
-                return next(int(l.split()[1]) for l in status if l.startswith("VmRSS:"))
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                return next(int(l.split()[1]) for l in rollup if l.startswith("Pss:"))
         except (OSError, StopIteration):
             return 0
 
@@ -68,8 +70,8 @@ PROBE = textwrap.dedent(
         child = subprocess.Popen(sys.argv[2:], stdout=out)
         peak = 0
         while child.poll() is None:
-            peak = max(peak, sum(rss_kib(p) for p in tree(child.pid)))
-            time.sleep(0.01)
+            peak = max(peak, sum(pss_kib(p) for p in tree(child.pid)))
+            time.sleep(0.05)
         wall = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rc": child.returncode,
@@ -103,7 +105,7 @@ class Sample:
     wall: float
     cpu: float
     rss_mib: float  # the largest single process
-    tree_mib: float  # the largest sum over the process and its workers at one moment
+    tree_mib: float  # the largest sum of PSS over the process and its workers at one moment
     rc: int
     output: str
 
@@ -246,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     print("| N | MB of docs | rte check --all | floor (read + marko) | ratio | CPU: rte / floor | ratio "
-          "| ms / feature | peak RSS (all processes) | floor RSS | failing | subprocesses |")  # fmt: skip
+          "| ms / feature | peak memory (PSS, all processes) | floor RSS | failing | subprocesses |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for n, rte, floor, checked, failing, calls, size in rows:
         sub = ", ".join(f"{k} {v}" for k, v in sorted(calls.items())) or "none"

@@ -138,3 +138,39 @@ def test_attack_scenarios_and_impact_dimensions_are_not_findings() -> None:
         "**Severity:** Critical\n"
     )
     assert findings(text) == {3: (Severity.HIGH, U)}
+
+
+def test_a_column_named_as_implemented_states_the_row_is_in_place() -> None:
+    text = (
+        "# Risk matrix\n\n| ID | Finding | Risk Level | Vector | Mitigation Implemented |\n|---|---|---|---|---|\n"
+        "| QM-01 | Role chosen by the client | **High** | `role` in the body | Server forces the role |\n"
+        "| QM-02 | Open CORS | Medium | any origin | TBD |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, M), 6: (Severity.MEDIUM, U)}
+
+
+def test_completed_actions_naming_finding_ids_close_them() -> None:
+    text = (
+        "# Review\n\n### 🔴 QC-1: Stock restored twice\n\n**Priority:** 🔴 **CRITICAL** - Fix immediately\n\n"
+        "### 🟠 QH-1: No row lock\n\n**Priority:** 🟠 **HIGH**\n\n## Summary\n\n### ✅ Completed Actions\n\n"
+        "1. **✅ Removed the second restore** (QC-1)\n2. **✅ Added row locking** (QH-1)\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, F), 7: (Severity.HIGH, F)}
+
+
+def test_dependency_tables_under_severity_headings_and_category_counts() -> None:
+    text = (
+        "# Dependency report\n\n## Risk assessment\n\n1. **4 High Severity Vulnerabilities:**\n   - fix soon\n\n"
+        "## Alerts\n\n### High Severity (2 vulnerabilities)\n\n| # | Package | Alert # | Status |\n|---|---|---|---|\n"
+        "| 1 | **router-x** | #24 | Open |\n| 2 | **qs-lite** | #19 | Dismissed: no action |\n\n"
+        "## Medium findings\n\n### Input Validation Gaps (87 findings)\n\nSee the tracker.\n"
+    )
+    assert findings(text) == {14: (Severity.HIGH, OPEN), 15: (Severity.HIGH, A)}
+
+
+def test_area_headings_over_id_tables_are_groups_not_findings() -> None:
+    text = (
+        "# Audit\n\n## High Findings (2)\n\n### Sessions\n\n| ID | Finding | File |\n|---|---|---|\n"
+        "| QH1 | Cookies readable by scripts | `auth.ts` |\n| QH2 | Sign-out outside CSRF scope | `signout.ts` |\n"
+    )
+    assert findings(text) == {9: (Severity.HIGH, U), 10: (Severity.HIGH, U)}

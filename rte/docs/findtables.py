@@ -14,7 +14,9 @@ from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
 
 _TITLE_COLUMN = re.compile(
-    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
+    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b"
+    r"|^\W*(?:package|dependency|library|component)\W*$",
+    re.I,
 )
 
 _SEVERITY_COLUMN = re.compile(
@@ -37,6 +39,10 @@ _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
 
+_ASSERTED_COLUMN = re.compile(
+    r"\b(mitigation|fix|remediation|resolution)s?\s+(?:implemented|applied|done|deployed|in place)\b", re.I
+)
+_NOTHING = re.compile(r"^\W*(?:none|n/?a|tbd|todo|pending|planned|not (?:yet )?\w+|no)\b", re.I)
 _FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*$", re.I)
 _FIX_OPENING = re.compile(
     r"^\W*(fixed|resolved|mitigated|accepted|in progress|open|pending|deferred|partial(?:ly)?|not fixed|won'?t fix)\b",
@@ -119,7 +125,10 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             and (id_col is not None or status_cols or fix_col is not None)
         ):
             # `### CRITICAL (4/4 fixed)` over `| ID | Issue | Fix |`: the heading grades every row below it
-            graded_section = section_severity(block.section[-1:])
+            graded_section = next(
+                (g for title in reversed(block.section[1:]) if (g := section_severity((title,))) is not None),
+                None,
+            )
             if (
                 graded_section is not None
                 and graded_section is not Severity.UNKNOWN
@@ -182,10 +191,22 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             or (FindingStatus.OPEN if failed_check else None)
             or _struck(block.cells[title_col])
             or closing
+            or _asserted(block, header)
             or FindingStatus.UNKNOWN
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _asserted(block: Block, header: Sequence[str]) -> FindingStatus | None:
+    """`| … | Mitigation Implemented |` with the control described in the row: the column's name states
+    that what the row says is in place (an empty, `None` or `TBD` cell states nothing)."""
+    for index, name in enumerate(header):
+        said = _ASSERTED_COLUMN.search(name)
+        cell = strip_marks(_cell(block, index))
+        if said and _WORD.search(cell) and not _NOTHING.match(cell):
+            return FindingStatus.MITIGATED if said.group(1).lower() == "mitigation" else FindingStatus.FIXED
+    return None
 
 
 def _fix_status(block: Block, status_cols: list[int], fix_col: int | None, title_col: int) -> FindingStatus:

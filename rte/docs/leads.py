@@ -86,6 +86,9 @@ _PROPERTY_KEY = re.compile(
     re.I,
 )
 
+# `**11 High Severity Vulnerabilities:**`: a count of findings, not one.
+_COUNTED = re.compile(rf"^\W*\d+\s+{SEVERITY_WORDS}\b", re.I)
+
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
 
@@ -134,6 +137,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 items.pop()
             if _item_opens_finding(first, plain, block.checked is not None) or (
                 not items
+                and not _COUNTED.match(plain)
                 and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
                 and section_severity(block.section[-1:]) is not None
             ):
@@ -158,7 +162,7 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
     """A paragraph or item opening with a bold title that carries an id or a grade, or a grade right after it:
     `**[SEC-01]** 🔴 High — …`, `**V1. Title** — Severity: CRITICAL`, `1. **Title** (High) - …`, `**Nit:** …`."""
     lead = block.lead
-    if FIELD.match(strip_marks(first)) or _PROPERTY_KEY.match(strip_marks(lead)):
+    if FIELD.match(strip_marks(first)) or _PROPERTY_KEY.match(strip_marks(lead)) or _COUNTED.match(lead):
         return False  # `**Risk:** LOW - …`, `**Data Sensitivity:** LOW` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True

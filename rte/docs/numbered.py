@@ -91,6 +91,12 @@ def named_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> list[F
 
 
 # A section of later updates: `## Changelog`, `## Status updates`, `## Retest (April)`, `## Revision history`.
+# A later section listing what was done: `✅ Completed actions`, `Resolved issues`, `Fixes applied`.
+_DONE_SECTION = re.compile(
+    r"\b(completed|resolved|remediated|done)\s+(actions?|items?|issues?|findings?|tasks?|work)\b"
+    r"|\bfix(es)?\s+(applied|implemented|made)\b|\bremediation (status|log)\b",
+    re.I,
+)
 _UPDATES = re.compile(r"\b(change-?\s?log|history|updates?|re-?tests?|revisions?|addend(um|a))\b", re.I)
 
 
@@ -100,23 +106,23 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
     listed = {f.id: f for f in findings if f.id}
     stated: dict[str, FindingStatus] = {}
     for block in blocks if listed else ():
-        if block.kind not in ("item", "paragraph", "row") or not _UPDATES.search(
-            block.section[-1:][0] if block.section else ""
+        title = block.section[-1] if block.section else ""
+        if block.kind not in ("item", "paragraph", "row") or not (
+            _UPDATES.search(title) or _DONE_SECTION.search(title)
         ):
             continue
         if block.kind == "row":
             texts = [" ".join([block.cells[0], next((c for c in block.cells[1:] if status_of(c)), "")])]
         else:
             texts = re.split(r"(?<=[.;])\s+", strip_marks(" ".join(block.text.split("\n"))))
+        done = bool(block.section and _DONE_SECTION.search(block.section[-1]))
         for text in texts:
             for match in ID.finditer(text):
                 finding = listed.get(match.group(1))
-                if (
-                    finding
-                    and block.line > (finding.location.line or 0)
-                    and (status := _said(text[match.end() :]))
-                ):
-                    stated[match.group(1)] = status
+                # `1. ✅ Fixed the double restore (CRITICAL-1)` under `Completed actions`: the state comes first
+                said = _said(text[match.end() :]) or (status_of(block.text) if done else None)
+                if finding and block.line > (finding.location.line or 0) and said:
+                    stated[match.group(1)] = said
     return [replace(f, status=stated[f.id]) if f.id in stated else f for f in findings]
 
 

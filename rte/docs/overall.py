@@ -18,7 +18,8 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped)\b" + END,
+    r"(?<![\w.-])(\d[\d,]*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped)\b"
+    + END,
     re.I,
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
@@ -28,7 +29,9 @@ _RATIO = re.compile(
     re.I,
 )
 # What else a test may have been besides failed: `8/10 passed, 2 skipped`.
-_OTHER_OUTCOME = re.compile(r"\b(skipped|pending|ignored|todo|xfail|flaky|not run|blocked|untested|n/a)\b", re.I)
+_OTHER_OUTCOME = re.compile(
+    r"\b(skipped|pending|ignored|todo|xfail|flaky|not run|blocked|untested|n/a)\b", re.I
+)
 # A test counted as neither passed nor failed somewhere in the report: `1 test skipped (needs the live API)`.
 _OTHER_COUNT = re.compile(
     r"\b[1-9]\d*\s+(?:tests?\s+|specs?\s+|cases?\s+)?(?:skipped|pending|ignored|blocked|not run|xfail)", re.I

@@ -59,6 +59,7 @@ _PART_OF_FINDING = re.compile(
 )
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
+_CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -160,6 +161,8 @@ def _heading_findings(
         explicit = "severity" in found
         if level == 1 or excluded(block, text, explicit) or _NONE.search(plain):
             continue
+        if _CATEGORY_COUNT.search(plain) and not explicit:
+            continue  # `Input Validation Gaps (87 findings)`: a category and its count
         if block.kind == "heading" and _PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
         if block.kind == "heading" and not explicit and _GROUP_HEADING.match(plain) and not ID.search(text):

@@ -49,7 +49,8 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
     detail_ids = {f.id for f in details if f.id}
     detailed = {i for i in detail_ids if i in listed and _detail_line(details, i) != listed[i].location.line}
     heading_lines = sorted(b.line for b in blocks if b.kind == "heading")
-    finding_lines = {f.location.line for f in details}
+    owned = {f.location.line or 0: f for f in details}
+    groups: set[int] = set()  # headings that only name the table of findings below them
     kept = []
     for row in rows:
         if row.id in detailed:
@@ -57,10 +58,13 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
         named = ID.match(strip_marks(row.title))
         if named and named.group(1) in detail_ids and row.id != named.group(1):
             continue
-        if _owner(row.location.line or 0, heading_lines) in finding_lines:
-            continue
+        owner = _owner(row.location.line or 0, heading_lines)
+        if owner is not None and owner in owned:
+            if owned[owner].id:  # `### LOW-03: Dependency vulnerabilities` over its npm audit table
+                continue
+            groups.add(owner)  # `### Authorization` over `| ID | Finding |` rows: the rows are the findings
         kept.append(row)
-    return kept + details
+    return kept + [f for f in details if f.location.line not in groups]
 
 
 def _detail_line(details: Sequence[Finding], ident: str) -> int | None:
