@@ -174,3 +174,22 @@ def test_area_headings_over_id_tables_are_groups_not_findings() -> None:
         "| QH1 | Cookies readable by scripts | `auth.ts` |\n| QH2 | Sign-out outside CSRF scope | `signout.ts` |\n"
     )
     assert findings(text) == {9: (Severity.HIGH, U), 10: (Severity.HIGH, U)}
+
+
+def test_a_recap_of_fixes_restates_findings_and_lends_them_its_status() -> None:
+    text = (
+        "# Assessment\n\n### 🔴 CRITICAL Issues\n\n#### 1. **Debug logs expose tokens**\n\nDetails.\n\n"
+        "#### 2. **Plaintext password storage** ✅ FIXED\n\nDetails.\n\n## Completed improvements summary\n\n"
+        "### ✅ Critical issues fixed\n1. **Debug logs**: removed every token from the logs\n"
+        "2. **Password storage**: bcrypt now\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 9: (Severity.CRITICAL, F)}
+
+
+def test_a_number_after_a_space_is_an_id() -> None:
+    text = (
+        "# Assessment\n\n## 🔥 Critical Issue #1: Key rotation is not atomic (RESOLVED)\n\n"
+        "### Vulnerability description\n\nText.\n\n## 🔥 Critical Issue #2: Names not validated\n\n"
+        "### Impact assessment\n\nText.\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, F), 9: (Severity.CRITICAL, U)}

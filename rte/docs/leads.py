@@ -16,7 +16,8 @@ from rte.docs.vocab import (
 )
 from rte.model import Severity
 
-ID = re.compile(r"\b([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
+# `SEC-01`, `H-1`, `#12` (after a space too: `Critical Issue #1`).
+ID = re.compile(r"(?<!\w)([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
 TAG = re.compile(r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.

@@ -137,3 +137,40 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+# Sections that restate findings listed elsewhere: a recap of fixes, a risk matrix, a remediation plan.
+_RECAP = re.compile(
+    r"\b(summary|recap|completed|overview|conclusion|roadmap|action plan|next steps"
+    r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap))\b",
+    re.I,
+)
+
+
+def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Findings restated in a recap section (`✅ Critical issues fixed`, a risk matrix) by a title that a
+    finding listed outside such sections already has: the restatement goes, lending its status when the
+    original states none."""
+    recap_lines = {b.line for b in blocks if any(_RECAP.search(title) for title in b.section[1:])}
+    originals = [f for f in findings if f.location.line not in recap_lines]
+    if len(originals) == len(findings):
+        return findings
+    words = {id(f): _words(f.title) for f in findings}
+    lent: dict[int, FindingStatus] = {}
+    kept_recaps = []
+    for finding in findings:
+        if finding.location.line not in recap_lines:
+            continue
+        # `**Debug Logs**: removed all sensitive data`: a recap item's name is what precedes its colon
+        mine = _words(finding.title.split(":", 1)[0]) if ":" in finding.title else words[id(finding)]
+        twin = next((o for o in originals if _same_finding(mine, words[id(o)])), None)
+        if twin is None:
+            kept_recaps.append(finding)
+        elif twin.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
+            lent[id(twin)] = finding.status
+    kept = {id(f) for f in originals} | {id(f) for f in kept_recaps}
+    return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in findings if id(f) in kept]
+
+
+def _same_finding(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= min(2, len(a)) and _overlap(a, b) >= 0.66
