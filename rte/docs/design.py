@@ -230,6 +230,8 @@ def data_loss(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> Location | 
     """Where a document declares that the change loses data: front matter `data-loss: true`, else a line."""
     if "data-loss" in fm.values:
         return Location(rel, fm.lines.get("data-loss")) if fm.values["data-loss"] is True else None
+    if not _DATA_LOSS.search("\n".join(b.text for b in blocks)):  # one pass for the usual document
+        return None
     return next((loc for b in blocks if (loc := declares_data_loss(b.text, rel, b.line))), None)
 
 
