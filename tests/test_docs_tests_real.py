@@ -46,3 +46,20 @@ def test_failures_counted_in_a_note_fail_the_run() -> None:
         "**Tests skipped** (12 failures in the full run):\n- ledger posting\n"
     )
     assert verdict(text) is Verdict.FAIL
+
+
+def test_cases_blocked_in_a_result_table_leave_the_run_incomplete() -> None:
+    text = (
+        "# UAT results\n\n| Test | Status | Notes |\n|---|---|---|\n| T-001 | ✅ PASS | search works |\n"
+        "| T-002 | ⏸️ BLOCKED | needs gateway credentials |\n| T-003 | ✅ PASS | export works |\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_criterion_marked_completed_ran() -> None:
+    text = (
+        "# Integration test results\n\n| Criteria | Status | Details |\n|---|---|---|\n"
+        "| ✅ Validate every command | **COMPLETED** | all commands answer |\n"
+        "| ✅ Performance testing | **COMPLETED** | within budget |\n\n**Total tests:** 40 · **Pass rate:** 100% (40/40)\n"
+    )
+    assert verdict(text) is Verdict.PASS

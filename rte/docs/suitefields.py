@@ -38,7 +38,9 @@ NOT_RUN = re.compile(
     r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧)\b|⏳|🚧",
     re.I,
 )
-_PASS_WORD = re.compile(r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b", re.I)
+_PASS_WORD = re.compile(
+    r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b|(?<!not )\b(completed?|done)\b", re.I
+)
 _FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
 
 
