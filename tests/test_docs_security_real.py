@@ -193,3 +193,51 @@ def test_a_number_after_a_space_is_an_id() -> None:
         "### Impact assessment\n\nText.\n"
     )
     assert findings(text) == {3: (Severity.CRITICAL, F), 9: (Severity.CRITICAL, U)}
+
+
+def test_a_grade_and_a_deadline_over_id_headings_grade_them() -> None:
+    text = (
+        "# Findings\n\n## CRITICAL — Fix before any user\n\n### QT-1: Two-factor bypass via cached session\n\nText.\n\n"
+        "## HIGH — Fix before the first customer\n\n### QT-2: `unsafe-eval` in the CSP\n\nText.\n\n"
+        "## P1-D: Linter warnings\n\n### Finding\nPermissive policies.\n"
+    )
+    # `P1-D` is an id whose prefix grades it, not a group over the `### Finding` part below
+    assert findings(text) == {5: (Severity.CRITICAL, U), 11: (Severity.HIGH, U), 15: (Severity.HIGH, U)}
+
+
+def test_a_severity_group_heading_with_a_status_suffix() -> None:
+    text = (
+        "# Results\n\n## 🔴 Critical Issues - STATUS: ✅ RESOLVED\n\n### 1. **Pickled sessions** ✅ FULLY RESOLVED\n\n"
+        "Text.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_bracket_tags_with_a_class_after_the_grade() -> None:
+    text = "# Audit\n\n### C1. [High · Class 1 SSRF] Favicon fetch follows redirects\n\nText.\n"
+    assert findings(text) == {3: (Severity.HIGH, U)}
+
+
+def test_a_bold_lead_opening_with_its_grade_and_a_gaps_group() -> None:
+    text = (
+        "# Review\n\n## 2. Authentication\n\n### ⚠️ Security Gaps (FIXED)\n\n"
+        "**CRITICAL: Session creation bypass** (Status: ✅ FIXED)\n\n- **Issue**: the client signed in directly.\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F)}
+
+
+def test_recommendations_graded_on_their_own_lead_and_strengths_sections() -> None:
+    text = (
+        "# Review\n\n## ✅ SECURE - What's Working Well\n\n### 2. XSS Protection - GOOD ✅\n**Status:** escaped\n\n"
+        "**Risk Level:** LOW\n\n## 1. Architecture\n\n### ⚠️ Recommendations\n\n"
+        "1. **Frontend role checks** (Priority: Medium)\n   - checks only hide buttons\n"
+    )
+    assert findings(text) == {14: (Severity.MEDIUM, U)}
+
+
+def test_a_heading_grade_wins_over_a_priority_field() -> None:
+    text = (
+        "# Audit\n\n## ⚠️ Issues found\n\n### 🟡 LOW SEVERITY: Cookie without the secure flag\n\n"
+        "**Priority:** HIGH - set it before production\n"
+    )
+    assert findings(text) == {5: (Severity.LOW, U)}

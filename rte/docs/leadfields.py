@@ -162,8 +162,12 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     found.setdefault(key, value)
 
 
-def field_severity(found: dict[str, str], terms: Legend | None = None) -> Severity | None:
-    for key in ("severity", "priority", "risk"):
+def field_severity(
+    found: dict[str, str],
+    terms: Legend | None = None,
+    keys: tuple[str, ...] = ("severity", "priority", "risk"),
+) -> Severity | None:
+    for key in keys:
         if key not in found:
             continue
         value = found[key]

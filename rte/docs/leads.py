@@ -18,7 +18,11 @@ from rte.model import Severity
 
 # `SEC-01`, `H-1`, `#12` (after a space too: `Critical Issue #1`).
 ID = re.compile(r"(?<!\w)([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
-TAG = re.compile(r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])\]", re.I)
+# `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
+TAG = re.compile(
+    r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
+    re.I,
+)
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
 PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
@@ -53,7 +57,7 @@ SEVERITY_SECTION = re.compile(
     r"[\w\s()/,-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
-    r"\b(issues|findings|vulnerabilities|risks)\s*[—–:]\s*[\w\s,/()'-]{0,40}$",
+    r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$",
     re.I,
 )
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
@@ -87,6 +91,8 @@ _PROPERTY_KEY = re.compile(
     re.I,
 )
 
+# A bold lead opening with its grade and then its title (not a tally: `**High:** 3`).
+_GRADED_LEAD = re.compile(rf"^\W*{SEVERITY_WORDS}\s*[:—–]\s*[^\W\d_]", re.I)
 # `**11 High Severity Vulnerabilities:**`: a count of findings, not one.
 _COUNTED = re.compile(rf"^\W*\d+\s+{SEVERITY_WORDS}\b", re.I)
 
@@ -167,8 +173,8 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
         return False  # `**Risk:** LOW - …`, `**Data Sensitivity:** LOW` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
-    if _SHORT_ID.match(lead) or graded(lead, terms):
-        return True
+    if _SHORT_ID.match(lead) or graded(lead, terms) or _GRADED_LEAD.match(strip_marks(lead)):
+        return True  # `**CRITICAL: Session creation bypass** (Status: ✅ FIXED)`
     rest = first.split(lead, 1)[1] if lead in first else ""
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and re.match(
         r"\s*[—–:-]\s*[^\W\d_]+(?:\W+\w+){2}", rest

@@ -14,7 +14,8 @@ from rte.model import FindingStatus
 _NOT_FINDINGS = re.compile(
     r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
-    r"|approval|table of contents|contents|test scenarios?|attack scenarios?|attack paths?)\b",
+    r"|approval|table of contents|contents|test scenarios?|attack scenarios?|attack paths?|working well"
+    r"|what works|already protected|done right)\b|^\W*secure\s*[-—–:]",
     re.I,
 )
 

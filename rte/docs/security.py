@@ -22,6 +22,7 @@ from rte.docs.leads import (
     SEVERITY_WORDS,
     TAG,
     candidates,
+    inline_fields,
     marker_lead,
     section_severity,
 )
@@ -39,7 +40,7 @@ _SCORE = re.compile(
 )
 # A heading that opens with a plural name of findings is a section (`Vulnerabilities Found & Remediated`).
 _GROUP_HEADING = re.compile(
-    r"^\W*(?:\w+\s+)?(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems)\b(?!\s*#?\d)",
+    r"^\W*(?:\w+\s+)?(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
     re.I,
 )
 _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
@@ -52,6 +53,7 @@ _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(sev
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.
 _PART_OF_FINDING = re.compile(
     r"\W*(?:risk assessment|impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
+    r"|finding|issue|problem|vulnerability|summary|overview|background"
     r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
     r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
     r"|confidentiality|integrity|availability)\W*",
@@ -60,6 +62,10 @@ _PART_OF_FINDING = re.compile(
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
+# `CRITICAL — Fix before any user`: a grade, a dash, the group's deadline or note.
+_LEADING_GRADE = re.compile(
+    r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
+)
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -141,6 +147,9 @@ def _heading_findings(
         grouped = (
             section_severity((text,)) if block.kind == "heading" or SEVERITY_SECTION.match(plain) else None
         )
+        opening = _LEADING_GRADE.match(plain) if grouped is None and index in parents else None
+        if opening and _groups_findings(blocks, index):
+            grouped = severity_of(opening.group(1))  # `## CRITICAL — Fix before any user` over `### C-1: …`
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
             sections[level] = grouped
@@ -160,7 +169,9 @@ def _heading_findings(
             or lead.graded
         )
         explicit = "severity" in found
-        if level == 1 or excluded(block, text, explicit) or _NONE.search(plain):
+        # `1. **Frontend role checks** (Priority: Medium)` under `Recommendations` grades itself on its lead
+        graded_lead = any(key in ("severity", "priority", "risk") for key, _ in inline_fields(text))
+        if level == 1 or excluded(block, text, explicit or graded_lead) or _NONE.search(plain):
             continue
         if _CATEGORY_COUNT.search(plain) and not explicit:
             continue  # `Input Validation Gaps (87 findings)`: a category and its count
@@ -182,8 +193,10 @@ def _heading_findings(
             continue
         tag = TAG.search(text) or PAREN_SEVERITY.search(text)
         severity = (
-            field_severity(found, terms)
+            field_severity(found, terms, ("severity",))
+            # `### 🟡 LOW SEVERITY: …` grades the finding; a `Priority: HIGH` under it schedules the work
             or (severity_of(prefix.group(1)) if prefix else None)
+            or field_severity(found, terms)
             or (severity_of(tag.group(1)) if tag else None)
             or (graded(block.lead, terms) if block.lead else None)
             or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
@@ -212,6 +225,16 @@ def _heading_findings(
         )
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
     return findings
+
+
+def _groups_findings(blocks: Sequence[Block], index: int) -> bool:
+    """A heading whose first sub-heading is not a part of one finding (`### Description`, `### Fix`): its
+    sub-headings are findings, so a grade it opens with (`## CRITICAL — Fix before any user`) is theirs."""
+    level = blocks[index].level
+    child = next((b for b in blocks[index + 1 :] if b.kind == "heading"), None)
+    return (
+        child is not None and child.level > level and not _PART_OF_FINDING.fullmatch(strip_marks(child.text))
+    )
 
 
 def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, str] | None:

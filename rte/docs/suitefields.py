@@ -39,7 +39,8 @@ NOT_RUN = re.compile(
     re.I,
 )
 _PASS_WORD = re.compile(
-    r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b|(?<!not )\b(completed?|done)\b", re.I
+    r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b|(?<!not )\b(completed?|done)\b",
+    re.I,
 )
 _FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
 
