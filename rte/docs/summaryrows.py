@@ -1,10 +1,10 @@
-"""Findings listed in tables reconciled with the findings detailed under their own headings.
+"""Findings listed in tables and recaps reconciled with the findings detailed under their own headings.
 
-Many audits open with `| # | Severity | Issue | Status |` and then detail some of the findings under
-their own headings, often without repeating the status. The detail is the finding (its line is where the
-reader looks); the row lends it the status it does not state, and a row that no section details is a
-finding of its own. A summary table that matches none of the detailed findings is an overview of
-something else and lends nothing.
+Audits list one finding in several places: a summary table (`| # | Severity | Issue | Status |`) before
+the details, a ranked table with the same ids, a risk matrix or a "✅ issues fixed" recap after them. The
+detail is the finding (its line is where the reader looks); the other places lend it the status it does
+not state, and a row that no section details is a finding of its own. A summary table that matches none
+of the detailed findings is an overview of something else and lends nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from rte.model import Finding, FindingStatus
 _WORDS = re.compile(r"[^\W_]+")
 _LEADING_NUMBER = re.compile(r"^\W*(\d{1,3})[.):]\s")
 _GRADE = re.compile(r"\b(critical|high|medium|moderate|low|info(?:rmational)?)\b", re.I)
+_PAIRS = 250_000  # rows × findings compared by title at most; beyond, rows join by id only
 _NOISE = frozenset(
     {"critical", "high", "medium", "moderate", "low", "info", "the", "a", "an", "of", "in", "on"}
 )
@@ -46,8 +47,11 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
         else f
         for f in details
     ]
-    detail_ids = {f.id for f in details if f.id}
-    detailed = {i for i in detail_ids if i in listed and _detail_line(details, i) != listed[i].location.line}
+    detail_lines: dict[str, int | None] = {}
+    for finding in details:
+        if finding.id:
+            detail_lines.setdefault(finding.id, finding.location.line)
+    detailed = {i for i, line in detail_lines.items() if i in listed and line != listed[i].location.line}
     heading_lines = sorted(b.line for b in blocks if b.kind == "heading")
     owned = {f.location.line or 0: f for f in details}
     groups: set[int] = set()  # headings that only name the table of findings below them
@@ -56,7 +60,7 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
         if row.id in detailed:
             continue
         named = ID.match(strip_marks(row.title))
-        if named and named.group(1) in detail_ids and row.id != named.group(1):
+        if named and named.group(1) in detail_lines and row.id != named.group(1):
             continue
         owner = _owner(row.location.line or 0, heading_lines)
         if owner is not None and owner in owned:
@@ -65,10 +69,6 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
             groups.add(owner)  # `### Authorization` over `| ID | Finding |` rows: the rows are the findings
         kept.append(row)
     return kept + [f for f in details if f.location.line not in groups]
-
-
-def _detail_line(details: Sequence[Finding], ident: str) -> int | None:
-    return next((f.location.line for f in details if f.id == ident), None)
 
 
 def _owner(line: int, heading_lines: Sequence[int]) -> int | None:
@@ -86,10 +86,19 @@ def join_summary(
     if not findings or not rows:
         return list(findings) or list(rows)
     joined = list(findings)
+    if len(rows) * len(joined) > _PAIRS:  # a register of thousands: rows join their details by id only
+        by_id = {f.id: i for i, f in enumerate(joined) if f.id}
+        hits = [(row, by_id.get(row.id or "")) for row in rows]
+        for row, index in hits:
+            if index is not None and joined[index].status is FindingStatus.UNKNOWN:
+                joined[index] = replace(joined[index], status=row.status)
+        found = any(index is not None for _, index in hits)
+        return joined + [row for row, index in hits if index is None] if found else joined
+    words = [_words(f.title) for f in joined]
     matched: set[int] = set()
     unmatched_rows = []
     for row in rows:
-        index = _match(row, joined, titles, matched)
+        index = _match(row, joined, words, titles, matched)
         if index is None:
             unmatched_rows.append(row)
             continue
@@ -107,7 +116,13 @@ def join_summary(
     return joined + unmatched_rows
 
 
-def _match(row: Finding, findings: list[Finding], titles: dict[int, str], taken: set[int]) -> int | None:
+def _match(
+    row: Finding,
+    findings: list[Finding],
+    titles_words: list[frozenset[str]],
+    titles: dict[int, str],
+    taken: set[int],
+) -> int | None:
     words = _words(row.title)
     for index, finding in enumerate(findings):
         if index in taken:
@@ -121,9 +136,9 @@ def _match(row: Finding, findings: list[Finding], titles: dict[int, str], taken:
             continue
         if row.id and row.id.isdigit():
             number = _LEADING_NUMBER.match(lead)
-            if number and number.group(1) == row.id and _overlap(words, _words(finding.title)) >= 0.5:
+            if number and number.group(1) == row.id and _overlap(words, titles_words[index]) >= 0.5:
                 return index
-        if words and _overlap(words, _words(finding.title)) >= 0.75:
+        if words and _overlap(words, titles_words[index]) >= 0.75:
             return index
     return None
 
@@ -151,11 +166,19 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
     """Findings restated in a recap section (`✅ Critical issues fixed`, a risk matrix) by a title that a
     finding listed outside such sections already has: the restatement goes, lending its status when the
     original states none."""
-    recap_lines = {b.line for b in blocks if any(_RECAP.search(title) for title in b.section[1:])}
+    recap: dict[tuple[str, ...], bool] = {}  # blocks of one section share the answer
+    for block in blocks:
+        if block.section not in recap:
+            recap[block.section] = any(_RECAP.search(title) for title in block.section[1:])
+    recap_lines = {b.line for b in blocks if recap[b.section]}
     originals = [f for f in findings if f.location.line not in recap_lines]
     if len(originals) == len(findings):
         return findings
     words = {id(f): _words(f.title) for f in findings}
+    having: dict[str, list[Finding]] = {}  # word → the originals whose title has it, in order
+    for original in originals:
+        for word in words[id(original)]:
+            having.setdefault(word, []).append(original)
     lent: dict[int, FindingStatus] = {}
     kept_recaps = []
     for finding in findings:
@@ -163,7 +186,8 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
             continue
         # `**Debug Logs**: removed all sensitive data`: a recap item's name is what precedes its colon
         mine = _words(finding.title.split(":", 1)[0]) if ":" in finding.title else words[id(finding)]
-        twin = next((o for o in originals if _same_finding(mine, words[id(o)])), None)
+        near = {id(o): o for word in mine for o in having.get(word, ())}
+        twin = next((o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None)
         if twin is None:
             kept_recaps.append(finding)
         elif twin.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
