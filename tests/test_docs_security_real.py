@@ -241,3 +241,38 @@ def test_a_heading_grade_wins_over_a_priority_field() -> None:
         "**Priority:** HIGH - set it before production\n"
     )
     assert findings(text) == {5: (Severity.LOW, U)}
+
+
+def test_issues_fixed_sections_close_their_findings_however_deep() -> None:
+    text = (
+        "# Fix report\n\n## First cycle - Issues Fixed (2 High/Medium)\n\n### 1. High: Template URL injection\n\n"
+        "**Fix Applied:** schemes are checked\n\n### 2. Medium: Weak page CSP\n\n#### 2a. inline scripts\n\n"
+        "Text.\n"
+    )
+    found = findings(text)
+    assert found[5] == (Severity.HIGH, F) and found[9] == (Severity.MEDIUM, F)
+
+
+def test_an_issue_line_under_a_finding_heading_describes_it() -> None:
+    text = (
+        "# Fix report\n\n## Critical Issues Fixed (1)\n\n### 1. ✅ Callbacks leak memory\n"
+        "**Issue:** `new Callbacks()` is never freed\n**Impact:** memory runs out\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_a_numbered_heading_with_a_marker_and_its_grade_and_recommended_fixes() -> None:
+    text = (
+        "# Audit\n\n## Critical Vulnerabilities\n\n### 1. 🔴 CRITICAL: Fee call drains the contract ✅ FIXED\n\n"
+        "Text.\n\n## Recommended Fixes\n\n### Immediate Actions (CRITICAL)\n\n1. Check the caller\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_a_remediation_cell_telling_what_was_changed_is_a_fix() -> None:
+    text = (
+        "# PR 16 audit\n\n| ID | Severity | Finding | Remediation |\n|---|---|---|---|\n"
+        "| QO-1 | High | No rate limit on login | Added a limiter of 5 attempts per minute |\n"
+        "| QO-2 | High | Secrets in history | Rotate every value that was ever real |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.HIGH, U)}

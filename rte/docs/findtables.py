@@ -39,6 +39,12 @@ _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
 
+_DONE_VERB = re.compile(
+    r"^\W*(?:added|removed|replaced|implemented|enforced|updated|upgraded|pinned|escaped|validated|restricted"
+    r"|rotated|moved|switched|disabled|enabled|patched|hardened|sanitized|sanitised|rewrote|rewritten"
+    r"|introduced|configured|bumped|overrid(?:e|den) to)\b",
+    re.I,
+)
 _ASSERTED_COLUMN = re.compile(
     r"\b(mitigation|fix|remediation|resolution)s?\s+(?:implemented|applied|done|deployed|in place)\b", re.I
 )
@@ -192,10 +198,18 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             or _struck(block.cells[title_col])
             or closing
             or _asserted(block, header)
+            or _done(block, status_cols, title_col)
             or FindingStatus.UNKNOWN
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _done(block: Block, columns: list[int], title_col: int) -> FindingStatus | None:
+    """A Remediation/Fix cell telling what was changed (`Added a rate limit …`, `Override to 1.2.3; the audit
+    now passes`), not what to do (`Add a rate limit`): the fix is in."""
+    cells = [strip_marks(_cell(block, i)) for i in columns if i != title_col]
+    return FindingStatus.FIXED if any(_DONE_VERB.match(cell) for cell in cells) else None
 
 
 def _asserted(block: Block, header: Sequence[str]) -> FindingStatus | None:

@@ -91,6 +91,7 @@ _PROPERTY_KEY = re.compile(
     re.I,
 )
 
+_GRADE_LINE = re.compile(r"^\W*(?:severity|risk(?: level)?|priority|cvss|impact level)\b", re.I | re.M)
 # A bold lead opening with its grade and then its title (not a tally: `**High:** 3`).
 _GRADED_LEAD = re.compile(rf"^\W*{SEVERITY_WORDS}\s*[:—–]\s*[^\W\d_]", re.I)
 # `**11 High Severity Vulnerabilities:**`: a count of findings, not one.
@@ -136,7 +137,9 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 or ID.search(first)
                 or TAG.search(first)
                 or SEVERITY_PREFIX.match(plain)
-                or _DEFINITION.match(plain)
+                # `**Finding:** Title` + `**Severity:** High`; an `**Issue:**` line under a finding's heading
+                # with no grade of its own describes that finding
+                or (_DEFINITION.match(plain) and _GRADE_LINE.search(block.text))
             ):
                 found.append(Lead(index, 7, first))
         elif block.kind == "item":

@@ -19,7 +19,10 @@ _NOT_FINDINGS = re.compile(
     re.I,
 )
 
-_WEAK_NOT_FINDINGS = re.compile(r"\b(recommendations?|remediation|next steps?|action items?)\b", re.I)
+_WEAK_NOT_FINDINGS = re.compile(
+    r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next steps?|action items?)\b",
+    re.I,
+)
 
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
@@ -77,9 +80,13 @@ def parent_headings(blocks: Sequence[Block]) -> frozenset[int]:
 
 def closed_section(block: Block) -> FindingStatus | None:
     """The status a heading gives all the findings under it (`Findings from the last audit — all resolved`)."""
-    title = block.section[-1] if len(block.section) > 1 else ""
-    if NAMES_FINDINGS.search(title) and _CLOSED_SECTION.search(title) and not re.search(r"\bnot\b", title):
-        return status_of(title)
+    for title in reversed(block.section[1:]):  # the nearest heading that says so, however deep the finding
+        if (
+            NAMES_FINDINGS.search(title)
+            and _CLOSED_SECTION.search(title)
+            and not re.search(r"\bnot\b", title)
+        ):
+            return status_of(title)
     return None
 
 

@@ -30,7 +30,7 @@ from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
-from rte.docs.sections import NAMES_FINDINGS, excluded, parent_headings, section_status
+from rte.docs.sections import NAMES_FINDINGS, closed_section, excluded, parent_headings, section_status
 from rte.docs.summaryrows import drop_recaps, join_summary, rows_with_details
 from rte.docs.vocab import moscow_severity, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
@@ -66,6 +66,7 @@ _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|ale
 _LEADING_GRADE = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
 )
+_ORDINAL = re.compile(r"^\W*\d{1,3}[.)]\s+")
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -156,7 +157,7 @@ def _heading_findings(
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
         found = fields(blocks, lead, starts)
-        prefix = _SEVERITY_PREFIX.match(plain)
+        prefix = _SEVERITY_PREFIX.match(_ORDINAL.sub("", plain))  # `### 1. 🔴 CRITICAL: …`
         marker = marker_lead(text if block.kind == "heading" else "")
         closing = block.kind == "heading" and PAREN_SEVERITY_END.search(plain)
         has_marker = bool(
@@ -221,6 +222,7 @@ def _heading_findings(
             lead_status(lead, found)
             or (FindingStatus.FIXED if block.checked else None)
             or section_status(block)
+            or closed_section(block)  # `## First audit cycle - Issues fixed (6 High/Medium)`
             or FindingStatus.UNKNOWN
         )
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
