@@ -276,3 +276,11 @@ def test_a_remediation_cell_telling_what_was_changed_is_a_fix() -> None:
         "| QO-2 | High | Secrets in history | Rotate every value that was ever real |\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 6: (Severity.HIGH, U)}
+
+
+def test_a_partial_item_in_an_identified_and_fixed_section_stays_open() -> None:
+    text = (
+        "# Review\n\n## Critical Issues Identified & Fixed\n\n### ✅ **1. Tokens now expire**\n**Status**: FIXED\n\n"
+        "### ⚠️ **2. CSRF protection**\n**Status**: PARTIAL (origin check only)\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 8: (Severity.CRITICAL, OPEN)}
