@@ -284,3 +284,11 @@ def test_a_partial_item_in_an_identified_and_fixed_section_stays_open() -> None:
         "### ⚠️ **2. CSRF protection**\n**Status**: PARTIAL (origin check only)\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F), 8: (Severity.CRITICAL, OPEN)}
+
+
+def test_a_bold_critical_issue_line_names_one_finding() -> None:
+    text = (
+        "# RLS audit\n\n**Overall posture:** ✅ SECURE for the MVP\n\n## Picks table\n\n"
+        "**Critical Issue - Picks can be deleted:**\n\n- users delete graded picks\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U)}

@@ -93,7 +93,10 @@ _PROPERTY_KEY = re.compile(
 
 _GRADE_LINE = re.compile(r"^\W*(?:severity|risk(?: level)?|priority|cvss|impact level)\b", re.I | re.M)
 # A bold lead opening with its grade and then its title (not a tally: `**High:** 3`).
-_GRADED_LEAD = re.compile(rf"^\W*{SEVERITY_WORDS}\s*[:—–]\s*[^\W\d_]", re.I)
+GRADED_LEAD = re.compile(
+    rf"^\W*{SEVERITY_WORDS}(?:\s+(?:issue|finding|risk|vulnerability|severity|priority))?(?:\s*[:—–]|\s+-)\s*[^\W\d_]",
+    re.I,
+)
 # `**11 High Severity Vulnerabilities:**`: a count of findings, not one.
 _COUNTED = re.compile(rf"^\W*\d+\s+{SEVERITY_WORDS}\b", re.I)
 
@@ -176,7 +179,7 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
         return False  # `**Risk:** LOW - …`, `**Data Sensitivity:** LOW` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
-    if _SHORT_ID.match(lead) or graded(lead, terms) or _GRADED_LEAD.match(strip_marks(lead)):
+    if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(strip_marks(lead)):
         return True  # `**CRITICAL: Session creation bypass** (Status: ✅ FIXED)`
     rest = first.split(lead, 1)[1] if lead in first else ""
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and re.match(

@@ -13,6 +13,7 @@ from rte.docs.frontmatter import FrontMatter
 from rte.docs.inlinefindings import footnote_statuses, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
+    GRADED_LEAD,
     ID,
     ITEM_LEVEL,
     PAREN_SEVERITY,
@@ -146,7 +147,11 @@ def _heading_findings(
             del sections[lvl]
         plain = strip_marks(text)
         grouped = (
-            section_severity((text,)) if block.kind == "heading" or SEVERITY_SECTION.match(plain) else None
+            section_severity((text,))
+            if (block.kind == "heading" or SEVERITY_SECTION.match(plain))
+            # `**Critical Issue - Picks can be deleted:**` names one finding, not a group
+            and not (GRADED_LEAD.match(plain) and block.kind != "heading")
+            else None
         )
         opening = _LEADING_GRADE.match(plain) if grouped is None and index in parents else None
         if opening and _groups_findings(blocks, index):
