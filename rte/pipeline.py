@@ -149,6 +149,10 @@ def _evidence_facts(
     settings: Settings, features: list[Feature], today: dt.date, notes: list[Problem]
 ) -> dict[str, object]:
     """Suites and findings after JUnit/coverage/SARIF evidence and waivers; report/evidence contradictions."""
+    if not (settings.junit or settings.coverage or settings.sarif or settings.waivers):
+        # nothing to merge or waive: the evidence package (and its XML readers) need not load
+        listed = {f.slug: f.security.findings if f.security else () for f in features}
+        return {"findings": listed, "suites": {}, "contradictions": {}}
     from rte.evidence import apply_waivers, collect_evidence, cross_check, merge_suites, unused_waivers
 
     evidence = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rte.gates.base import Context, GateResult, Status
-from rte.ghmodel import ReviewState
 from rte.model import Feature
 
 
@@ -17,6 +16,8 @@ def approved(feature: Feature, ctx: Context) -> GateResult:
     required = ctx.settings.required_approvals
     if required <= 0:
         return GateResult(gate, Status.SKIP, "no approvals required (`required-approvals` is 0)")
+    from rte.ghmodel import ReviewState  # the GitHub model loads only when approvals are required
+
     state = ctx.facts.get("review")
     if not isinstance(state, ReviewState):
         return GateResult(
