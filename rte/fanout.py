@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -36,15 +36,20 @@ def workers_for(count: int, jobs: int = 0) -> int:
     return max(1, min(limit, count // MIN_PER_WORKER if jobs < 1 else count))
 
 
-def ordered_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
-    """`map(function, items)`, spread over `workers` forked processes when more than one."""
+def ordered_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """`list(map(function, items))`, spread over `workers` forked processes when more than one.
+
+    Where processes cannot be made (no /dev/shm for the pool's locks, a process limit) or a worker dies
+    (killed for memory), the items are read again in this process: slower, never a failed run."""
     if workers <= 1 or len(items) <= 1:
-        yield from map(function, items)
-        return
+        return list(map(function, items))
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("fork")
     chunk = max(1, min(64, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(function, items, chunksize=chunk)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(function, items, chunksize=chunk))
+    except (BrokenProcessPool, OSError):
+        return list(map(function, items))

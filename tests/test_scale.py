@@ -167,3 +167,22 @@ def test_an_error_raised_in_a_reader_process_reaches_the_user_whole() -> None:
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is DocError
     assert (again.message, again.location, again.tip) == (error.message, error.location, error.tip)
+
+
+def _dies_in_a_worker(parent: int, value: int) -> int:
+    import os
+
+    if os.getpid() != parent:
+        os._exit(3)  # a worker killed mid-run (the kernel's OOM killer, a process limit)
+    return value * 2
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="rte forks readers on Linux only")
+def test_a_dead_worker_means_reading_again_in_one_process_not_a_failed_run() -> None:
+    import os
+    from functools import partial
+
+    from rte.fanout import ordered_map
+
+    values = list(range(40))
+    assert ordered_map(partial(_dies_in_a_worker, os.getpid()), values, 2) == [v * 2 for v in values]
