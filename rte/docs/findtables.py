@@ -9,6 +9,17 @@ from dataclasses import replace
 from rte.docs.leads import ID, section_severity
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
+from rte.docs.rowstatus import (
+    asserted,
+    cell_at,
+    current,
+    done,
+    fix_status,
+    mitigation,
+    reaches_fix,
+    resolution,
+    struck,
+)
 from rte.docs.sections import SUMMARY, closed_section, excluded
 from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
@@ -39,21 +50,7 @@ _STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
 
-_DONE_VERB = re.compile(
-    r"^\W*(?:added|removed|replaced|implemented|enforced|updated|upgraded|pinned|escaped|validated|restricted"
-    r"|rotated|moved|switched|disabled|enabled|patched|hardened|sanitized|sanitised|rewrote|rewritten"
-    r"|introduced|configured|bumped|overrid(?:e|den) to)\b",
-    re.I,
-)
-_ASSERTED_COLUMN = re.compile(
-    r"\b(mitigation|fix|remediation|resolution)s?\s+(?:implemented|applied|done|deployed|in place)\b", re.I
-)
-_NOTHING = re.compile(r"^\W*(?:none|n/?a|tbd|todo|pending|planned|not (?:yet )?\w+|no)\b", re.I)
 _FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*$", re.I)
-_FIX_OPENING = re.compile(
-    r"^\W*(fixed|resolved|mitigated|accepted|in progress|open|pending|deferred|partial(?:ly)?|not fixed|won'?t fix)\b",
-    re.I,
-)
 
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
 
@@ -77,8 +74,6 @@ _STATE_PAIR = re.compile(
     r"(?:^|(?<=[\s,;]))(\S{1,3})\s+(fixed|open|accepted|mitigated|resolved|closed)\b", re.I
 )
 
-_FIXED_IN = re.compile(r"\bfixed\s+(?:in|version)\b|\bpatched\s+(?:in|version)\b", re.I)
-_VERSION = re.compile(r"\d+(?:\.\d+)+")
 
 _WORD = re.compile(r"[^\W_]")
 
@@ -102,7 +97,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         closing = closed_section(block)
         # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
         result_col = _column(header, _CHECK_RESULT_COLUMN)
-        failed_check = result_col is not None and _CHECK_FAILED.search(_cell(block, result_col))
+        failed_check = result_col is not None and _CHECK_FAILED.search(cell_at(block, result_col))
         explicit = any(re.search("severity", h, re.I) for h in header)
         into = findings
         if not (closing or failed_check) and excluded(block, "", explicit):
@@ -142,8 +137,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             ):
                 title = strip_marks(block.cells[title_col])
                 if title and not _ID_CELL.match(title):
-                    ident = _cell(block, id_col).strip() if id_col is not None else None
-                    status = _fix_status(block, status_cols, fix_col, title_col)
+                    ident = cell_at(block, id_col).strip() if id_col is not None else None
+                    status = fix_status(block, status_cols, fix_col, title_col)
                     into.append(
                         Finding(
                             title,
@@ -191,47 +186,18 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue
         status = (
             states.get(status_text.strip())
-            or _resolution(block, status_cols, title_col)
-            or _mitigation(leading_status(status_text), header, status_cols)
-            or _reaches_fix(block, header, status_cols)
+            or resolution(block, status_cols, title_col)
+            or mitigation(leading_status(status_text), header, status_cols)
+            or reaches_fix(block, header, status_cols)
             or (FindingStatus.OPEN if failed_check else None)
-            or _struck(block.cells[title_col])
+            or struck(block.cells[title_col])
             or closing
-            or _asserted(block, header)
-            or _done(block, status_cols, title_col)
+            or asserted(block, header)
+            or done(block, status_cols, title_col)
             or FindingStatus.UNKNOWN
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
-
-
-def _done(block: Block, columns: list[int], title_col: int) -> FindingStatus | None:
-    """A Remediation/Fix cell telling what was changed (`Added a rate limit …`, `Override to 1.2.3; the audit
-    now passes`), not what to do (`Add a rate limit`): the fix is in."""
-    cells = [strip_marks(_cell(block, i)) for i in columns if i != title_col]
-    return FindingStatus.FIXED if any(_DONE_VERB.match(cell) for cell in cells) else None
-
-
-def _asserted(block: Block, header: Sequence[str]) -> FindingStatus | None:
-    """`| … | Mitigation Implemented |` with the control described in the row: the column's name states
-    that what the row says is in place (an empty, `None` or `TBD` cell states nothing)."""
-    for index, name in enumerate(header):
-        said = _ASSERTED_COLUMN.search(name)
-        cell = strip_marks(_cell(block, index))
-        if said and _WORD.search(cell) and not _NOTHING.match(cell):
-            return FindingStatus.MITIGATED if said.group(1).lower() == "mitigation" else FindingStatus.FIXED
-    return None
-
-
-def _fix_status(block: Block, status_cols: list[int], fix_col: int | None, title_col: int) -> FindingStatus:
-    """A row's status from its status columns, else from how its Fix cell opens (`In progress — …`), else from
-    its section's title (`### HIGH (9/9 fixed)`, `## Open`)."""
-    said = " ; ".join(current(_cell(block, i)) for i in status_cols if i != title_col)
-    if said and (status := leading_status(said)):
-        return status
-    if fix_col is not None and (opening := _FIX_OPENING.match(strip_marks(_cell(block, fix_col)))):
-        return status_of(opening.group(1)) or FindingStatus.UNKNOWN
-    return status_of(block.section[-1]) or FindingStatus.UNKNOWN
 
 
 def _flagged(block: Block, rel: str) -> Finding | None:
@@ -269,14 +235,6 @@ def _status_columns(header: Sequence[str]) -> list[int]:
     return latest[-1:] or rounds[-1:]
 
 
-def current(cell: str) -> str:
-    """A cell edited in place (`~~Open~~ → Fixed`, `~~Critical~~ High`): the text that replaced the struck one."""
-    if "~~" not in cell:
-        return cell
-    rest = re.sub(r"^[\s→>-]+", "", re.sub(r"~~[^~]*~~", "", cell))
-    return rest if _WORD.search(rest) else cell
-
-
 def _state_legend(blocks: Sequence[Block]) -> dict[str, FindingStatus]:
     """Symbols a document defines for its states: `State: ✔ fixed, ✖ open, ~ accepted.`"""
     found: dict[str, FindingStatus] = {}
@@ -289,38 +247,6 @@ def _state_legend(blocks: Sequence[Block]) -> dict[str, FindingStatus]:
             for symbol, word in pairs if len(pairs) >= 2 else ():
                 found.setdefault(symbol, status_of(word) or FindingStatus.UNKNOWN)
     return found
-
-
-def _resolution(block: Block, columns: list[int], title_col: int) -> FindingStatus | None:
-    """`Status: Closed` with `Resolution: Won't Do`: a closed finding resolved as not to be fixed is accepted."""
-    said = [leading_status(block.cells[i]) for i in columns if i != title_col and i < len(block.cells)]
-    if FindingStatus.ACCEPTED in said and FindingStatus.OPEN not in said and len(said) >= 2:
-        return FindingStatus.ACCEPTED
-    return None
-
-
-def _reaches_fix(block: Block, header: Sequence[str], columns: list[int]) -> FindingStatus | None:
-    """A dependency row whose triage note names the version of its `Fixed in` column (`Pinned, now 4.1.3`)."""
-    fixed_in = next((i for i in columns if _FIXED_IN.search(header[i])), None)
-    if fixed_in is None or fixed_in >= len(block.cells):
-        return None
-    version = _VERSION.search(block.cells[fixed_in])
-    notes = [block.cells[i] for i in columns if i != fixed_in and i < len(block.cells)]
-    if version and any(re.search(rf"(?<![\w.]){re.escape(version.group(0))}(?![\w.])", n) for n in notes):
-        return FindingStatus.FIXED
-    return None
-
-
-def _mitigation(
-    status: FindingStatus | None, header: Sequence[str], columns: list[int]
-) -> FindingStatus | None:
-    """A threat model's `Mitigation status: Implemented` mitigates the threat; it does not remove it."""
-    named = columns and all(re.search(r"mitigation", header[i], re.I) for i in columns)
-    return FindingStatus.MITIGATED if named and status is FindingStatus.FIXED else status
-
-
-def _cell(block: Block, column: int) -> str:
-    return block.cells[column] if column < len(block.cells) else ""
 
 
 def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -351,7 +277,3 @@ def _column(
         if index not in exclude and pattern.search(name):
             return index
     return None
-
-
-def _struck(text: str) -> FindingStatus | None:
-    return FindingStatus.FIXED if text.strip().startswith("~~") else None

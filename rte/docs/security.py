@@ -238,7 +238,7 @@ def _groups_findings(blocks: Sequence[Block], index: int) -> bool:
     """A heading whose first sub-heading is not a part of one finding (`### Description`, `### Fix`): its
     sub-headings are findings, so a grade it opens with (`## CRITICAL — Fix before any user`) is theirs."""
     level = blocks[index].level
-    child = next((b for b in blocks[index + 1 :] if b.kind == "heading"), None)
+    child = next((blocks[i] for i in range(index + 1, len(blocks)) if blocks[i].kind == "heading"), None)
     return (
         child is not None and child.level > level and not _PART_OF_FINDING.fullmatch(strip_marks(child.text))
     )
