@@ -292,3 +292,18 @@ def test_a_bold_critical_issue_line_names_one_finding() -> None:
         "**Critical Issue - Picks can be deleted:**\n\n- users delete graded picks\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, U)}
+
+
+def test_a_short_id_and_a_double_dash_grade_open_a_detail_heading() -> None:
+    text = (
+        "# Audit\n\n## Findings Summary\n\n| ID | Severity | Title | Status |\n|---|---|---|---|\n"
+        "| F1 | HIGH | Signing key in the bundle | Fixed |\n| F2 | LOW | Weak list hash | Open |\n\n"
+        "## Architect notes\n\n### F1: HIGH -- Signing key in the bundle ships to every client\n\nConfirmed.\n\n"
+        "### F2: LOW -- Weak list hash\n\nCosmetic.\n\n## Extra review\n\n"
+        "### A1: MEDIUM -- Subscription is never ended\n\nLeaks.\n\n### Q1: Why not rotate?\n\nPlanned.\n"
+    )
+    assert findings(text) == {
+        12: (Severity.HIGH, F),
+        16: (Severity.LOW, OPEN),
+        22: (Severity.MEDIUM, U),
+    }

@@ -26,7 +26,9 @@ TAG = re.compile(
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
 PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
-SEVERITY_PREFIX = re.compile(rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*\w", re.I)
+SEVERITY_PREFIX = re.compile(
+    rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*\w", re.I
+)
 FINDING_LEAD = re.compile(
     r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert|achado|hallazgo|constat)\s*#?\s*\d+\s*[:.)\-–—]",
     re.I,
@@ -65,6 +67,8 @@ _TITLE_DASH = re.compile(r"^[^–—:\n]{3,80}?\s[–—]\s+\S")
 
 # `**V1. Title**`, `**F3: Title**`: a short id opening a bold title.
 _SHORT_ID = re.compile(r"^\W*[A-Z]{1,4}\d{1,3}[.:)]\s+\w")
+# `### F1: CRITICAL -- title`, `### A3 - LOW - title`: a short id opening a heading (not `A01:2021 – …`).
+HEAD_ID = re.compile(r"^\W*([A-Z]{1,3}\d{1,3})(?:[:.)]|\s+[-–—])\s+(?=\S)")
 # What may follow a bold title to grade it: `(High)`, `— Severity: CRITICAL`, `🔴 High — …`.
 _AFTER_LEAD = re.compile(
     rf"^\W{{0,4}}(?:\({SEVERITY_WORDS}\)|(?:severity|risk|priority)\s*[:=]\s*{SEVERITY_WORDS}\b"

@@ -14,6 +14,7 @@ from rte.docs.inlinefindings import footnote_statuses, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
     GRADED_LEAD,
+    HEAD_ID,
     ID,
     ITEM_LEVEL,
     PAREN_SEVERITY,
@@ -48,7 +49,7 @@ _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|
 _SEVERITY_WORDS = SEVERITY_WORDS
 _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
-    rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*[:|\-–—]\s*", re.I
+    rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.
@@ -162,17 +163,14 @@ def _heading_findings(
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
         found = fields(blocks, lead, starts)
-        prefix = _SEVERITY_PREFIX.match(_ORDINAL.sub("", plain))  # `### 1. 🔴 CRITICAL: …`
+        short = _short_id(block, plain, listed)
+        rest = plain[short.end() :] if short else _ORDINAL.sub("", plain)
+        prefix = _SEVERITY_PREFIX.match(rest)  # `### 1. 🔴 CRITICAL: …`, `### F1: HIGH -- …`
+        ident = short.group(1) if short else (m.group(1) if (m := ID.search(text)) else None)
         marker = marker_lead(text if block.kind == "heading" else "")
         closing = block.kind == "heading" and PAREN_SEVERITY_END.search(plain)
         has_marker = bool(
-            ID.search(text)
-            or TAG.search(text)
-            or prefix
-            or marker
-            or closing
-            or level == ITEM_LEVEL
-            or lead.graded
+            ident or TAG.search(text) or prefix or marker or closing or level == ITEM_LEVEL or lead.graded
         )
         explicit = "severity" in found
         # `1. **Frontend role checks** (Priority: Medium)` under `Recommendations` grades itself on its lead
@@ -211,13 +209,14 @@ def _heading_findings(
             or severity_of(text)
             or prose
         )
-        row = listed.get(ident.group(1)) if (ident := ID.search(text)) and block.kind == "heading" else None
+        row = listed.get(ident) if ident and block.kind == "heading" else None
         if severity is None and row is not None and (row.location.line or 0) < block.line:
             detail = _finding(
                 title_of(text),
                 row.severity,
                 lead_status(lead, found) or row.status,
                 Location(rel, block.line),
+                short,
             )
             findings.append(replace(detail, source=_DETAIL))
             continue
@@ -230,8 +229,16 @@ def _heading_findings(
             or closed_section(block)  # `## First audit cycle - Issues fixed (6 High/Medium)`
             or FindingStatus.UNKNOWN
         )
-        findings.append(_finding(title_of(text), severity, status, Location(rel, block.line)))
+        findings.append(_finding(title_of(text), severity, status, Location(rel, block.line), short))
     return findings
+
+
+def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
+    """A short id opening a heading (`### F1: CRITICAL -- …`) when a grade follows it or a table lists it."""
+    short = HEAD_ID.match(plain) if block.kind == "heading" else None
+    if short and (short.group(1) in listed or _SEVERITY_PREFIX.match(plain[short.end() :])):
+        return short
+    return None
 
 
 def _groups_findings(blocks: Sequence[Block], index: int) -> bool:
@@ -260,14 +267,19 @@ def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, 
     return severity or Severity.UNKNOWN, status or FindingStatus.UNKNOWN, match.group(2)
 
 
-def _finding(text: str, severity: Severity, status: FindingStatus, where: Location) -> Finding:
+def _finding(
+    text: str, severity: Severity, status: FindingStatus, where: Location, short: re.Match[str] | None = None
+) -> Finding:
+    if short:
+        text = HEAD_ID.sub("", strip_marks(text), count=1)
     match = ID.search(text)
     title = TAG.sub("", ID.sub("", text, count=1) if match else text)
     title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", strip_marks(title)))
     title = strip_marks(
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)
-    return Finding(title.strip("~ "), severity, status, where, id=match.group(1) if match else None)
+    ident = short.group(1) if short else match.group(1) if match else None
+    return Finding(title.strip("~ "), severity, status, where, id=ident)
 
 
 def _score(blocks: Sequence[Block]) -> str | None:
