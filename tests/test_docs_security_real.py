@@ -307,3 +307,35 @@ def test_a_short_id_and_a_double_dash_grade_open_a_detail_heading() -> None:
         16: (Severity.LOW, OPEN),
         22: (Severity.MEDIUM, U),
     }
+
+
+def test_sub_headings_and_reference_items_under_an_id_heading_are_parts_of_it() -> None:
+    text = (
+        "# Audit\n\n## HIGH Severity Issues\n\n### HIGH-001: Unused crypto package with known CVEs\n"
+        "- **Tool:** dependency scan\n- **Vulnerabilities:**\n  - **PYSEC-2024-11 (CVE-2024-1):** key confusion\n"
+        "  - **PYSEC-2024-12 (CVE-2024-2):** token bomb\n\n#### Code Analysis\n\nNothing imports it.\n\n"
+        "#### Removal Plan\n\n1. Delete the line\n\n#### Impact\n\n- **Status:** ✅ FIXED\n\n"
+        "### HIGH-002: Old multipart parser\n- **Status:** Open\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 23: (Severity.HIGH, OPEN)}
+
+
+def test_a_heading_without_id_or_grade_may_group_the_headings_below_it() -> None:
+    text = (
+        "# Review\n\n## Critical\n\n### 2. Security Vulnerabilities ✅ RESOLVED\n\n"
+        "#### Session files unpickled ✅ ELIMINATED\n- **Before**: pickle\n\n"
+        "#### Passwords printed to logs ✅ ELIMINATED\n- **Before**: print()\n"
+    )
+    found = findings(text)
+    assert {7, 10} <= set(found)
+    assert found[7] == (Severity.CRITICAL, F)
+
+
+def test_issue_lines_under_a_finding_heading_describe_it() -> None:
+    text = (
+        "# Pentest retest\n\n### MEDIUM VULNERABILITIES (PARTIALLY FIXED)\n\n"
+        "#### 10. SESSION LIMITS - PARTIAL ⚠️\n\n**Issue:** No limit on concurrent sessions  \n"
+        "**Risk:** Takeover goes unseen\n\n#### 11. INPUT CHECKS - PARTIAL ⚠️\n\n"
+        "**Issue:** Client-side checks only  \n**Risk:** Bad rows\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, OPEN), 10: (Severity.MEDIUM, OPEN)}

@@ -23,6 +23,7 @@ from rte.docs.leads import (
     SEVERITY_SECTION,
     SEVERITY_WORDS,
     TAG,
+    Lead,
     candidates,
     inline_fields,
     marker_lead,
@@ -138,6 +139,7 @@ def _heading_findings(
     """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items."""
     findings = []
     sections: dict[int, Severity] = {}
+    heads: list[tuple[int, bool]] = []  # the finding headings still open: level, and whether id or grade
     leads = candidates(blocks, terms)
     starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
     parents = parent_headings(blocks)
@@ -146,6 +148,8 @@ def _heading_findings(
         block = blocks[index]
         for lvl in [lvl for lvl in sections if lvl >= level]:
             del sections[lvl]
+        while heads and heads[-1][0] >= level:
+            heads.pop()
         plain = strip_marks(text)
         grouped = (
             section_severity((text,))
@@ -177,6 +181,13 @@ def _heading_findings(
         graded_lead = any(key in ("severity", "priority", "risk") for key, _ in inline_fields(text))
         if level == 1 or excluded(block, text, explicit or graded_lead) or _NONE.search(plain):
             continue
+        own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
+        if block.kind == "heading":
+            part = any(strong for _, strong in heads) and not (own or ident or marker or closing)
+        else:
+            part = bool(heads) and not own
+        if part:
+            continue  # `#### Affected Code` or a `- **CVE-…:**` item under `### HIGH-001: …` is part of it
         if _CATEGORY_COUNT.search(plain) and not explicit:
             continue  # `Input Validation Gaps (87 findings)`: a category and its count
         if block.kind == "heading" and _PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
@@ -222,6 +233,8 @@ def _heading_findings(
             continue
         if severity is None:
             continue
+        if block.kind == "heading" and "status" not in found:
+            found.update(_part_fields(blocks, index, starts))  # `- **Status:** …` below `#### Impact`
         status = (
             lead_status(lead, found)
             or (FindingStatus.FIXED if block.checked else None)
@@ -230,7 +243,32 @@ def _heading_findings(
             or FindingStatus.UNKNOWN
         )
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line), short))
+        if block.kind == "heading":
+            # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
+            heads.append((level, bool(ident or own)))
     return findings
+
+
+def _part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> dict[str, str]:
+    """The status stated under the sub-headings that are parts of a finding heading (`#### Impact`), up to
+    the next heading of its level or one that names a finding of its own."""
+    level = blocks[index].level
+    for position in range(index + 1, len(blocks)):
+        block = blocks[position]
+        if block.kind != "heading":
+            continue
+        plain = strip_marks(block.text)
+        if (
+            block.level <= level
+            or ID.search(block.text)
+            or TAG.search(block.text)
+            or _SEVERITY_PREFIX.match(plain)
+        ):
+            break
+        found = fields(blocks, Lead(position, block.level, block.text), starts)
+        if "status" in found:
+            return {"status": found["status"]}
+    return {}
 
 
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
