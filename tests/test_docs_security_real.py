@@ -339,3 +339,33 @@ def test_issue_lines_under_a_finding_heading_describe_it() -> None:
         "**Issue:** Client-side checks only  \n**Risk:** Bad rows\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, OPEN), 10: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_table_rating_the_parts_of_a_system_lists_no_findings() -> None:
+    text = (
+        "# Audit\n\n## Posture\n\n| Component | Current State | Risk Level |\n|---|---|---|\n"
+        "| Token handling | Adequate | Medium |\n| Input checks | Inconsistent | High |\n\n"
+        "## Dependencies\n\n| Component | Version | Severity |\n|---|---|---|\n"
+        "| libfoo | 1.2 (CVE-2024-1234) | High |\n\n## Findings\n\n### C-1: Wildcard CORS with credentials\n"
+        "**Severity:** Critical\n\n## Risk Assessment\n\n| Category | Rating | Notes |\n|---|---|---|\n"
+        "| CORS | Critical | wildcard origin |\n"
+    )
+    assert findings(text) == {14: (Severity.HIGH, U), 18: (Severity.CRITICAL, U)}
+
+
+def test_a_severity_definitions_list_is_not_findings() -> None:
+    text = (
+        "# Audit\n\n### 1. 🔴 CRITICAL: Proofs are not zero knowledge\n\nText.\n\n## Severity Definitions\n\n"
+        "- **🔴 CRITICAL:** Exploitable, total failure\n- **🟠 HIGH:** Serious, fix before release\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, U)}
+
+
+def test_a_follow_up_table_naming_findings_by_short_id_restates_them() -> None:
+    text = (
+        "# Audit\n\n## High\n\n### H1 — Mutations skip the permission check\n\nText.\n\n"
+        "## Medium\n\n### M1 — Raw database error in a 409\n\nText.\n\n## Follow-up work\n\n"
+        "| Finding | Ticket | Priority |\n|---|---|---|\n| H1 — Mutations skip the check | new | P1 |\n"
+        "| M1 — Raw database error | new | P2 |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}

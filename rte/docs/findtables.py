@@ -52,6 +52,18 @@ _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I
 
 _FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*$", re.I)
 
+# A table rating the parts of a system (`Category | Rating | Notes`, `Endpoint | Auth | Risk Level`): its rows
+# are areas assessed, not findings, unless a column names a finding or a cell an advisory.
+_SUBJECT_COLUMN = re.compile(
+    r"^\W*(?:category|area|domain|aspect|component|endpoint|route|event|module|feature|control|asset|service"
+    r"|surface|layer|resource|dimension|principle|requirement)s?\W*$",
+    re.I,
+)
+_NAMES_FINDING = re.compile(
+    r"finding|issue|title|vulnerab|description|problem|weakness|observation|threat|gap|concern", re.I
+)
+_ADVISORY = re.compile(r"\b(?:CVE-\d{4}-\d+|GHSA(?:-\w{4}){3})\b", re.I)
+
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
 
 # A row closed as the duplicate of another in the same list is not a finding of its own.
@@ -104,6 +116,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             if not any(SUMMARY.search(title) for title in block.section[1:]):
                 continue
             into = held
+        if _rates_parts(block, header):
+            continue
         sev_col = _column(header, _SEVERITY_COLUMN)
         id_col = _column(header, _ID_COLUMN)
         status_cols = _status_columns(header)
@@ -198,6 +212,17 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _rates_parts(block: Block, header: Sequence[str]) -> bool:
+    """A row of a table assessing the parts of a system (`| CORS | Critical | wildcard origin |` under
+    `Category | Rating | Notes`): no column names a finding or an id, and no cell cites an advisory."""
+    return (
+        bool(header)
+        and _SUBJECT_COLUMN.match(header[0]) is not None
+        and not any(_NAMES_FINDING.search(h) or _ID_COLUMN.match(h) for h in header)
+        and not any(_ADVISORY.search(cell) for cell in block.cells)
+    )
 
 
 def _flagged(block: Block, rel: str) -> Finding | None:

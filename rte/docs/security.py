@@ -171,6 +171,8 @@ def _heading_findings(
         rest = plain[short.end() :] if short else _ORDINAL.sub("", plain)
         prefix = _SEVERITY_PREFIX.match(rest)  # `### 1. 🔴 CRITICAL: …`, `### F1: HIGH -- …`
         ident = short.group(1) if short else (m.group(1) if (m := ID.search(text)) else None)
+        # `### H1 — Title` under `## High`: the short id names the finding even when it does not mark one
+        named = short or (HEAD_ID.match(plain) if block.kind == "heading" and not ident else None)
         marker = marker_lead(text if block.kind == "heading" else "")
         closing = block.kind == "heading" and PAREN_SEVERITY_END.search(plain)
         has_marker = bool(
@@ -227,7 +229,7 @@ def _heading_findings(
                 row.severity,
                 lead_status(lead, found) or row.status,
                 Location(rel, block.line),
-                short,
+                named,
             )
             findings.append(replace(detail, source=_DETAIL))
             continue
@@ -242,7 +244,7 @@ def _heading_findings(
             or closed_section(block)  # `## First audit cycle - Issues fixed (6 High/Medium)`
             or FindingStatus.UNKNOWN
         )
-        findings.append(_finding(title_of(text), severity, status, Location(rel, block.line), short))
+        findings.append(_finding(title_of(text), severity, status, Location(rel, block.line), named))
         if block.kind == "heading":
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
             heads.append((level, bool(ident or own)))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import ID
+from rte.docs.leads import HEAD_ID, ID
 from rte.docs.markdown import Block
 from rte.docs.vocab import strip_marks
 from rte.model import Finding, FindingStatus
@@ -59,7 +59,7 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
     for row in rows:
         if row.id in detailed:
             continue
-        named = ID.match(strip_marks(row.title))
+        named = ID.match(title := strip_marks(row.title)) or HEAD_ID.match(title)  # `H1 — …` too
         if named and named.group(1) in detail_lines and row.id != named.group(1):
             continue
         owner = _owner(row.location.line or 0, heading_lines)
