@@ -116,7 +116,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             if not any(SUMMARY.search(title) for title in block.section[1:]):
                 continue
             into = held
-        if _rates_parts(block, header):
+        if not failed_check and _rates_parts(block, header):
             continue
         sev_col = _column(header, _SEVERITY_COLUMN)
         id_col = _column(header, _ID_COLUMN)
