@@ -3,6 +3,8 @@ severity headings over tables, fix columns, report-wide fields that are not find
 
 from __future__ import annotations
 
+from rte.docs import parse_document
+from rte.docs.security import read_security
 from rte.model import Severity
 from tests.docread import OPEN, A, F, M, U, findings
 
@@ -369,3 +371,28 @@ def test_a_follow_up_table_naming_findings_by_short_id_restates_them() -> None:
         "| M1 — Raw database error | new | P2 |\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}
+
+
+def test_an_original_severity_field_grades_and_a_wont_fix_heading_accepts() -> None:
+    text = (
+        "# Audit\n\n# ✅ RESOLVED ISSUES\n\n## 1. Table names reach SQL ✅\n\n**Original Issue:** concatenated\n\n"
+        "**Original Severity:** 🔴 Critical (CVSS 9.8)\n\n## 7. No HTTPS redirect ➖ WON’T FIX\n\n"
+        "**Original Severity:** 🟠 High (CVSS 5.9)\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 11: (Severity.HIGH, A)}
+
+
+def test_findings_written_as_plain_records_and_their_template_is_not_one() -> None:
+    text = (
+        "# Findings log\n\n## Template\n\n[FINDING-XXX]\nSeverity: CRITICAL | HIGH | MEDIUM | LOW\n"
+        "Status: OPEN | RESOLVED\n\n## Findings\n\n[FINDING-001]\nDate: 2026-01-02\nSeverity: HIGH\n"
+        "Description: Tag update mixes placeholder styles. The query fails.\nStatus: RESOLVED\n\n"
+        "[FINDING-002]\nSeverity: MEDIUM\nDescription: No limit on one-time code tries\nStatus: OPEN\n"
+    )
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.location.line, f.id, f.severity, f.status) for f in audit.findings] == [
+        (11, "FINDING-001", Severity.HIGH, F),
+        (17, "FINDING-002", Severity.MEDIUM, OPEN),
+    ]
+    assert audit.findings[0].title == "Tag update mixes placeholder styles"

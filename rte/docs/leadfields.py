@@ -184,7 +184,9 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
         trailing = _TRAILING.search(strip_marks(lead.text))
         if trailing and (status := status_of(trailing.group(1))):
             return status
-    marker = re.search(r"\b(fixed|resolved|mitigated|accepted|open|closed)\b|✅|❌", lead.text, re.I)
+    marker = re.search(
+        r"\b(fixed|resolved|mitigated|accepted|open|closed|won['’]?t fix|wontfix)\b|✅|❌", lead.text, re.I
+    )
     if marker:
         return status_of(marker.group(0))
     return FindingStatus.FIXED if lead.text.strip().startswith("~~") else None

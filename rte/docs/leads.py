@@ -17,7 +17,8 @@ from rte.docs.vocab import (
 from rte.model import Severity
 
 # `SEC-01`, `H-1`, `#12` (after a space too: `Critical Issue #1`).
-ID = re.compile(r"(?<!\w)([A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?|#\d{1,4})\b")
+_ID_BODY = r"[A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?"
+ID = re.compile(rf"(?<!\w)({_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
     r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
@@ -36,7 +37,7 @@ FINDING_LEAD = re.compile(
 # A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).
 _OTHER_KEY = r"[^\W\d_]+"
 FIELD = re.compile(
-    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(severity|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
+    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed)\s+(?=severity))?(severity|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
@@ -104,6 +105,10 @@ GRADED_LEAD = re.compile(
 # `**11 High Severity Vulnerabilities:**`: a count of findings, not one.
 _COUNTED = re.compile(rf"^\W*\d+\s+{SEVERITY_WORDS}\b", re.I)
 
+# `[FINDING-001]` alone on a line, then `Severity: MEDIUM`, `Description: …` lines: a finding written as a record.
+RECORD_ID = re.compile(rf"^\s*\[?({_ID_BODY})\]?\s*$")
+_RECORD_TITLE = re.compile(r"^\s*(?:title|summary|issue|finding|description)\s*:\s*(\S.*)$", re.I | re.M)
+
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
 
@@ -136,6 +141,8 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
         elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
             level = 7 if block.kind == "paragraph" else ITEM_LEVEL
             found.append(Lead(index, level, first, graded=True))
+        elif block.kind == "paragraph" and RECORD_ID.match(first) and _GRADE_LINE.search(block.text):
+            found.append(Lead(index, 7, first, graded=True))
         elif block.kind == "paragraph" and (
             block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
         ):
@@ -244,3 +251,12 @@ def _inline_severity(key: str, value: str) -> Severity | None:
 def marker_lead(text: str) -> Severity | None:
     """A coloured severity marker opening a heading (`### 2. 🟠 Links never expire`)."""
     return leading_marker(re.sub(r"^\W*\d+[.)]\s*", "", text))
+
+
+def record_title(block: Block) -> str:
+    """A record's title: its `Title:` or `Description:` field, first sentence, at most 100 characters."""
+    match = _RECORD_TITLE.search(block.text)
+    if match is None:
+        return ""
+    sentence = re.split(r"(?<=[.;])\s", match.group(1), maxsplit=1)[0].rstrip(".;")
+    return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "…"

@@ -19,6 +19,7 @@ from rte.docs.leads import (
     ITEM_LEVEL,
     PAREN_SEVERITY,
     PAREN_SEVERITY_END,
+    RECORD_ID,
     SEVERITY_PREFIX,
     SEVERITY_SECTION,
     SEVERITY_WORDS,
@@ -27,6 +28,7 @@ from rte.docs.leads import (
     candidates,
     inline_fields,
     marker_lead,
+    record_title,
     section_severity,
 )
 from rte.docs.legends import Legend, graded, legend, prose_severity
@@ -146,6 +148,8 @@ def _heading_findings(
     for lead in leads:
         index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
+        if block.kind == "paragraph" and RECORD_ID.match(text):
+            text = f"{text.strip().strip('[]')}: {record_title(block)}"  # `[FINDING-001]` + `Description: …`
         for lvl in [lvl for lvl in sections if lvl >= level]:
             del sections[lvl]
         while heads and heads[-1][0] >= level:

@@ -107,7 +107,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon'?t fix\b.*\bopen\b"
+            r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon['’]?t fix\b.*\bopen\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
@@ -119,7 +119,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(risk[- ]accepted|accepted|acceptable|won'?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowledged|by design"
+            r"\b(risk[- ]accepted|accepted|acceptable|won['’]?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowledged|by design"
             r"|false positive|ignored|informative|no action(?! (?:taken|yet))|we accept|accept(?:s|ed)? (?:this|the) risk|aceptad[oa]|aceit[oa]|akzeptiert|accept[ée]e?)\b",
             re.I,
         ),
