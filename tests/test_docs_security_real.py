@@ -396,3 +396,19 @@ def test_findings_written_as_plain_records_and_their_template_is_not_one() -> No
         (17, "FINDING-002", Severity.MEDIUM, OPEN),
     ]
     assert audit.findings[0].title == "Tag update mixes placeholder styles"
+
+
+def test_a_graded_heading_over_part_lines_is_one_finding_not_a_group() -> None:
+    text = (
+        "# Review\n\n## Issues Found & Fixed\n\n### 🔴 CRITICAL - Error text rendered as HTML\n"
+        "- **Location**: `main.jsx:48`\n- **Issue**: message put into innerHTML\n"
+        "- **Fix**: ✅ uses textContent\n- **Status**: FIXED\n\n### 🟢 LOW - Sender not checked\n"
+        "- **Issue**: any extension may post\n- **Risk**: spoofed messages\n\n## 🟠 High - Must fix\n\n"
+        "- Tokens never expire\n- Reset links reusable\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, F),
+        11: (Severity.LOW, F),  # the section says the issues were fixed
+        17: (Severity.HIGH, U),
+        18: (Severity.HIGH, U),
+    }

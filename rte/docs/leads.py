@@ -109,6 +109,14 @@ _COUNTED = re.compile(rf"^\W*\d+\s+{SEVERITY_WORDS}\b", re.I)
 RECORD_ID = re.compile(rf"^\s*\[?({_ID_BODY})\]?\s*$")
 _RECORD_TITLE = re.compile(r"^\s*(?:title|summary|issue|finding|description)\s*:\s*(\S.*)$", re.I | re.M)
 
+# `- **Location**: …`, `- **Fix**: ✅ …`: a line giving one part of the finding above it, never one of its own.
+PART_KEY = re.compile(
+    r"^\W*(?:location|files?|lines?|issue|description|impact|risk|fix(?: applied)?|status|recommendations?"
+    r"|remediation|cwe|evidence|details?|affected(?: \w+)?|root cause|attack vector|mitigation|component|endpoint)"
+    r"\W*:",
+    re.I,
+)
+
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
 
@@ -162,6 +170,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
             if _item_opens_finding(first, plain, block.checked is not None) or (
                 not items
                 and not _COUNTED.match(plain)
+                and not PART_KEY.match(plain)
                 and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
                 and section_severity(block.section[-1:]) is not None
             ):
@@ -260,3 +269,18 @@ def record_title(block: Block) -> str:
         return ""
     sentence = re.split(r"(?<=[.;])\s", match.group(1), maxsplit=1)[0].rstrip(".;")
     return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "…"
+
+
+def has_parts(blocks: Sequence[Block], index: int) -> bool:
+    """A heading whose body gives the parts of one finding (`- **Location**: …`, `- **Fix**: …`, two or more)."""
+    keys: set[str] = set()
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        if block.kind in ("item", "paragraph"):
+            keys.update(
+                m.group(0).lower()
+                for line in block.text.split("\n")
+                if (m := PART_KEY.match(strip_marks(line)))
+            )
+    return len(keys) >= 2

@@ -26,6 +26,7 @@ from rte.docs.leads import (
     TAG,
     Lead,
     candidates,
+    has_parts,
     inline_fields,
     marker_lead,
     record_title,
@@ -160,6 +161,8 @@ def _heading_findings(
             if (block.kind == "heading" or SEVERITY_SECTION.match(plain))
             # `**Critical Issue - Picks can be deleted:**` names one finding, not a group
             and not (GRADED_LEAD.match(plain) and block.kind != "heading")
+            # `### 🔴 CRITICAL - XSS in the error view` over `- **Location**:` and `- **Fix**:` lines
+            and not (index not in parents and _SEVERITY_PREFIX.match(plain) and has_parts(blocks, index))
             else None
         )
         opening = _LEADING_GRADE.match(plain) if grouped is None and index in parents else None
