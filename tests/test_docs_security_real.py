@@ -412,3 +412,22 @@ def test_a_graded_heading_over_part_lines_is_one_finding_not_a_group() -> None:
         17: (Severity.HIGH, U),
         18: (Severity.HIGH, U),
     }
+
+
+def test_npm_audit_text_pasted_raw_or_fenced_gives_one_finding_per_package() -> None:
+    advisory = "https://github.com/advisories/GHSA-aaaa-bbbb-cccc"
+    raw = (
+        "# npm audit report\n\nleft-pad  <1.3.0\nSeverity: high\n"
+        f"Pads too much in left-pad - {advisory}\nfix available via `npm audit fix`\nnode_modules/left-pad\n"
+        "  wrapper  1.0.0 - 2.0.0\n  Depends on vulnerable versions of left-pad\n\n"
+        "tiny-md  2.0.0\nSeverity: moderate\nScript in links - https://github.com/advisories/GHSA-dddd-eeee-ffff\n\n"
+        "2 vulnerabilities (1 moderate, 1 high)\n"
+    )
+    assert findings(raw) == {3: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}
+    fenced = "# Audit\n\n```\nleft-pad  <1.3.0\nSeverity: critical\nPads too much - " + advisory + "\n```\n"
+    doc = parse_document(fenced, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.location.line, f.id, f.severity) for f in audit.findings] == [
+        (4, "GHSA-aaaa-bbbb-cccc", Severity.CRITICAL)
+    ]
+    assert audit.findings[0].title == "left-pad <1.3.0: Pads too much"

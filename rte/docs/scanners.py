@@ -24,12 +24,18 @@ _COLUMNS = re.compile(r"\s{2,}|\t+")
 # A later line naming a finding by its id: `- B602: replaced…`, `SEC-421 canceled: risk accepted`.
 _MENTION = re.compile(r"^\W*(#\d{1,4}|[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,10})*-?\d{1,6})\b\W*(.+)$")
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
+# `npm audit` text: `minimist  <1.2.6`, then `Severity: critical`, then `Prototype Pollution in minimist - https://…`.
+_NPM_PACKAGE = re.compile(r"^(@?[\w.-]+(?:/[\w.-]+)?)\s+([<>=~^*\d].*)$")
+_NPM_SEVERITY = re.compile(r"^Severity:\s*(critical|high|moderate|low|info)\s*$", re.I)
+_ADVISORY = re.compile(r"^(.*?)\s+-\s+https?://\S*?/advisories/(GHSA[\w-]+)")
 
 
 def tool_findings(blocks: Sequence[Block], rel: str, terms: Legend) -> list[Finding]:
     """One finding per result of scanner output or tracker line pasted in a code block."""
     findings: list[Finding] = []
     for block in blocks:
+        if block.kind == "paragraph" or block.kind == "code":
+            findings.extend(_npm_audit(block, rel))
         if block.kind != "code":
             continue
         lines = block.text.split("\n")
@@ -51,8 +57,28 @@ def tool_findings(blocks: Sequence[Block], rel: str, terms: Legend) -> list[Find
     return findings
 
 
+def _npm_audit(block: Block, rel: str) -> list[Finding]:
+    """The advisories of `npm audit` text output, pasted raw or in a code block: one per vulnerable package."""
+    lines = block.text.split("\n")
+    found = []
+    for offset, line in enumerate(lines[:-1]):
+        package = _NPM_PACKAGE.match(line)
+        grade = _NPM_SEVERITY.match(lines[offset + 1].strip()) if package else None
+        if package is None or grade is None:
+            continue
+        severity = severity_of(grade.group(1))
+        advisory = _ADVISORY.match(lines[offset + 2].strip()) if offset + 2 < len(lines) else None
+        title = f"{package.group(1)} {package.group(2).strip()}"
+        if advisory:
+            title = f"{title}: {advisory.group(1)}"
+        if severity is not None:
+            where = Location(rel, block.line + offset)
+            found.append(_tool(title, severity, where, advisory.group(2) if advisory else ""))
+    return found
+
+
 def _tool(title: str, severity: Severity, where: Location, ident: str) -> Finding:
-    return Finding(title.strip(), severity, FindingStatus.UNKNOWN, where, id=ident)
+    return Finding(title.strip(), severity, FindingStatus.UNKNOWN, where, id=ident or None)
 
 
 def _tracker_line(line: str, ident: str, where: Location, terms: Legend) -> Finding | None:
