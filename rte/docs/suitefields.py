@@ -78,7 +78,9 @@ def from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    if not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
+    if not passed and not failed and status_text and _FAIL_WORD.search(status_text) and not never_ran:
+        state = SuiteState.FAILED  # `| Backend Jest | ❌ FAIL | 0 | 0 | 0 |`: the run crashed before counting
+    elif not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
         state = SuiteState.PENDING
     elif passed is None and failed is None:
         if _FAIL_WORD.search(judged) and not re.search(r"\b0\s+fail|no fail|without fail", whole, re.I):

@@ -232,6 +232,18 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
 
 
 _LONE_CODE = re.compile(r"\W*`[^`]+`\W*")
+# Sections that plan work, and a line there saying what to do (`## Next Steps` › `5. TODO: Add end-to-end
+# tests`): a plan, not a result.
+_PLANNING = re.compile(
+    r"\b(recommendations?|next steps?|future (?:work|enhancements?|improvements?)|action items?|roadmap"
+    r"|suggested improvements?)\b",
+    re.I,
+)
+_TO_DO = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?\W*(?:todo\W*)?(?:add|create|write|implement|build|set up|introduce|consider|extend"
+    r"|expand|increase)\b",
+    re.I,
+)
 
 
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
@@ -240,9 +252,12 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for block in blocks:
         if block.kind not in ("paragraph", "item"):
             continue
+        planning = any(_PLANNING.search(title) for title in block.section[1:])
         for offset, whole in enumerate(block.text.split("\n")):
             if _LONE_CODE.fullmatch(whole):
                 continue  # `.playwright-mcp/login-error.png`: a file's name says nothing about a run
+            if planning and _TO_DO.match(strip_marks(whole)):
+                continue
             for line in _segments(whole):
                 plain = strip_marks(line)
                 level = level_of(plain) if len(plain) <= 140 else None
