@@ -82,3 +82,21 @@ def test_a_suite_marked_failed_with_zero_counts_crashed_before_counting() -> Non
         "| Backend Jest Tests | ❌ FAIL | 0 | 0 | 0 |\n| Frontend Lint | ✅ PASS | 0 | 0 | 0 |\n"
     )
     assert verdict(text) is Verdict.FAIL
+
+
+def test_stat_lines_with_a_unit_and_a_share_are_the_run_totals() -> None:
+    text = (
+        "# Release test summary\n\n**Status**: ✅ READY FOR RELEASE\n\n## Quick Stats\n\n```\n"
+        "✅ Passed:   120 tests (95.2%)\n❌ Failed:     6 tests ( 4.8%)\n⏭️ Ignored:    3 tests\n```\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+
+
+def test_a_status_count_table_is_one_suite_of_all_cases() -> None:
+    head = "# Manual QA\n\n## Status summary\n\n| Status | Count | Share |\n|---|---|---|\n"
+    failing = head + "| ✅ **Pass** | 40 | 87% |\n| ❌ **Fail** | 6 | 13% |\n| Not Run | 0 | 0% |\n"
+    assert verdict(failing) is Verdict.FAIL
+    passing = head + "| Pass | 40 | 98% |\n| Fail | 0 | 0% |\n| Skipped | 1 | 2% |\n"
+    assert verdict(passing) is Verdict.PASS
+    blocked = head + "| Pass | 40 | 80% |\n| Fail | 0 | 0% |\n| Blocked | 10 | 20% |\n"
+    assert verdict(blocked) is Verdict.INCOMPLETE

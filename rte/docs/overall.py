@@ -13,8 +13,9 @@ from rte.model import Level, Location, Suite, SuiteState
 
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
-    r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|skipped|pending)"
-    r"\s*[:=]?\s*(\d[\d,]*|-)\W*$",
+    r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|skipped|pending|ignored)"
+    # `✅ Passed:   740 tests (94.6%)`: a unit word and the share may follow the count
+    r"\s*[:=]?\s*(\d[\d,]*|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
     re.I,
 )
 _RUNNER = re.compile(
@@ -97,6 +98,7 @@ _KEYS = {
     "errors": "failed",
     "skipped": "skipped",
     "pending": "skipped",
+    "ignored": "skipped",
 }
 
 

@@ -74,7 +74,53 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         merged[key] = len(suites)
         suites.append(suite)
-    return suites + _icon_tallies(blocks, rel, {s.location.line for s in suites if s.location})
+    taken = {s.location.line for s in suites if s.location}
+    return suites + _icon_tallies(blocks, rel, taken) + _outcome_tallies(blocks, rel, taken)
+
+
+# `| ✅ **Pass** | 54 | 90% |`: a row naming one outcome and how many cases had it.
+_OUTCOME_ROW = re.compile(
+    r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|not executed|pending)\W*$", re.I
+)
+_OUTCOME_KEYS = {"pass": "passed", "fail": "failed", "skip": "skipped"}
+_OUTCOME_HEADER = re.compile(r"^\W*(status|result|outcome|verdict)s?\W*$", re.I)
+
+
+def _outcome_tallies(blocks: Sequence[Block], rel: str, taken: set[int | None]) -> list[Suite]:
+    """`Status | Count` tables (`✅ Pass | 54`, `❌ Fail | 6`, `Not Run | 0`): one suite of all the cases."""
+    tallies: dict[int, dict[str, int]] = {}
+    starts: dict[int, int] = {}
+    for block in blocks:
+        if block.kind != "row" or len(block.cells) < 2 or block.line in taken:
+            continue
+        if not block.header or not _OUTCOME_HEADER.match(strip_marks(block.header[0])):
+            continue
+        outcome = _OUTCOME_ROW.match(strip_marks(block.cells[0]))
+        count = to_int(strip_marks(block.cells[1])) if outcome else None
+        if outcome is None or count is None:
+            continue
+        word = outcome.group(1).lower()
+        key = next((v for k, v in _OUTCOME_KEYS.items() if word.startswith(k)), "not_run")
+        counts = tallies.setdefault(block.table, {})
+        counts[key] = counts.get(key, 0) + count
+        starts.setdefault(block.table, block.line)
+    suites = []
+    for table, counts in tallies.items():
+        if "passed" not in counts or len(counts) < 2:
+            continue
+        not_run = counts.get("not_run", 0)
+        suites.append(
+            Suite(
+                Level.OTHER,
+                Location(rel, starts[table]),
+                name="all cases",
+                passed=counts["passed"],
+                failed=counts.get("failed", 0),
+                skipped=counts.get("skipped", 0) + not_run,
+                state=SuiteState.PENDING if not_run and not counts.get("failed") else SuiteState.RAN,
+            )
+        )
+    return suites
 
 
 def _icon_tallies(blocks: Sequence[Block], rel: str, taken: set[int | None]) -> list[Suite]:
