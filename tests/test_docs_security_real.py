@@ -431,3 +431,21 @@ def test_npm_audit_text_pasted_raw_or_fenced_gives_one_finding_per_package() -> 
         (4, "GHSA-aaaa-bbbb-cccc", Severity.CRITICAL)
     ]
     assert audit.findings[0].title == "left-pad <1.3.0: Pads too much"
+
+
+def _stated(text: str) -> int:
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert audit.findings == ()
+    return audit.stated_open_blocking
+
+
+def test_a_scan_counting_what_it_found_per_image_blocks_without_a_list() -> None:
+    table = (
+        "# Image scan\n\n## Summary\n\n| Image | 🔴 Critical | 🟠 High | 🟡 Medium |\n|---|---|---|---|\n"
+        "| api-mock-2.6 | 2 | 6 | 34 |\n| clamav | 0 | 0 | 0 |\n| **Total** | **2** | **6** | **34** |\n"
+    )
+    assert _stated(table) == 8
+    assert _stated(table.replace("## Summary", "## Summary (all fixed since)")) == 0
+    assert _stated("# Scan\n\nAct now: 3 critical vulnerabilities found.\n") == 3
+    assert _stated("# Scan\n\n3 critical vulnerabilities found and fixed in 2.1.\n") == 0

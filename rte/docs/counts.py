@@ -22,6 +22,13 @@ _PROSE = re.compile(
     r"|\b(critical|high|p0|p1)\b[^:\n]{0,30}\b(?:open|unresolved|remaining|outstanding)\W+(\d+)",
     re.I,
 )
+# A scanner's result: `2 critical vulnerabilities found` (what a scan finds is open until a line says otherwise).
+_FOUND = re.compile(
+    r"(\d+)\s+(critical|high)\s+(?:severity\s+)?(?:vulnerabilit\w+|issues?|findings?|cves?)\s+"
+    r"(?:were\s+|was\s+)?(?:found|detected|identified|reported)\b",
+    re.I,
+)
+_TOTAL_ROW = re.compile(r"^\W*(total|sum|all)\b", re.I)
 _COUNT_HEADER = re.compile(r"count|number|total|^\W*#\W*$|found|issues|findings", re.I)
 _BLOCKING = (Severity.CRITICAL, Severity.HIGH)
 
@@ -43,6 +50,9 @@ def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None
             count = _row_count(block, lead)
             if count:
                 groups.setdefault(("table", block.table), []).append((count, block.line))
+            elif (found_count := _column_count(block, lead)) is not None:
+                key = ("total" if _TOTAL_ROW.match(strip_marks(block.cells[0])) else "columns", block.table)
+                groups.setdefault(key, []).append((found_count, block.line))
             continue
         lines = block.text.split("\n")
         for offset, line in enumerate(lines):
@@ -50,6 +60,11 @@ def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None
             for match in _PROSE.finditer(plain):
                 stated = int(match.group(1) or match.group(4))
                 groups.setdefault(("line", block.line + offset), []).append((stated, block.line + offset))
+            if not _CLOSED.search(plain):
+                for match in _FOUND.finditer(plain):
+                    groups.setdefault(("line", block.line + offset), []).append(
+                        (int(match.group(1)), block.line + offset)
+                    )
             found = _COUNT_LINE.match(plain)
             if found and _says_open(lead) and int(found.group(2)):
                 groups.setdefault(("lead", lead), []).append((int(found.group(2)), block.line + offset))
@@ -65,6 +80,22 @@ def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None
 
 def _says_open(text: str) -> bool:
     return bool(_OPEN.search(text)) and not (_CLOSED.search(text) and not re.search(r"\bnot\b", text, re.I))
+
+
+def _column_count(block: Block, lead: str) -> int | None:
+    """`| image-a | 2 | 6 | 34 |` under `Image | Critical | High | Medium`: the row's HIGH and CRITICAL cells,
+    unless the table's heading or lead-in says they are closed."""
+    columns = [i for i, h in enumerate(block.header) if i and severity_of(strip_marks(h)) in _BLOCKING]
+    if not columns or _CLOSED.search(" ".join((*block.section[-1:], lead))):
+        return None
+    total = 0
+    for index in columns:
+        cell = strip_marks(block.cells[index]) if index < len(block.cells) else ""
+        count = re.fullmatch(r"\s*(\d{1,6})\s*", cell)
+        if count is None:
+            return None
+        total += int(count.group(1))
+    return total
 
 
 def _row_count(block: Block, lead: str) -> int:
