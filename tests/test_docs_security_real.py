@@ -449,3 +449,32 @@ def test_a_scan_counting_what_it_found_per_image_blocks_without_a_list() -> None
     assert _stated(table.replace("## Summary", "## Summary (all fixed since)")) == 0
     assert _stated("# Scan\n\nAct now: 3 critical vulnerabilities found.\n") == 3
     assert _stated("# Scan\n\n3 critical vulnerabilities found and fixed in 2.1.\n") == 0
+
+
+def test_a_severity_count_table_and_fix_priority_lines_are_not_findings() -> None:
+    text = (
+        "# Endpoint audit\n\n| Risk Level | Count | Status |\n|---|---|---|\n"
+        "| 🔴 **CRITICAL** | 2 | Data changed without auth |\n| ✅ **PROTECTED** | 9 | Auth in place |\n\n"
+        "## 🔴 CRITICAL - Unprotected Endpoints (2)\n\n### 1. **deleteItem** - DELETE item\n"
+        "- **Risk:** anyone deletes any item\n- **Fix Priority:** P0 - LAUNCH BLOCKER\n"
+    )
+    assert findings(text) == {10: (Severity.CRITICAL, U)}
+
+
+def test_numbered_items_followed_by_their_part_lines_are_the_findings_of_a_heading() -> None:
+    text = (
+        "# Endpoint audit\n\n## 🟠 HIGH RISK - Unprotected Endpoints (2)\n\n### Data Access Without Auth\n\n"
+        "13. **getWeek** - GET current week\n- **Risk:** read any user's week\n- **Fix Priority:** P1\n\n"
+        "14. **getScores** - GET scores\n- **Risk:** read any user's scores\n- **Fix Priority:** P1\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, U), 11: (Severity.HIGH, U)}
+
+
+def test_field_items_under_a_finding_heading_do_not_replace_it() -> None:
+    text = (
+        "# Review\n\n## Identified Issues\n\n### **Issue 1: Inconsistent annotations**\n"
+        "- **Problem:** some endpoints lack them\n- **Impact:** confusing docs\n- **Severity:** Medium\n\n"
+        "## High\n\n#### Session files unpickled ✅ FIXED\n- **Security Features**:\n"
+        "  - ✅ AES-256 encryption with key derivation\n  - ✅ SHA-256 checksums\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, U), 12: (Severity.HIGH, F)}

@@ -64,6 +64,9 @@ _NAMES_FINDING = re.compile(
 )
 _ADVISORY = re.compile(r"\b(?:CVE-\d{4}-\d+|GHSA(?:-\w{4}){3})\b", re.I)
 
+_COUNT_COLUMN = re.compile(r"^\W*(count|number|no\.? of \w+|#|qty|total|findings|issues)\W*$", re.I)
+_BARE = re.compile(r"\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\W*", re.I)
+
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
 
 # A row closed as the duplicate of another in the same list is not a finding of its own.
@@ -187,6 +190,13 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             title = strip_marks(block.cells[title_col]) if title_col < len(block.cells) else ""
         if severity is None or not title or re.fullmatch(r"\W*(total\W*|[\d\s.,%]+)", title, re.I):
             continue  # a severity × count table
+        if (
+            sev_col == 0
+            and _column(header, _COUNT_COLUMN) is not None
+            and severity_of(sev_cell)
+            and _BARE.fullmatch(strip_marks(sev_cell))
+        ):
+            continue  # `| 🔴 CRITICAL | 12 | data changed without auth |`: how many, and what kind
         ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
         if not ident:
             match = ID.search(block.cells[title_col])

@@ -18,7 +18,9 @@ from rte.model import Severity
 
 # `SEC-01`, `H-1`, `#12` (after a space too: `Critical Issue #1`).
 _ID_BODY = r"[A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?"
-ID = re.compile(rf"(?<!\w)({_ID_BODY}|#\d{{1,4}})\b")
+# Not ids: `AES-256`, `SHA-1`, `UTF-8`, `RFC-6749`, `TLS-1.3` name standards.
+_STANDARD = r"(?!(?:AES|SHA|RSA|TLS|SSL|UTF|ISO|RFC|HTTP|PBKDF|ECDSA|ARGON|HMAC)-)"
+ID = re.compile(rf"(?<!\w){_STANDARD}({_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
     r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
@@ -112,10 +114,12 @@ _RECORD_TITLE = re.compile(r"^\s*(?:title|summary|issue|finding|description)\s*:
 # `- **Location**: …`, `- **Fix**: ✅ …`: a line giving one part of the finding above it, never one of its own.
 PART_KEY = re.compile(
     r"^\W*(?:location|files?|lines?|issue|description|impact|risk|fix(?: applied)?|status|recommendations?"
-    r"|remediation|cwe|evidence|details?|affected(?: \w+)?|root cause|attack vector|mitigation|component|endpoint)"
-    r"\W*:",
+    r"|remediation|cwe|evidence|details?|affected(?: \w+)?|root cause|attack vector|mitigation|component|endpoint"
+    r"|(?:fix|remediation) priority)\W*:",
     re.I,
 )
+
+_KEYED = re.compile(r"^\W*[^\W\d_][\w /&()-]{0,30}:(?:\s|$)")
 
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
 
@@ -167,12 +171,22 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
         elif block.kind == "item":
             while items and blocks[items[-1]].level >= block.level:
                 items.pop()
-            if _item_opens_finding(first, plain, block.checked is not None) or (
-                not items
-                and not _COUNTED.match(plain)
-                and not PART_KEY.match(plain)
-                and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
-                and section_severity(block.section[-1:]) is not None
+            if (
+                _item_opens_finding(first, plain, block.checked is not None)
+                or (
+                    not items
+                    and not _COUNTED.match(plain)
+                    and not PART_KEY.match(plain)
+                    and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
+                    and section_severity(block.section[-1:]) is not None
+                )
+                or (
+                    not items
+                    and block.lead
+                    and not PART_KEY.match(plain)
+                    and not FIELD.match(plain)
+                    and _item_with_parts(blocks, index)
+                )
             ):
                 found.append(Lead(index, ITEM_LEVEL, first))
             elif items and re.match(r"^\W*severity\W*[:=]\s*\w", plain, re.I) and items[-1] not in parents:
@@ -195,8 +209,14 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
     """A paragraph or item opening with a bold title that carries an id or a grade, or a grade right after it:
     `**[SEC-01]** 🔴 High — …`, `**V1. Title** — Severity: CRITICAL`, `1. **Title** (High) - …`, `**Nit:** …`."""
     lead = block.lead
-    if FIELD.match(strip_marks(first)) or _PROPERTY_KEY.match(strip_marks(lead)) or _COUNTED.match(lead):
-        return False  # `**Risk:** LOW - …`, `**Data Sensitivity:** LOW` are fields of the finding above
+    plain = strip_marks(first)
+    if (
+        FIELD.match(plain)
+        or PART_KEY.match(plain)
+        or _PROPERTY_KEY.match(strip_marks(lead))
+        or _COUNTED.match(lead)
+    ):
+        return False  # `**Risk:** LOW - …`, `**Fix Priority:** P0 - …` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
     if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(strip_marks(lead)):
@@ -222,8 +242,8 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
 def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     """A list item is a finding when it starts with an id or a [severity] tag, reads `Finding 3: …`,
     writes its severity as an inline field, or is a failed check with a bracketed severity."""
-    if FIELD.match(plain) and not ID.search(first):
-        return False  # `- Severidade / Severity: Alta (High)` is a field of the finding above
+    if (FIELD.match(plain) or PART_KEY.match(plain)) and not ID.search(first):
+        return False  # `- Severidade / Severity: Alta (High)`, `- **Fix Priority:** P0` are fields of the one above
     ident = ID.search(first)
     if ident and not re.search(r"\w", first[: ident.start()]):
         return True
@@ -269,6 +289,20 @@ def record_title(block: Block) -> str:
         return ""
     sentence = re.split(r"(?<=[.;])\s", match.group(1), maxsplit=1)[0].rstrip(".;")
     return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "…"
+
+
+def _item_with_parts(blocks: Sequence[Block], index: int) -> bool:
+    """`13. **getScoring** - GET scoring data` followed by `- **Risk:** …` and `- **Fix Priority:** P1` (not a
+    `- **Problem:** …` line, itself a field)."""
+    if _KEYED.match(strip_marks(blocks[index].text)):
+        return False
+    keys = set()
+    for block in blocks[index + 1 : index + 12]:
+        plain = strip_marks(block.text.split("\n")[0])
+        if block.kind != "item" or not (part := PART_KEY.match(plain)):
+            break
+        keys.add(part.group(0).lower())
+    return len(keys) >= 2
 
 
 def has_parts(blocks: Sequence[Block], index: int) -> bool:

@@ -142,7 +142,9 @@ def _heading_findings(
     """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items."""
     findings = []
     sections: dict[int, Severity] = {}
-    heads: list[tuple[int, bool]] = []  # the finding headings still open: level, and whether id or grade
+    # The finding headings still open: level, whether an id or grade marks them, their place in `findings`.
+    heads: list[tuple[int, bool, int]] = []
+    groups: set[int] = set()  # heading findings that turned out to group the item findings below them
     leads = candidates(blocks, terms)
     starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
     parents = parent_headings(blocks)
@@ -192,9 +194,13 @@ def _heading_findings(
             continue
         own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
         if block.kind == "heading":
-            part = any(strong for _, strong in heads) and not (own or ident or marker or closing)
+            part = any(strong for _, strong, _ in heads) and not (own or ident or marker or closing)
+        elif block.kind == "paragraph":
+            part = (
+                bool(heads) and not own
+            )  # `**Issue:** …` + `**Risk:** …` under `#### 10. SESSIONS - PARTIAL`
         else:
-            part = bool(heads) and not own
+            part = any(strong for _, strong, _ in heads) and not own
         if part:
             continue  # `#### Affected Code` or a `- **CVE-…:**` item under `### HIGH-001: …` is part of it
         if _CATEGORY_COUNT.search(plain) and not explicit:
@@ -251,11 +257,13 @@ def _heading_findings(
             or closed_section(block)  # `## First audit cycle - Issues fixed (6 High/Medium)`
             or FindingStatus.UNKNOWN
         )
+        if block.kind == "item" and block.lead and heads and not heads[-1][1]:
+            groups.add(heads[-1][2])  # `### Data Access Without Auth` over `13. **getScoring** …` items
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line), named))
         if block.kind == "heading":
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
-            heads.append((level, bool(ident or own)))
-    return findings
+            heads.append((level, bool(ident or own), len(findings) - 1))
+    return [f for i, f in enumerate(findings) if i not in groups]
 
 
 def _part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> dict[str, str]:
