@@ -478,3 +478,18 @@ def test_field_items_under_a_finding_heading_do_not_replace_it() -> None:
         "  - ✅ AES-256 encryption with key derivation\n  - ✅ SHA-256 checksums\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, U), 12: (Severity.HIGH, F)}
+
+
+def test_code_review_grades_and_a_done_suffix() -> None:
+    text = (
+        "# App audit\n\n## Findings\n\n### 🚨 CRITICAL: Shell execute allowed but unused (DONE)\nWhere: caps.json\n\n"
+        "### ⚠️ MAJOR: Raw usage payloads logged\nWhere: useUsage.ts\n\n"
+        "### 🔧 MINOR: Prediction logic duplicated (DONE)\nWhere: usage.rs\n\n"
+        "### 🧹 NITPICK: README mentions the old shell\nWhere: README.md\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, F),
+        8: (Severity.HIGH, U),
+        11: (Severity.LOW, F),
+        14: (Severity.INFO, U),
+    }

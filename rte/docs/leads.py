@@ -27,10 +27,14 @@ TAG = re.compile(
     re.I,
 )
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
+# A code review's grades too, where they open a finding's title: `### ⚠️ MAJOR: …`, `### 🧹 NITPICK: …`.
+GRADE_WORDS = (
+    r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?)"
+)
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
 PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
 SEVERITY_PREFIX = re.compile(
-    rf"^\W*{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*\w", re.I
+    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*\w", re.I
 )
 FINDING_LEAD = re.compile(
     r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert|achado|hallazgo|constat)\s*#?\s*\d+\s*[:.)\-–—]",

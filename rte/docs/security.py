@@ -13,6 +13,7 @@ from rte.docs.frontmatter import FrontMatter
 from rte.docs.inlinefindings import footnote_statuses, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
+    GRADE_WORDS,
     GRADED_LEAD,
     HEAD_ID,
     ID,
@@ -53,7 +54,7 @@ _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|
 _SEVERITY_WORDS = SEVERITY_WORDS
 _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
-    rf"^\W*{_SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
+    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.

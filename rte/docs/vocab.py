@@ -12,10 +12,13 @@ _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
         re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?[01]\b|\bhighest\b|\bblocker\b", re.I),
         Severity.CRITICAL,
     ),
-    (re.compile(r"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b", re.I), Severity.HIGH),
+    (re.compile(r"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b|\bmajor\b", re.I), Severity.HIGH),
     (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|\bsev[- ]?3\b", re.I), Severity.MEDIUM),
     (re.compile(r"\bP3\b|\blow\b|\blo\b|\bminor\b|\bsev[- ]?4\b", re.I), Severity.LOW),
-    (re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|\blowest\b|\btrivial\b", re.I), Severity.INFO),
+    (
+        re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|\blowest\b|\btrivial\b|\bnitpick\b", re.I),
+        Severity.INFO,
+    ),
 )
 # Coloured markers mean different things in different reports (🟡 is medium in one, low in the next):
 # they count only when no severity word is written.
