@@ -493,3 +493,23 @@ def test_code_review_grades_and_a_done_suffix() -> None:
         11: (Severity.LOW, F),
         14: (Severity.INFO, U),
     }
+
+
+def test_recommended_actions_with_a_priority_are_work_not_findings() -> None:
+    text = (
+        "# Review\n\n### Auth\n\n**Issue:** tokens never expire\n**Severity:** High\n\n#### Recommendations\n\n"
+        "1. **Implement Multi-Factor Authentication** - Priority: Medium\n   - TOTP for admins\n"
+        "2. **Add Session Timeout Warnings** - Priority: Low\n\n## 🟢 LOW PRIORITY / RECOMMENDATIONS\n\n"
+        "### 10. Add Security Headers\nSet CSP in the host config.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 16: (Severity.LOW, U)}
+
+
+def test_a_table_grading_aspects_has_no_findings_unless_a_check_failed() -> None:
+    text = (
+        "# Review\n\n| Security Aspect | Implementation | Risk Level | Status |\n|---|---|---|---|\n"
+        "| Signing | HMAC-SHA256 | Low | ✅ PASS |\n| Token storage | bearer | Medium | ⚠️ WARN |\n\n"
+        "| Req | Requirement | Result | Risk |\n|---|---|---|---|\n| 2.2.1 | Anti-automation on login | Fail | Medium |\n"
+        "| 2.5.4 | No default accounts | Pass | – |\n"
+    )
+    assert findings(text) == {10: (Severity.MEDIUM, OPEN)}

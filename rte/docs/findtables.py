@@ -190,6 +190,14 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             title = strip_marks(block.cells[title_col]) if title_col < len(block.cells) else ""
         if severity is None or not title or re.fullmatch(r"\W*(total\W*|[\d\s.,%]+)", title, re.I):
             continue  # a severity × count table
+        if _BARE.fullmatch(title) and title_col == sev_col and failed_check:
+            # `Req | Requirement | Result | Risk` with a failed result: the row names the requirement
+            title_col = next(
+                (i for i in range(len(header)) if i not in (sev_col, id_col, *status_cols)), title_col
+            )
+            title = strip_marks(block.cells[title_col]) if title_col < len(block.cells) else ""
+        if _BARE.fullmatch(title) or not title:
+            continue  # `| Token storage | bearer | Medium | ⚠️ |`: the grade of an aspect, not a finding's title
         if (
             sev_col == 0
             and _column(header, _COUNT_COLUMN) is not None

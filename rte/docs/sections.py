@@ -25,6 +25,13 @@ _WEAK_NOT_FINDINGS = re.compile(
     re.I,
 )
 
+# A line naming work to do rather than a weakness found: `Implement MFA`, `Add rate limiting`.
+_ACTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
+    r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule)\b",
+    re.I,
+)
+
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
 SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
@@ -42,6 +49,13 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     own = () if ID.search(text) else (text,)  # `**[SEC-03]** Summary rendered as HTML` is a finding
     if any(_not_findings(title) for title in (*sections, *own)):
         return True
+    advice = [
+        t
+        for t in sections
+        if _WEAK_NOT_FINDINGS.search(t) and not NAMES_FINDINGS.search(t) and section_severity((t,)) is None
+    ]
+    if advice and _ACTION.match(strip_marks(text)):
+        return True  # `1. **Implement MFA** - Priority: Medium` under Recommendations: work to do
     return not explicit and any(
         _WEAK_NOT_FINDINGS.search(title)
         and not NAMES_FINDINGS.search(title)
