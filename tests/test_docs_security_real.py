@@ -513,3 +513,16 @@ def test_a_table_grading_aspects_has_no_findings_unless_a_check_failed() -> None
         "| 2.5.4 | No default accounts | Pass | – |\n"
     )
     assert findings(text) == {10: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_graded_heading_over_items_with_their_own_parts_groups_them() -> None:
+    text = (
+        "# Edge function audit\n\n### 🔴 HIGH RISK - Public Facing Endpoints\nThese should use the anon key:\n\n"
+        "1. **guestbook** - ✅ FIXED\n   - **Issue:** uses the service key\n   - **Fix:** anon key now\n\n"
+        "2. **vote** - ⚠️ NEEDS REVIEW\n   - **Issue:** uses the service key\n   - **Usage:** public voting\n\n"
+        "### 5. Routing conflict\n- **Issue**: two services claim one host\n- **Current State**:\n"
+        "  - portal: `Host(a)`\n  - shop: `Host(a)`\n- **Recommendation**: drop one\n"
+    )
+    found = findings(text)
+    assert found[6] == (Severity.HIGH, F) and found[10] == (Severity.HIGH, U)
+    assert 3 not in found and 18 not in found

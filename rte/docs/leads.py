@@ -298,23 +298,25 @@ def record_title(block: Block) -> str:
 def _item_with_parts(blocks: Sequence[Block], index: int) -> bool:
     """`13. **getScoring** - GET scoring data` followed by `- **Risk:** …` and `- **Fix Priority:** P1` (not a
     `- **Problem:** …` line, itself a field)."""
-    if _KEYED.match(strip_marks(blocks[index].text)):
+    if _KEYED.match(_unbolded(blocks[index].text)):
         return False
-    keys = set()
+    keys, parts = set(), 0
     for block in blocks[index + 1 : index + 12]:
-        plain = strip_marks(block.text.split("\n")[0])
-        if block.kind != "item" or not (part := PART_KEY.match(plain)):
+        plain = _unbolded(block.text.split("\n")[0])
+        if block.kind != "item" or not (key := PART_KEY.match(plain) or _KEYED.match(plain)):
             break
-        keys.add(part.group(0).lower())
-    return len(keys) >= 2
+        keys.add(key.group(0).lower())
+        parts += bool(PART_KEY.match(plain))
+    return len(keys) >= 2 and parts >= 1
 
 
 def has_parts(blocks: Sequence[Block], index: int) -> bool:
     """A heading whose body gives the parts of one finding (`- **Location**: …`, `- **Fix**: …`, two or more)."""
     keys: set[str] = set()
-    for block in blocks[index + 1 :]:
-        if block.kind == "heading":
-            break
+    for position in range(index + 1, len(blocks)):
+        block = blocks[position]
+        if block.kind == "heading" or (block.kind == "item" and _item_with_parts(blocks, position)):
+            break  # `1. **vote** - ⚠️ NEEDS REVIEW` + its own part lines: the heading lists findings
         if block.kind in ("item", "paragraph"):
             keys.update(
                 m.group(0).lower()
@@ -322,3 +324,8 @@ def has_parts(blocks: Sequence[Block], index: int) -> bool:
                 if (m := PART_KEY.match(strip_marks(line)))
             )
     return len(keys) >= 2
+
+
+def _unbolded(text: str) -> str:
+    """A line without its emphasis marks, keeping the colon after a key (`**Current State**:`)."""
+    return text.replace("*", "").strip()
