@@ -100,3 +100,20 @@ def test_a_status_count_table_is_one_suite_of_all_cases() -> None:
     assert verdict(passing) is Verdict.PASS
     blocked = head + "| Pass | 40 | 80% |\n| Fail | 0 | 0% |\n| Blocked | 10 | 20% |\n"
     assert verdict(blocked) is Verdict.INCOMPLETE
+
+
+def test_a_ratio_short_of_the_total_by_skips_stated_elsewhere_still_passes() -> None:
+    text = (
+        "# Test status\n\n## Summary\n\n- **442/446 tests passing**\n- **4 tests properly skipped** (need a GPU)\n"
+        "- **0 test failures**\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("- **4 tests properly skipped** (need a GPU)\n", "")) is Verdict.FAIL
+
+
+def test_collection_errors_with_nothing_passed_fail_the_run() -> None:
+    text = (
+        "# Test Execution Report\n\n**Status**: ❌ FAILED\n\n## Test Statistics\n\n- **Total Tests**: 350\n"
+        "- **Passed**: ✅ 0\n- **Failed**: ❌ 0\n- **Skipped**: ⏭️ 0\n- **Errors**: 🚨 4\n"
+    )
+    assert verdict(text) is Verdict.FAIL

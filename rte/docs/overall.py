@@ -13,9 +13,9 @@ from rte.model import Level, Location, Suite, SuiteState
 
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
-    r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|skipped|pending|ignored)"
-    # `✅ Passed:   740 tests (94.6%)`: a unit word and the share may follow the count
-    r"\s*[:=]?\s*(\d[\d,]*|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
+    r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
+    # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
+    r"\s*[:=]?\s*\W{0,3}?\s*(\d[\d,]*|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
     re.I,
 )
 _RUNNER = re.compile(
@@ -35,7 +35,9 @@ _OTHER_OUTCOME = re.compile(
 )
 # A test counted as neither passed nor failed somewhere in the report: `1 test skipped (needs the live API)`.
 _OTHER_COUNT = re.compile(
-    r"\b[1-9]\d*\s+(?:tests?\s+|specs?\s+|cases?\s+)?(?:skipped|pending|ignored|blocked|not run|xfail)", re.I
+    r"\b[1-9]\d*\s+(?:tests?\s+|specs?\s+|cases?\s+)?(?:\w+ly\s+)?(?:skipped|pending|ignored|blocked|not run|xfail)"
+    r"|\b(?:skipped|pending|ignored|blocked)\W{0,3}[:=]\s*\W{0,3}[1-9]",  # `4 tests properly skipped`, `Skipped: 4`
+    re.I,
 )
 # "4 of 5 stories passed, 1 blocked": cases that never ran leave the run incomplete.
 _NEVER_RAN = re.compile(r"\b(\d+)\s+(?:blocked|not run|not executed|untested)\b", re.I)
