@@ -526,3 +526,12 @@ def test_a_graded_heading_over_items_with_their_own_parts_groups_them() -> None:
     found = findings(text)
     assert found[6] == (Severity.HIGH, F) and found[10] == (Severity.HIGH, U)
     assert 3 not in found and 18 not in found
+
+
+def test_a_section_grade_outranks_a_priority_field_and_compounds_name_no_status() -> None:
+    text = (
+        "# Audit\n\n### Medium Severity Issues: 2 ⚠️\n\n1. **CSP allows eval**\n   - **Risk**: XSS via eval\n"
+        "   - **Priority**: High\n\n## Open Findings\n\n### P1\n"
+        "- [ ] Ban checks are still not fail-closed when the store is down\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, U), 12: (Severity.HIGH, U)}

@@ -185,7 +185,9 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
         if trailing and (status := status_of(trailing.group(1))):
             return status
     marker = re.search(
-        r"\b(fixed|resolved|mitigated|accepted|open|closed|won['’]?t fix|wontfix)\b|\((?:done|completed?)\)|✅|❌",
+        # (not `fail-closed`, `open-source`: a word inside a compound names no status)
+        r"(?<![\w-])(fixed|resolved|mitigated|accepted|open|closed|won['’]?t fix|wontfix)\b(?!-)"
+        r"|\((?:done|completed?)\)|✅|❌",
         lead.text,
         re.I,
     )

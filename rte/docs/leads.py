@@ -63,7 +63,7 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
-    r"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?\W*$"
+    r"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*:\s*\d+)?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$",

@@ -227,6 +227,12 @@ def _heading_findings(
             field_severity(found, terms, ("severity",))
             # `### 🟡 LOW SEVERITY: …` grades the finding; a `Priority: HIGH` under it schedules the work
             or (severity_of(prefix.group(1)) if prefix else None)
+            # `## Medium Findings` › `Priority: High`: the section grades, the priority schedules the fix
+            or (
+                inherited
+                if inherited and "priority" in found and field_severity(found, terms, ("risk",)) is None
+                else None
+            )
             or field_severity(found, terms)
             or (severity_of(tag.group(1)) if tag else None)
             or (graded(block.lead, terms) if block.lead else None)
