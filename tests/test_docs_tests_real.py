@@ -117,3 +117,11 @@ def test_collection_errors_with_nothing_passed_fail_the_run() -> None:
         "- **Passed**: ✅ 0\n- **Failed**: ❌ 0\n- **Skipped**: ⏭️ 0\n- **Errors**: 🚨 4\n"
     )
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_count_before_a_comma_belongs_to_the_word_before_it() -> None:
+    text = (
+        "# Acceptance results\n\n| Metric | Value |\n|---|---|\n"
+        "| Requirements | 24 total — satisfied 17, deferred 7, failed 0 |\n| Critical | pass 8, fail 0 |\n"
+    )
+    assert verdict(text) is not Verdict.FAIL

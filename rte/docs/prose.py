@@ -12,7 +12,7 @@ from rte.docs.vocab import level_of, name_level_of
 from rte.model import Level, Location, Suite
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:tests?|specs?|cases?)\b", re.I)
+_COUNTED = re.compile(r"\b\d+(?:,\d{3})*\s+(?:tests?|specs?|cases?)\b", re.I)
 _COVERAGE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%", re.I)
 
 

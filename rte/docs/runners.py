@@ -19,7 +19,8 @@ _GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
 # `Failed: 0, Passed: 120, Skipped: 2, Total: 122` (dotnet), `tests="23" failures="0" errors="1"` (JUnit XML):
 # counts written after their word, two or more on one line.
 _PAIR = re.compile(
-    r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d[\d,]*)\"?(?![\d.%])", re.I
+    r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d+(?:,\d{3})*)\"?(?![\d.%])",
+    re.I,
 )
 _PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
 # Python unittest: `Ran 76 tests in 4.907s`, then `OK`, `OK (skipped=2)` or `FAILED (failures=2, errors=1)`.
@@ -48,7 +49,7 @@ _CUCUMBER = re.compile(r"^\s*(\d+) (scenarios?|steps?) \(([^)]*)\)\s*$", re.I)
 # Test-management exports put the word first and split the parts with `|` or `·`: TestRail `Passed 45 |
 # Failed 2 | Blocked 1 | Untested 3`, Xray `PASS 62 · FAIL 0 · TODO 5`, Allure `Passed 119 · Broken 2`.
 _TALLY_SPLIT = re.compile(r"\s*[|·•]\s*")
-_TALLY_PART = re.compile(r"^\W*(?:[\w ]{1,30}:\s*)?([a-z][a-z ]{1,15}?)\s*:?\s*(\d[\d,]*)\W*$", re.I)
+_TALLY_PART = re.compile(r"^\W*(?:[\w ]{1,30}:\s*)?([a-z][a-z ]{1,15}?)\s*:?\s*(\d+(?:,\d{3})*)\W*$", re.I)
 _TALLY_WORDS = {
     "passed": "passed",
     "pass": "passed",

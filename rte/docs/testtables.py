@@ -19,9 +19,9 @@ _TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
 _NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
 _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 # `58/60` in a matrix cell: passed of run.
-_CELL_RATIO = re.compile(r"^\W*(\d[\d,]*)\s*/\s*(\d[\d,]*)\W*$")
+_CELL_RATIO = re.compile(r"^\W*(\d+(?:,\d{3})*)\s*/\s*(\d+(?:,\d{3})*)\W*$")
 # A count cell carrying a footnote mark (`0*`, `0†`, `0¹`) and the footnote line that explains it.
-_MARKED_CELL = re.compile(r"^\s*(\d[\d,]*)\s*(\*+|†|‡|[¹²³])\s*$")
+_MARKED_CELL = re.compile(r"^\s*(\d+(?:,\d{3})*)\s*(\*+|†|‡|[¹²³])\s*$")
 # A column counting runs over a history (`Runs`, `Failed runs`, `Flake rate`): a dashboard, not a run's result.
 _HISTORY_HEADER = re.compile(r"\bruns\b|\bflak\w*\s+rate\b", re.I)
 # A cell counting verified checks `14/15` (Pact interactions, contract checks): passed of run.
@@ -246,5 +246,5 @@ def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Sui
 
 
 def _first_digits(text: str) -> str:
-    match = re.search(r"\d[\d,]*", text)
+    match = re.search(r"\d+(?:,\d{3})*", text)
     return match.group() if match else ""
