@@ -125,3 +125,12 @@ def test_a_count_before_a_comma_belongs_to_the_word_before_it() -> None:
         "| Requirements | 24 total — satisfied 17, deferred 7, failed 0 |\n| Critical | pass 8, fail 0 |\n"
     )
     assert verdict(text) is not Verdict.FAIL
+
+
+def test_a_level_section_whose_metric_table_counts_zero_tests_did_not_run() -> None:
+    text = (
+        "# QA report\n\n## Backend API Tests\n\n| Metric | Value |\n|---|---|\n| Passed | ✅ 143 |\n| Failed | ❌ 0 |\n\n"
+        "## Frontend E2E Tests (Playwright)\n\n| Metric | Value |\n|---|---|\n| Total Tests | 0 |\n| Passed | ✅ 0 |\n"
+        "| Failed | ❌ 0 |\n\n✅ All E2E tests passed!\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

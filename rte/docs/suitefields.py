@@ -9,16 +9,18 @@ from rte.docs.vocab import RUNNER_END
 from rte.model import Level, Location, Suite, SuiteState
 
 _PASSED = re.compile(
-    r"(\d+(?:,\d{3})*)\s*(?:(?:[a-z][\w-]*\s+)?tests?\s+|specs?\s+)?(?:passed|passing)\b"
-    r"|(\d+(?:,\d{3})*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
+    # (not the 2 of `E2E tests passed`: a count stands alone)
+    r"(?<![\w.])(\d+(?:,\d{3})*)\s*(?:(?:[a-z][\w-]*\s+)?tests?\s+|specs?\s+)?(?:passed|passing)\b"
+    r"|(?<![\w.])(\d+(?:,\d{3})*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
     re.I,
 )
 _FAILED = re.compile(
-    r"(\d+(?:,\d{3})*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?|broken)\b" + RUNNER_END,
+    r"(?<![\w.])(\d+(?:,\d{3})*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?|broken)\b"
+    + RUNNER_END,
     re.I,
 )
 _SKIPPED = re.compile(
-    r"(\d+(?:,\d{3})*)\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I
+    r"(?<![\w.])(\d+(?:,\d{3})*)\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I
 )
 _RATIO = re.compile(
     r"(\d+(?:,\d{3})*)\s*/\s*(\d+(?:,\d{3})*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I

@@ -206,7 +206,12 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                 break
             if inner.kind == "heading" and level_of(inner.text) not in (None, level):
                 break
-            for line in inner.text.split("\n"):
+            rows = (
+                [f"{inner.cells[0]}: {inner.cells[1]}"]
+                if inner.kind == "row" and len(inner.cells) == 2
+                else []
+            )
+            for line in rows or inner.text.split("\n"):  # `| Total Tests | 0 |` is a field too
                 if _THRESHOLD_FAILED.search(line):
                     fields.setdefault("status", "failed: a threshold was crossed")
                 match = _FIELD.match(strip_marks(line))
