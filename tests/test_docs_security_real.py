@@ -535,3 +535,11 @@ def test_a_section_grade_outranks_a_priority_field_and_compounds_name_no_status(
         "- [ ] Ban checks are still not fail-closed when the store is down\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, U), 12: (Severity.HIGH, U)}
+
+
+def test_a_problem_statement_heading_is_part_of_its_finding() -> None:
+    text = (
+        "# Remediation log\n\n## 🔴 CRITICAL-001: Webhook signatures unchecked\n\n### Problem Statement\n\n"
+        "**Severity:** CRITICAL (CVSS 9.1)\n\n### Fix Implemented\n\n**Status:** ✅ FIXED\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, F)}

@@ -63,7 +63,8 @@ _PART_OF_FINDING = re.compile(
     r"|finding|issue|problem|vulnerability|summary|overview|background"
     r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
     r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
-    r"|confidentiality|integrity|availability)\W*",
+    r"|confidentiality|integrity|availability|problem statement|fix(?:es)? (?:implemented|applied)|solution"
+    r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline)\W*",
     re.I,
 )
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
