@@ -543,3 +543,12 @@ def test_a_problem_statement_heading_is_part_of_its_finding() -> None:
         "**Severity:** CRITICAL (CVSS 9.1)\n\n### Fix Implemented\n\n**Status:** ✅ FIXED\n"
     )
     assert findings(text) == {3: (Severity.CRITICAL, F)}
+
+
+def test_a_top_level_id_heading_takes_its_grade_from_a_severity_part() -> None:
+    text = (
+        "# Cloud risk assessment\n\n# 3. Finding Summary\n\nSee below.\n\n# 4. AWS-001: Broad IAM permissions\n\n"
+        "## Severity\n\n**High**\n\n## Description\n\nRoles use wildcards.\n\n"
+        "# 5. AWS-002: Public bucket\n\n## Severity\n\n**Critical**\n\n## Status\n\n- **Status:** ✅ Fixed\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, U), 17: (Severity.CRITICAL, F)}

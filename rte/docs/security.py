@@ -67,6 +67,10 @@ _PART_OF_FINDING = re.compile(
     r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline)\W*",
     re.I,
 )
+# A finding's part that states its grade: `## Severity` over `**High**`.
+_GRADE_PART = re.compile(
+    r"\W*(?:severity|risk(?: level| rating)?|priority|cvss(?: score)?|affected services?)\W*", re.I
+)
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
@@ -178,6 +182,9 @@ def _heading_findings(
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
         found = fields(blocks, lead, starts)
+        if block.kind == "heading":
+            for key, value in _part_fields(blocks, index, starts).items():
+                found.setdefault(key, value)  # `## Severity` › `**High**`, `#### Impact` › `- **Status:** …`
         short = _short_id(block, plain, listed)
         rest = plain[short.end() :] if short else _ORDINAL.sub("", plain)
         prefix = _SEVERITY_PREFIX.match(rest)  # `### 1. 🔴 CRITICAL: …`, `### F1: HIGH -- …`
@@ -192,7 +199,11 @@ def _heading_findings(
         explicit = "severity" in found
         # `1. **Frontend role checks** (Priority: Medium)` under `Recommendations` grades itself on its lead
         graded_lead = any(key in ("severity", "priority", "risk") for key, _ in inline_fields(text))
-        if level == 1 or excluded(block, text, explicit or graded_lead) or _NONE.search(plain):
+        if (
+            (level == 1 and not ident)
+            or excluded(block, text, explicit or graded_lead)
+            or _NONE.search(plain)
+        ):
             continue
         own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
         if block.kind == "heading":
@@ -256,8 +267,6 @@ def _heading_findings(
             continue
         if severity is None:
             continue
-        if block.kind == "heading" and "status" not in found:
-            found.update(_part_fields(blocks, index, starts))  # `- **Status:** …` below `#### Impact`
         status = (
             lead_status(lead, found)
             or (FindingStatus.FIXED if block.checked else None)
@@ -275,9 +284,10 @@ def _heading_findings(
 
 
 def _part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> dict[str, str]:
-    """The status stated under the sub-headings that are parts of a finding heading (`#### Impact`), up to
-    the next heading of its level or one that names a finding of its own."""
+    """The status and severity stated under the sub-headings that are parts of a finding heading (`#### Impact`,
+    `## Severity` over a bare `**High**`), up to the next heading of its level or one naming a finding."""
     level = blocks[index].level
+    found: dict[str, str] = {}
     for position in range(index + 1, len(blocks)):
         block = blocks[position]
         if block.kind != "heading":
@@ -290,10 +300,18 @@ def _part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) ->
             or _SEVERITY_PREFIX.match(plain)
         ):
             break
-        found = fields(blocks, Lead(position, block.level, block.text), starts)
-        if "status" in found:
-            return {"status": found["status"]}
-    return {}
+        part = fields(blocks, Lead(position, block.level, block.text), starts)
+        if not _PART_OF_FINDING.fullmatch(plain) and not _GRADE_PART.fullmatch(plain):
+            part.pop("severity", None)  # a status anywhere below is the finding's; a grade only in its parts
+        after = blocks[position + 1] if position + 1 < len(blocks) else None
+        if _GRADE_PART.fullmatch(plain) and after is not None and after.kind == "paragraph":
+            bare = strip_marks(after.text)
+            if len(bare) <= 40 and severity_of(bare):
+                part.setdefault("severity", bare)
+        for key in ("status", "severity"):
+            if key in part:
+                found.setdefault(key, part[key])
+    return found
 
 
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
