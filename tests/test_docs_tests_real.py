@@ -134,3 +134,16 @@ def test_a_level_section_whose_metric_table_counts_zero_tests_did_not_run() -> N
         "| Failed | ❌ 0 |\n\n✅ All E2E tests passed!\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_an_unfinished_scenario_among_passing_case_headings_leaves_the_run_incomplete() -> None:
+    head = (
+        "# End-to-End Migration Test Report\n\n| Component | Tests | Result |\n|---|---|---|\n"
+        "| Commands | 31 | PASSED |\n\n## Scenarios\n\n"
+    )
+    cases = "### Scenario 1: Validate ✅\n\n**Result**: ✅ PASSED\n\n### Scenario 2: Sync ✅\n\n**Result**: ✅ PASSED\n\n"
+    assert verdict(head + cases) is Verdict.PASS
+    pending = cases + "### Scenario 3: Cutover (In Progress) 🔄\n\n**Result**: ⏳ PENDING COMPLETION\n"
+    assert verdict(head + pending) is Verdict.INCOMPLETE
+    failing = cases + "### Scenario 3: Cutover\n\n**Result**: ❌ FAILED (timeout)\n"
+    assert verdict(head + failing) is Verdict.FAIL

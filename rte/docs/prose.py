@@ -9,7 +9,7 @@ from dataclasses import replace
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields
 from rte.docs.vocab import level_of, name_level_of
-from rte.model import Level, Location, Suite
+from rte.model import Level, Location, Suite, SuiteState
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _COUNTED = re.compile(r"\b\d+(?:,\d{3})*\s+(?:tests?|specs?|cases?)\b", re.I)
@@ -113,3 +113,46 @@ def named_runs(blocks: Sequence[Block], rel: str) -> list[Suite]:
             if suite and suite.passed is not None and suite.failed is not None:
                 suites.append(suite)
     return suites
+
+
+# `### Scenario 7: Cutover (In Progress)` over `**Result**: ⏳ PENDING`: a case heading and its result line.
+_CASE_HEADING = re.compile(r"^\W*(?:test\s+)?(?:scenario|case|tc)[\s#-]*\d+\b|^\W*TC-\d+", re.I)
+_CASE_RESULT = re.compile(r"^\W*(?:result|status|outcome|verdict)\W*[:=]\s*(\S.*)$", re.I)
+
+
+def case_results(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """Test cases written as headings, each with a `Result:` line: one `other` suite of their outcomes, kept
+    only when a case failed or did not finish (so that a list of cases cannot hide one)."""
+    outcomes: list[Suite] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or not _CASE_HEADING.match(block.text):
+            continue
+        for inner in blocks[index + 1 : index + 8]:
+            if inner.kind == "heading":
+                break
+            result = next(
+                (m for line in inner.text.split("\n") if (m := _CASE_RESULT.match(line.replace("*", "")))),
+                None,
+            )
+            if result:
+                suite = from_fields(
+                    Level.OTHER, Location(rel, block.line), block.text, {"status": result.group(1)}, ""
+                )
+                if suite:
+                    outcomes.append(suite)
+                break
+    if len(outcomes) < 2 or all(s.outcome == "pass" for s in outcomes):
+        return []
+    failed = sum(1 for s in outcomes if s.outcome == "fail")
+    unfinished = sum(1 for s in outcomes if s.outcome == "incomplete")
+    first = outcomes[0]
+    return [
+        replace(
+            first,
+            name="test cases",
+            passed=len(outcomes) - failed - unfinished,
+            failed=failed,
+            skipped=unfinished,
+            state=SuiteState.PENDING if unfinished and not failed else SuiteState.RAN,
+        )
+    ]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
-from rte.docs.prose import area_items, named_runs, result_lines, sentence_suites
+from rte.docs.prose import area_items, case_results, named_runs, result_lines, sentence_suites
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
@@ -70,8 +70,9 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
                 # `Regression: PASS` lines do not hide a failure in the report-wide totals
                 chosen[level] = chosen[level] + [s for s in group if s.failed]
     _areas(chosen, area_items(blocks, rel))
+    cases = case_results(blocks, rel)  # a failed or unfinished case among `### Scenario N` headings
     ordered = sorted(
-        (s for group in chosen.values() for s in group),
+        [*(s for group in chosen.values() for s in group), *cases],
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
