@@ -147,3 +147,12 @@ def test_an_unfinished_scenario_among_passing_case_headings_leaves_the_run_incom
     assert verdict(head + pending) is Verdict.INCOMPLETE
     failing = cases + "### Scenario 3: Cutover\n\n**Result**: ❌ FAILED (timeout)\n"
     assert verdict(head + failing) is Verdict.FAIL
+
+
+def test_suites_listed_without_results_pass_when_the_report_says_the_whole_suite_passed() -> None:
+    table = (
+        "# QA\n\n## Suite — 6 tests\n\n| Location | Tests | Covers |\n|---|---|---|\n"
+        "| `src/a.rs` (unit) | 4 | parsing |\n| `tests/cli.rs` (end-to-end) | 2 | the binary |\n\n"
+    )
+    assert verdict(table + "**Full suite passes: 6/6**, in both lanes.\n") is Verdict.PASS
+    assert verdict(table + "Run `cargo test` to reproduce.\n") is Verdict.INCOMPLETE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
@@ -70,6 +71,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
                 # `Regression: PASS` lines do not hide a failure in the report-wide totals
                 chosen[level] = chosen[level] + [s for s in group if s.failed]
     _areas(chosen, area_items(blocks, rel))
+    _stated_pass(chosen, blocks)
     cases = case_results(blocks, rel)  # a failed or unfinished case among `### Scenario N` headings
     ordered = sorted(
         [*(s for group in chosen.values() for s in group), *cases],
@@ -87,6 +89,29 @@ def _areas(chosen: dict[Level, list[Suite]], areas: list[Suite]) -> None:
     if sum(s.failed or 0 for s in others) > sum(s.failed or 0 for s in areas):
         return
     chosen[Level.OTHER] = areas + [s for s in others if s.state is SuiteState.PENDING and s.total is None]
+
+
+# `**Full suite passes: 68/68**`, `all 68 tests pass`: the whole report's result in one statement.
+_FULL_PASS = re.compile(
+    r"\b(?:full|whole|entire)\s+(?:test\s+)?suite\s+pass(?:es|ed)?\b[^.\n]{0,20}?\b(\d+)\s*/\s*\1\b"
+    r"|\ball\s+(\d+)\s+tests?\s+pass(?:es|ed)?\b",
+    re.I,
+)
+
+
+def _stated_pass(chosen: dict[Level, list[Suite]], blocks: Sequence[Block]) -> None:
+    """Suites a table lists without a result (`| src/a.rs (unit) | 31 | … |`) passed when the report states
+    that the whole suite passed (`Full suite passes: 68/68`) and no suite failed or is unfinished."""
+    suites = [s for group in chosen.values() for s in group]
+    waiting = [s for s in suites if s.state is SuiteState.NO_RESULT]
+    if not waiting or any(s.outcome != "pass" for s in suites if s.state is not SuiteState.NO_RESULT):
+        return
+    if not any(b.kind in ("paragraph", "item") and _FULL_PASS.search(strip_marks(b.text)) for b in blocks):
+        return
+    for level, group in chosen.items():
+        chosen[level] = [
+            replace(s, state=SuiteState.RAN) if s.state is SuiteState.NO_RESULT else s for s in group
+        ]
 
 
 def _uncounted_pass(group: list[Suite]) -> bool:
