@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import ID, section_severity
+from rte.docs.leads import ID, SEVERITY_WORDS, section_severity
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
 from rte.docs.rowstatus import (
@@ -65,7 +65,7 @@ _NAMES_FINDING = re.compile(
 _ADVISORY = re.compile(r"\b(?:CVE-\d{4}-\d+|GHSA(?:-\w{4}){3})\b", re.I)
 
 _COUNT_COLUMN = re.compile(r"^\W*(count|number|no\.? of \w+|#|qty|total|findings|issues)\W*$", re.I)
-_BARE = re.compile(r"\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\W*", re.I)
+_BARE = re.compile(rf"\W*{SEVERITY_WORDS}\W*", re.I)
 
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
 
