@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
+from rte.docs.findingparts import PART_OF_FINDING, groups_findings, part_fields
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.inlinefindings import footnote_statuses, recorded_findings
@@ -23,9 +24,7 @@ from rte.docs.leads import (
     RECORD_ID,
     SEVERITY_PREFIX,
     SEVERITY_SECTION,
-    SEVERITY_WORDS,
     TAG,
-    Lead,
     candidates,
     has_parts,
     inline_fields,
@@ -51,26 +50,11 @@ _GROUP_HEADING = re.compile(
     re.I,
 )
 _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
-_SEVERITY_WORDS = SEVERITY_WORDS
 _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
-# The parts a finding's section is written in; a heading that is only one of them is not a finding.
-_PART_OF_FINDING = re.compile(
-    r"\W*(?:risk assessment|impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
-    r"|finding|issue|problem|vulnerability|summary|overview|background"
-    r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
-    r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
-    r"|confidentiality|integrity|availability|problem statement|fix(?:es)? (?:implemented|applied)|solution"
-    r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline)\W*",
-    re.I,
-)
-# A finding's part that states its grade: `## Severity` over `**High**`.
-_GRADE_PART = re.compile(
-    r"\W*(?:severity|risk(?: level| rating)?|priority|cvss(?: score)?|affected services?)\W*", re.I
-)
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
@@ -174,7 +158,7 @@ def _heading_findings(
             else None
         )
         opening = _LEADING_GRADE.match(plain) if grouped is None and index in parents else None
-        if opening and _groups_findings(blocks, index):
+        if opening and groups_findings(blocks, index):
             grouped = severity_of(opening.group(1))  # `## CRITICAL — Fix before any user` over `### C-1: …`
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
@@ -183,7 +167,7 @@ def _heading_findings(
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
         found = fields(blocks, lead, starts)
         if block.kind == "heading":
-            for key, value in _part_fields(blocks, index, starts).items():
+            for key, value in part_fields(blocks, index, starts).items():
                 found.setdefault(key, value)  # `## Severity` › `**High**`, `#### Impact` › `- **Status:** …`
         short = _short_id(block, plain, listed)
         rest = plain[short.end() :] if short else _ORDINAL.sub("", plain)
@@ -209,16 +193,15 @@ def _heading_findings(
         if block.kind == "heading":
             part = any(strong for _, strong, _ in heads) and not (own or ident or marker or closing)
         elif block.kind == "paragraph":
-            part = (
-                bool(heads) and not own
-            )  # `**Issue:** …` + `**Risk:** …` under `#### 10. SESSIONS - PARTIAL`
+            # `**Issue:** …` + `**Risk:** …` under `#### 10. SESSIONS - PARTIAL`
+            part = bool(heads) and not own
         else:
             part = any(strong for _, strong, _ in heads) and not own
         if part:
             continue  # `#### Affected Code` or a `- **CVE-…:**` item under `### HIGH-001: …` is part of it
         if _CATEGORY_COUNT.search(plain) and not explicit:
             continue  # `Input Validation Gaps (87 findings)`: a category and its count
-        if block.kind == "heading" and _PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
+        if block.kind == "heading" and PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
         if block.kind == "heading" and not explicit and _GROUP_HEADING.match(plain) and not ID.search(text):
             continue  # `🚨 Vulnerabilities Found & Remediated` names the findings below it
@@ -283,53 +266,12 @@ def _heading_findings(
     return [f for i, f in enumerate(findings) if i not in groups]
 
 
-def _part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> dict[str, str]:
-    """The status and severity stated under the sub-headings that are parts of a finding heading (`#### Impact`,
-    `## Severity` over a bare `**High**`), up to the next heading of its level or one naming a finding."""
-    level = blocks[index].level
-    found: dict[str, str] = {}
-    for position in range(index + 1, len(blocks)):
-        block = blocks[position]
-        if block.kind != "heading":
-            continue
-        plain = strip_marks(block.text)
-        if (
-            block.level <= level
-            or ID.search(block.text)
-            or TAG.search(block.text)
-            or _SEVERITY_PREFIX.match(plain)
-        ):
-            break
-        part = fields(blocks, Lead(position, block.level, block.text), starts)
-        if not _PART_OF_FINDING.fullmatch(plain) and not _GRADE_PART.fullmatch(plain):
-            part.pop("severity", None)  # a status anywhere below is the finding's; a grade only in its parts
-        after = blocks[position + 1] if position + 1 < len(blocks) else None
-        if _GRADE_PART.fullmatch(plain) and after is not None and after.kind == "paragraph":
-            bare = strip_marks(after.text)
-            if len(bare) <= 40 and severity_of(bare):
-                part.setdefault("severity", bare)
-        for key in ("status", "severity"):
-            if key in part:
-                found.setdefault(key, part[key])
-    return found
-
-
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
     """A short id opening a heading (`### F1: CRITICAL -- …`) when a grade follows it or a table lists it."""
     short = HEAD_ID.match(plain) if block.kind == "heading" else None
     if short and (short.group(1) in listed or _SEVERITY_PREFIX.match(plain[short.end() :])):
         return short
     return None
-
-
-def _groups_findings(blocks: Sequence[Block], index: int) -> bool:
-    """A heading whose first sub-heading is not a part of one finding (`### Description`, `### Fix`): its
-    sub-headings are findings, so a grade it opens with (`## CRITICAL — Fix before any user`) is theirs."""
-    level = blocks[index].level
-    child = next((blocks[i] for i in range(index + 1, len(blocks)) if blocks[i].kind == "heading"), None)
-    return (
-        child is not None and child.level > level and not _PART_OF_FINDING.fullmatch(strip_marks(child.text))
-    )
 
 
 def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, str] | None:

@@ -1,0 +1,68 @@
+"""The parts a finding heading is written in (`#### Impact`, `## Severity` over `**High**`, `### Fix`), what
+they state for it, and headings whose sub-headings are findings rather than parts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rte.docs.leadfields import fields
+from rte.docs.leads import ID, SEVERITY_PREFIX, TAG, Lead
+from rte.docs.markdown import Block
+from rte.docs.vocab import severity_of, strip_marks
+
+# The parts a finding's section is written in; a heading that is only one of them is not a finding.
+PART_OF_FINDING = re.compile(
+    r"\W*(?:risk assessment|impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
+    r"|finding|issue|problem|vulnerability|summary|overview|background"
+    r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
+    r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
+    r"|confidentiality|integrity|availability|problem statement|fix(?:es)? (?:implemented|applied)|solution"
+    r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline)\W*",
+    re.I,
+)
+# A finding's part that states its grade: `## Severity` over `**High**`.
+_GRADE_PART = re.compile(
+    r"\W*(?:severity|risk(?: level| rating)?|priority|cvss(?: score)?|affected services?)\W*", re.I
+)
+
+
+def part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> dict[str, str]:
+    """The status and severity stated under the sub-headings that are parts of a finding heading (`#### Impact`,
+    `## Severity` over a bare `**High**`), up to the next heading of its level or one naming a finding."""
+    level = blocks[index].level
+    found: dict[str, str] = {}
+    for position in range(index + 1, len(blocks)):
+        block = blocks[position]
+        if block.kind != "heading":
+            continue
+        plain = strip_marks(block.text)
+        if (
+            block.level <= level
+            or ID.search(block.text)
+            or TAG.search(block.text)
+            or SEVERITY_PREFIX.match(plain)
+        ):
+            break
+        part = fields(blocks, Lead(position, block.level, block.text), starts)
+        if not PART_OF_FINDING.fullmatch(plain) and not _GRADE_PART.fullmatch(plain):
+            part.pop("severity", None)  # a status anywhere below is the finding's; a grade only in its parts
+        after = blocks[position + 1] if position + 1 < len(blocks) else None
+        if _GRADE_PART.fullmatch(plain) and after is not None and after.kind == "paragraph":
+            bare = strip_marks(after.text)
+            if len(bare) <= 40 and severity_of(bare):
+                part.setdefault("severity", bare)
+        for key in ("status", "severity"):
+            if key in part:
+                found.setdefault(key, part[key])
+    return found
+
+
+def groups_findings(blocks: Sequence[Block], index: int) -> bool:
+    """A heading whose first sub-heading is not a part of one finding (`### Description`, `### Fix`): its
+    sub-headings are findings, so a grade it opens with (`## CRITICAL — Fix before any user`) is theirs."""
+    level = blocks[index].level
+    child = next((blocks[i] for i in range(index + 1, len(blocks)) if blocks[i].kind == "heading"), None)
+    return (
+        child is not None and child.level > level and not PART_OF_FINDING.fullmatch(strip_marks(child.text))
+    )
