@@ -552,3 +552,12 @@ def test_a_top_level_id_heading_takes_its_grade_from_a_severity_part() -> None:
         "# 5. AWS-002: Public bucket\n\n## Severity\n\n**Critical**\n\n## Status\n\n- **Status:** ✅ Fixed\n"
     )
     assert findings(text) == {7: (Severity.HIGH, U), 17: (Severity.CRITICAL, F)}
+
+
+def test_a_threat_landscape_lists_threats_considered_not_findings() -> None:
+    text = (
+        "# AI security audit\n\n## THREAT LANDSCAPE ANALYSIS\n\n#### 1. **Many-shot jailbreaking** ⚠️ **HIGH RISK**\n"
+        "- **Risk Level:** HIGH\n\n## Findings\n\n### AI-0001: Prompt passed to the model unfiltered\n"
+        "**Severity:** High\n"
+    )
+    assert findings(text) == {10: (Severity.HIGH, U)}
