@@ -156,3 +156,14 @@ def test_suites_listed_without_results_pass_when_the_report_says_the_whole_suite
     )
     assert verdict(table + "**Full suite passes: 6/6**, in both lanes.\n") is Verdict.PASS
     assert verdict(table + "Run `cargo test` to reproduce.\n") is Verdict.INCOMPLETE
+
+
+def test_a_title_naming_a_level_is_not_its_section_and_tests_written_did_not_run() -> None:
+    text = (
+        "# Phase 6: Integration Testing - Results Summary\n\n**Status:** ✅ COMPLETED\n\n## Summary\n\n"
+        "- ✅ **Unit Tests:** 7/7 passing\n- ✅ **Integration Tests:** 4 test suites created\n\n"
+        "## Unit Test Results\n\n7 passed, 0 failed\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    ran = text.replace("4 test suites created", "12/12 passing")
+    assert verdict(ran) is Verdict.PASS

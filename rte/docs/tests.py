@@ -221,8 +221,8 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "heading":
             continue
         level = name_level_of(block.text)
-        if level is None:
-            continue
+        if level is None or (block.level == 1 and _names_other_level(blocks, index, level)):
+            continue  # `# Phase 6: Integration Testing` over `✅ Unit Tests: 7/7 passing`: a title, not a section
         fields: dict[str, str] = {}
         texts = [block.text]
         opening = ""  # the section's first line: "Blocked: the stub is not deployed" is its result
@@ -260,6 +260,20 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if suite and (suite.total is not None or suite.state is not SuiteState.NO_RESULT):
             suites.append(suite)
     return suites
+
+
+def _names_other_level(blocks: Sequence[Block], index: int, level: Level) -> bool:
+    """A line below a heading that reports on another level (`✅ **Unit Tests:** 7/7 passing`)."""
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading" and block.level <= blocks[index].level:
+            return False
+        if block.kind in ("paragraph", "item"):
+            for line in block.text.split("\n"):
+                plain = strip_marks(line)
+                other = level_of(plain) if len(plain) <= 140 and _names_level_first(plain) else None
+                if other is not None and other is not level:
+                    return True
+    return False
 
 
 _LONE_CODE = re.compile(r"\W*`[^`]+`\W*")
