@@ -7,19 +7,19 @@ from collections.abc import Sequence
 
 from rte.docs.markdown import Block
 from rte.docs.runners import key_pairs, runner_line, settle
+from rte.docs.vocab import COUNT, strip_marks
 from rte.docs.vocab import RUNNER_END as END
-from rte.docs.vocab import strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
-    r"\s*[:=]?\s*\W{0,3}?\s*(\d+(?:,\d{3})*|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
+    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
     re.I,
 )
 _RUNNER = re.compile(
-    r"(?<![\w.-])(\d+(?:,\d{3})*)\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped)\b"
+    rf"(?<![\w.-])({COUNT})\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped)\b"
     + END,
     re.I,
 )
@@ -68,7 +68,7 @@ _ALL_PASSED = re.compile(
     r"\ball[- ]green\b|\b(?:is|are)\s+(?:all\s+)?green\b"
     r"|\ball\s+(?:\w+\s+){0,3}?(?:tests?|specs?|suites?|checks?)\s+(?:have\s+|were\s+)?passed\b"
     r"|\b(?:tests?|specs?|suites?)\s+(?:have\s+|were\s+)?all\s+passed\b"
-    r"|\ball\s+(\d+(?:,\d{3})*)\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b",
+    rf"|\ball\s+({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b",
     re.I,
 )
 _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|before)\b", re.I)

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields
-from rte.docs.vocab import level_of, name_level_of
+from rte.docs.vocab import COUNT, level_of, name_level_of
 from rte.model import Level, Location, Suite, SuiteState
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-_COUNTED = re.compile(r"\b\d+(?:,\d{3})*\s+(?:tests?|specs?|cases?)\b", re.I)
+_COUNTED = re.compile(rf"\b{COUNT}\s+(?:tests?|specs?|cases?)\b", re.I)
 _COVERAGE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%", re.I)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rte.docs.vocab import COUNT
+
 # Maven/Gradle/JUnit summaries: `Tests run: 84, Failures: 0, Errors: 0, Skipped: 2` (per class and in total).
 _TESTS_RUN = re.compile(
     r"\btests? run:\s*(\d+),\s*failures:\s*(\d+)(?:,\s*errors:\s*(\d+))?(?:,\s*skipped:\s*(\d+))?", re.I
@@ -19,7 +21,7 @@ _GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
 # `Failed: 0, Passed: 120, Skipped: 2, Total: 122` (dotnet), `tests="23" failures="0" errors="1"` (JUnit XML):
 # counts written after their word, two or more on one line.
 _PAIR = re.compile(
-    r"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?(\d+(?:,\d{3})*)\"?(?![\d.%])",
+    rf"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?({COUNT})\"?(?![\d.%])",
     re.I,
 )
 _PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
@@ -49,7 +51,7 @@ _CUCUMBER = re.compile(r"^\s*(\d+) (scenarios?|steps?) \(([^)]*)\)\s*$", re.I)
 # Test-management exports put the word first and split the parts with `|` or `·`: TestRail `Passed 45 |
 # Failed 2 | Blocked 1 | Untested 3`, Xray `PASS 62 · FAIL 0 · TODO 5`, Allure `Passed 119 · Broken 2`.
 _TALLY_SPLIT = re.compile(r"\s*[|·•]\s*")
-_TALLY_PART = re.compile(r"^\W*(?:[\w ]{1,30}:\s*)?([a-z][a-z ]{1,15}?)\s*:?\s*(\d+(?:,\d{3})*)\W*$", re.I)
+_TALLY_PART = re.compile(rf"^\W*(?:[\w ]{{1,30}}:\s*)?([a-z][a-z ]{{1,15}}?)\s*:?\s*({COUNT})\W*$", re.I)
 _TALLY_WORDS = {
     "passed": "passed",
     "pass": "passed",

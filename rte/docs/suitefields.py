@@ -5,34 +5,32 @@ from __future__ import annotations
 import re
 
 from rte.docs.runners import key_pairs
-from rte.docs.vocab import RUNNER_END
+from rte.docs.vocab import COUNT, RUNNER_END
 from rte.model import Level, Location, Suite, SuiteState
 
 _PASSED = re.compile(
     # (not the 2 of `E2E tests passed`: a count stands alone)
-    r"(?<![\w.])(\d+(?:,\d{3})*)\s*(?:(?:[a-z][\w-]*\s+)?tests?\s+|specs?\s+)?(?:passed|passing)\b"
-    r"|(?<![\w.])(\d+(?:,\d{3})*)\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
+    rf"(?<![\w.])({COUNT})\s*(?:(?:[a-z][\w-]*\s+)?tests?\s+|specs?\s+)?(?:passed|passing)\b"
+    rf"|(?<![\w.])({COUNT})\s*tests?\s+(?:pass|succeeded|successful|ok|green)\b",
     re.I,
 )
 _FAILED = re.compile(
-    r"(?<![\w.])(\d+(?:,\d{3})*)\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?|broken)\b"
+    rf"(?<![\w.])({COUNT})\s*(?:tests?\s+|specs?\s+)?(?:failed|failing|failures?|errors?|broken)\b"
     + RUNNER_END,
     re.I,
 )
 _SKIPPED = re.compile(
-    r"(?<![\w.])(\d+(?:,\d{3})*)\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I
+    rf"(?<![\w.])({COUNT})\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I
 )
-_RATIO = re.compile(
-    r"(\d+(?:,\d{3})*)\s*/\s*(\d+(?:,\d{3})*)\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I
-)
+_RATIO = re.compile(rf"({COUNT})\s*/\s*({COUNT})\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
 _TOTAL = re.compile(
-    r"(\d+(?:,\d{3})*)\s+tests?(?:\s+run)?(?!\s+(?:passed|passing|failed|failing|skipped|pending))\b", re.I
+    rf"({COUNT})\s+tests?(?:\s+run)?(?!\s+(?:passed|passing|failed|failing|skipped|pending))\b", re.I
 )
 # "48 tests, no failures", "342 tests in 41 suites, all passed"
 _NO_FAILURES = re.compile(
     r"\bno (?:failures|failed tests|errors)\b|(?<!not )\ball (?:tests? )?(?:passed|pass|green)\b", re.I
 )
-_MARKED_COUNT = re.compile(r"(✔|✅|❌|✗|✖)\uFE0F?\s*(\d+(?:,\d{3})*)\b(?![\d.,]*\s*%|\s*/)")
+_MARKED_COUNT = re.compile(rf"(✔|✅|❌|✗|✖)\uFE0F?\s*({COUNT})\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
     r"(?:coverage|covered|cov\b)|coverage\W{0,20}(\d{1,3}(?:\.\d+)?)\s*%",
@@ -140,7 +138,7 @@ def _counts(text: str, pairs: dict[str, int]) -> tuple[int | None, int | None, i
 def _first_number(text: str | None) -> str | None:
     if text is None:
         return None
-    match = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", text)
+    match = re.search(rf"{COUNT}(?:\.\d+)?", text)
     return match.group() if match else None
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields, to_int
-from rte.docs.vocab import level_of, name_level_of, strip_marks
+from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
@@ -19,9 +19,9 @@ _TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
 _NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
 _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 # `58/60` in a matrix cell: passed of run.
-_CELL_RATIO = re.compile(r"^\W*(\d+(?:,\d{3})*)\s*/\s*(\d+(?:,\d{3})*)\W*$")
+_CELL_RATIO = re.compile(rf"^\W*({COUNT})\s*/\s*({COUNT})\W*$")
 # A count cell carrying a footnote mark (`0*`, `0†`, `0¹`) and the footnote line that explains it.
-_MARKED_CELL = re.compile(r"^\s*(\d+(?:,\d{3})*)\s*(\*+|†|‡|[¹²³])\s*$")
+_MARKED_CELL = re.compile(rf"^\s*({COUNT})\s*(\*+|†|‡|[¹²³])\s*$")
 # A column counting runs over a history (`Runs`, `Failed runs`, `Flake rate`): a dashboard, not a run's result.
 _HISTORY_HEADER = re.compile(r"\bruns\b|\bflak\w*\s+rate\b", re.I)
 # A cell counting verified checks `14/15` (Pact interactions, contract checks): passed of run.
@@ -246,5 +246,5 @@ def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Sui
 
 
 def _first_digits(text: str) -> str:
-    match = re.search(r"\d+(?:,\d{3})*", text)
+    match = re.search(COUNT, text)
     return match.group() if match else ""

@@ -221,6 +221,8 @@ def name_level_of(name: str) -> Level | None:
 
 
 # What may follow "12 passed" in a runner summary; "3 failed requests" is not about tests.
+# A count as reports write it: `7`, `1,234` (a comma only before three digits: "deferred 7, failed 0").
+COUNT = r"\d+(?:,\d{3})*"
 RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/-]|in\b|and\b|\d|tests?\b|specs?\b|✓|✔|✅|❌))"
 
 
