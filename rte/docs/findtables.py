@@ -200,9 +200,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue  # `| Token storage | bearer | Medium | ⚠️ |`: the grade of an aspect, not a finding's title
         if (
             sev_col == 0
-            and _column(header, _COUNT_COLUMN) is not None
-            and severity_of(sev_cell)
             and _BARE.fullmatch(strip_marks(sev_cell))
+            and _column(header, _COUNT_COLUMN) is not None
         ):
             continue  # `| 🔴 CRITICAL | 12 | data changed without auth |`: how many, and what kind
         ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
