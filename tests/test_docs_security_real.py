@@ -561,3 +561,26 @@ def test_a_threat_landscape_lists_threats_considered_not_findings() -> None:
         "**Severity:** High\n"
     )
     assert findings(text) == {10: (Severity.HIGH, U)}
+
+
+def test_a_header_status_closes_the_findings_that_state_none_of_their_own() -> None:
+    text = (
+        "# Review: sync daemon\n\n**Module:** `sync/peer.rs`\n**Status:** 🟢 **REMEDIATED** (patched 3 March, PR open)\n\n"
+        "## Findings\n\n### 1. Critical: Peers can write outside the share\n\nThe path is trusted.\n\n"
+        "### 2. High: Peers can read any file\n\nSame root cause.\n\n"
+        "### 3. Medium: Transfer ids are guessable\n\n**Status:** Open\n"
+    )
+    assert findings(text) == {8: (Severity.CRITICAL, F), 12: (Severity.HIGH, F), 16: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_header_status_closes_only_the_grades_it_names_and_nothing_when_scoped() -> None:
+    graded = (
+        "# Audit\n\n**Status:** All critical and high issues resolved\n\n## Findings\n\n"
+        "### C-1: Admin route has no auth check (Critical)\n\nDetails.\n\n"
+        "### M-1: Verbose errors in production (Medium)\n\nDetails.\n"
+    )
+    assert findings(graded) == {7: (Severity.CRITICAL, F), 11: (Severity.MEDIUM, U)}
+    scoped = graded.replace("All critical and high issues resolved", "✅ FIXED for the upload endpoint")
+    assert findings(scoped) == {7: (Severity.CRITICAL, U), 11: (Severity.MEDIUM, U)}
+    below = "# Audit\n\n## Notes\n\n**Status:** Fixed\n\n## Findings\n\n### H-1: Redirect target unchecked (High)\n\nDetails.\n"
+    assert findings(below) == {9: (Severity.HIGH, U)}

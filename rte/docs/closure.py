@@ -1,0 +1,62 @@
+"""A status the whole report gives its findings at once, in the header above its first section.
+
+`**Status:** 🟢 **REMEDIATED** (Fixed Dec 28 - PR submitted)` over findings that state no status of their own
+closes them all; `**Status:** All CRITICAL and HIGH findings resolved` closes the critical and high ones.
+A finding's own status always wins, and a header status with a scope (`FIXED for the guestbook endpoint`),
+a hedge (`partially`, `except`) or a negation closes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rte.docs.markdown import Block
+from rte.docs.vocab import severity_of, status_of, strip_marks
+from rte.model import Finding, FindingStatus, Severity
+
+_HEADER_BLOCKS = 15  # the metadata lines under a report's title
+_STATUS_LINE = re.compile(r"^\W*(?:audit\s+|overall\s+|remediation\s+)?status\W*[:=]\s*(.+)$", re.I)
+_GRADE = r"(?:critical|high|medium|moderate|low)"
+_CLOSED_ALL = re.compile(
+    rf"^\W*(?:all\s+)?(?P<grades>{_GRADE}(?:\s*(?:,|/|&|and)\s*{_GRADE})*\s+)?"
+    r"(?:security\s+)?(?:findings?\s+|issues?\s+|vulnerabilit(?:y|ies)\s+)?"
+    r"(?:(?:have\s+been|has\s+been|are|were)\s+)?"
+    r"(?P<word>remediated|fixed|resolved|closed)\W*$",
+    re.I,
+)
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def header_status(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Close the findings with no status of their own when the report's header says they are closed."""
+    closed = _closed_grades(blocks)
+    if closed is None:
+        return findings
+    return [
+        replace(f, status=FindingStatus.FIXED)
+        if f.status is FindingStatus.UNKNOWN and (not closed or f.severity in closed)
+        else f
+        for f in findings
+    ]
+
+
+def _closed_grades(blocks: Sequence[Block]) -> frozenset[Severity] | None:
+    """The grades the header's status line closes (empty: all of them), or None when it closes nothing."""
+    for block in blocks[:_HEADER_BLOCKS]:
+        if block.kind == "heading" and block.level > 1:
+            return None  # past the header
+        if block.kind not in ("paragraph", "item"):
+            continue
+        for line in block.text.split("\n"):
+            match = _STATUS_LINE.match(strip_marks(line))
+            if not match:
+                continue
+            value = _ASIDE.sub(" ", match.group(1)).strip()
+            closing = _CLOSED_ALL.match(value)
+            if not closing or status_of(closing.group("word")) is not FindingStatus.FIXED:
+                return None
+            named = re.findall(_GRADE, closing.group("grades") or "", re.I)
+            return frozenset(s for s in map(severity_of, named) if s)
+    return None
