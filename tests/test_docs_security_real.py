@@ -584,3 +584,14 @@ def test_a_header_status_closes_only_the_grades_it_names_and_nothing_when_scoped
     assert findings(scoped) == {7: (Severity.CRITICAL, U), 11: (Severity.MEDIUM, U)}
     below = "# Audit\n\n## Notes\n\n**Status:** Fixed\n\n## Findings\n\n### H-1: Redirect target unchecked (High)\n\nDetails.\n"
     assert findings(below) == {9: (Severity.HIGH, U)}
+
+
+def test_a_field_whose_value_sits_in_the_nested_item_below() -> None:
+    text = (
+        "# Findings, week 3\n\n### WEB-AUTH-004 Session cookie lacks the Secure flag\n"
+        "- Severity:\n  - High\n- Evidence:\n  - `app/session.ts:40` sets the cookie\n"
+        "- Remediation Status:\n  - `Remediated` (flag set, checked in the staging build)\n\n"
+        "### WEB-AUTH-005 Password hints shown on the login page\n- Severity: Low\n- Remediation Status:\n"
+        "  - `Open` (design asked to keep them)\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, F), 11: (Severity.LOW, OPEN)}

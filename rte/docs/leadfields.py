@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 from rte.docs.leads import (
     FIELD,
@@ -81,6 +82,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             texts.append((block, [_unmarked(line) for line in block.text.split("\n")]))
     if head.kind == "item" and (closing := _PAREN_STATUS.search(" ".join(head.text.split("\n")))):
         found.setdefault("status", closing.group(1))
+    _values_below(texts)
     for block, lines in texts:
         for line in lines:
             match = FIELD.match(_unmarked(line))
@@ -110,6 +112,15 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
         if block.kind in ("paragraph", "item"):
             _sentences(found, block, block is head, lead.level <= 6)
     return found
+
+
+def _values_below(texts: list[tuple[Block, list[str]]]) -> None:
+    """`- Remediation Status:` over a nested `- Remediated (pre-read checks added)`: the value sits below."""
+    for (block, lines), (below, more) in pairwise(texts):
+        nested = block.kind == below.kind == "item" and below.level > block.level
+        joined = f"{lines[-1]} {more[0]}" if nested and lines and more else ""
+        if lines and lines[-1].rstrip().endswith(":") and FIELD.match(_unmarked(joined)):
+            lines[-1] = joined
 
 
 def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -> None:
