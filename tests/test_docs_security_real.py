@@ -595,3 +595,26 @@ def test_a_field_whose_value_sits_in_the_nested_item_below() -> None:
         "  - `Open` (design asked to keep them)\n"
     )
     assert findings(text) == {3: (Severity.HIGH, F), 11: (Severity.LOW, OPEN)}
+
+
+def test_a_sentence_under_a_status_heading_above_the_findings_closes_them() -> None:
+    text = (
+        "# Pentest: billing API\n\n## Remediation Status\n\n"
+        "All findings below have been fixed and each now has a regression test.\n\n"
+        "## Findings\n\n### CRIT-01: Webhook signature never checked\n\nDetails.\n\n"
+        "### MED-01: Invoice ids are sequential\n\nDetails.\n"
+    )
+    assert findings(text) == {9: (Severity.CRITICAL, F), 13: (Severity.MEDIUM, F)}
+    hedged = text.replace("have been fixed and", "have been fixed except CRIT-01, and")
+    assert findings(hedged) == {9: (Severity.CRITICAL, U), 13: (Severity.MEDIUM, U)}
+
+
+def test_a_register_with_ids_after_scanner_notes_without_ids_keeps_its_rows() -> None:
+    text = (
+        "# Security report\n\n## Dependency scan\n\n**Key findings:**\n"
+        "- **left-pad** (moderate) — unbounded padding\n- **tarball** (high) — path traversal on extract\n\n"
+        "## Findings Summary\n\n| ID | Area | Severity | Status |\n|---|---|---|---|\n"
+        "| SR-1 | Dependency tarball | HIGH | Open |\n| SR-2 | Login throttling | MEDIUM | Fixed |\n"
+    )
+    got = findings(text)
+    assert got[13] == (Severity.HIGH, OPEN) and got[14] == (Severity.MEDIUM, F)

@@ -1,7 +1,9 @@
 """A status the whole report gives its findings at once, in the header above its first section.
 
 `**Status:** 🟢 **REMEDIATED** (Fixed Dec 28 - PR submitted)` over findings that state no status of their own
-closes them all; `**Status:** All CRITICAL and HIGH findings resolved` closes the critical and high ones.
+closes them all; `**Status:** All CRITICAL and HIGH findings resolved` closes the critical and high ones, and
+so does a sentence under a status heading above the findings (`## Remediation Status` › "All findings listed in
+this report have been remediated in code").
 A finding's own status always wins, and a header status with a scope (`FIXED for the guestbook endpoint`),
 a hedge (`partially`, `except`) or a negation closes nothing.
 """
@@ -27,11 +29,22 @@ _CLOSED_ALL = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\([^()]*\)")
+_STATUS_SECTION = re.compile(r"\b(status|remediation|update|summary|overview)\b", re.I)
+_ALL_CLOSED = re.compile(
+    rf"^\W*all\s+(?:the\s+)?(?P<grades>{_GRADE}(?:\s*(?:,|/|&|and)\s*{_GRADE})*\s+)?(?:security\s+)?"
+    r"(?:findings|issues|vulnerabilities)\b[^.;:]{0,60}?\b(?:have|has)\s+been\s+(?:fully\s+)?"
+    r"(?P<word>remediated|fixed|resolved|closed)\b",
+    re.I,
+)
+_HEDGE = re.compile(r"\b(not|except|but|remain\w*|pending|partial\w*|unless|still)\b", re.I)
 
 
 def header_status(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Close the findings with no status of their own when the report's header says they are closed."""
+    first = min((f.location.line or 0 for f in findings), default=0)
     closed = _closed_grades(blocks)
+    if closed is None:
+        closed = _closed_by_sentence(blocks, first)
     if closed is None:
         return findings
     return [
@@ -59,4 +72,19 @@ def _closed_grades(blocks: Sequence[Block]) -> frozenset[Severity] | None:
                 return None
             named = re.findall(_GRADE, closing.group("grades") or "", re.I)
             return frozenset(s for s in map(severity_of, named) if s)
+    return None
+
+
+def _closed_by_sentence(blocks: Sequence[Block], first: int) -> frozenset[Severity] | None:
+    """The grades a sentence under a status heading above the first finding closes, as `_closed_grades`."""
+    for block in blocks:
+        if block.line >= first:
+            break
+        if block.kind != "paragraph" or not block.section or not _STATUS_SECTION.search(block.section[-1]):
+            continue
+        for sentence in re.split(r"(?<=[.;!])\s+", strip_marks(" ".join(block.text.split("\n")))):
+            closing = _ALL_CLOSED.match(sentence)
+            if closing and not _HEDGE.search(sentence):
+                named = re.findall(_GRADE, closing.group("grades") or "", re.I)
+                return frozenset(s for s in map(severity_of, named) if s)
     return None

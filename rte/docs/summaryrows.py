@@ -4,7 +4,8 @@ Audits list one finding in several places: a summary table (`| # | Severity | Is
 the details, a ranked table with the same ids, a risk matrix or a "✅ issues fixed" recap after them. The
 detail is the finding (its line is where the reader looks); the other places lend it the status it does
 not state, and a row that no section details is a finding of its own. A summary table that matches none
-of the detailed findings is an overview of something else and lends nothing.
+of the detailed findings is an overview of something else and lends nothing, unless each of its rows has an
+id and none of the details has one (a register of `V-001` rows after a scanner's notes on packages).
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def join_summary(
         ):
             detail = replace(detail, severity=row.severity)  # `## P0-A: …` is an id; the column grades it
         joined[index] = detail
-    if not matched:
+    if not matched and not (all(r.id for r in rows) and not any(f.id for f in joined)):
         return joined
     return joined + unmatched_rows
 
