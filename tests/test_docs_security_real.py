@@ -618,3 +618,19 @@ def test_a_register_with_ids_after_scanner_notes_without_ids_keeps_its_rows() ->
     )
     got = findings(text)
     assert got[13] == (Severity.HIGH, OPEN) and got[14] == (Severity.MEDIUM, F)
+
+
+def test_a_response_sentence_states_the_findings_status() -> None:
+    text = (
+        "# Audit response\n\n## High Findings\n\n### H-01: Relayer can replay a batch\n\n"
+        "Report: see the contest page.\n\nThis finding has been fixed here: PR 41.\n\n"
+        "## Low Findings\n\n### L-01: Limits counted on reverted calls\n\nThis finding is intended behaviour.\n\n"
+        "### L-02: Extra masking in the decoder\n\nThis finding is acknowledged and will be addressed later.\n\n"
+        "### L-03: Event lacks the caller\n\nWe will look at it.\n"
+    )
+    assert findings(text) == {
+        5: (Severity.HIGH, F),
+        13: (Severity.LOW, A),
+        17: (Severity.LOW, A),
+        21: (Severity.LOW, U),
+    }

@@ -42,9 +42,13 @@ _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 # `Sev2. Invoices are cached…`, `Risk score 8.2.`: a severity stated first in a finding's body.
 _BODY_SEVERITY = re.compile(r"^\W*(sev[- ]?[0-4]|P[0-4])\s*(?:[.;,]|$)", re.I)
 _RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)\b(?!\s*/\s*100|\s*%)", re.I)
-# `…, so this is mitigated until GA.`: a sentence closing with the finding's state.
+# `…, so this is mitigated until GA.`, `This finding has been fixed here: <PR>`, `This finding is intended
+# behaviour.`: a sentence stating the finding's state.
 _THIS_IS = re.compile(
-    r"\b(?:this|it)\s+is\s+(?:now\s+|already\s+)?(mitigated|fixed|resolved|accepted)\b", re.I
+    r"\b(?:this|it|these)(?:\s+(?:finding|issue|vulnerability|bug|problem)s?)?\s+(?:is|are|was|were|ha(?:s|ve)\s+been)"
+    r"\s+(?:now\s+|already\s+)?(mitigated|fixed|resolved|accepted|acknowledged|remediated|addressed"
+    r"|intended\s+behaviou?r)\b",
+    re.I,
 )
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
 _TRAILING = re.compile(r"\s(?:--|[—–-])\s+([^—–]{1,60})$")
@@ -137,7 +141,9 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
         elif evidence := _PAREN_EVIDENCE.search(sentence):
             found.setdefault("status", _evidence(evidence.group(1)))
         elif verdict := _THIS_IS.search(sentence):
-            found.setdefault("status", verdict.group(1))
+            found.setdefault(
+                "status", "accepted" if verdict.group(1).lower().startswith("intended") else verdict.group(1)
+            )
     if heading and block.kind == "paragraph" and not head and (grade := prose_severity(block.text)):
         found.setdefault("prose", grade.value)
 
