@@ -634,3 +634,19 @@ def test_a_response_sentence_states_the_findings_status() -> None:
         17: (Severity.LOW, A),
         21: (Severity.LOW, U),
     }
+
+
+def test_a_heading_grades_itself_at_its_end() -> None:
+    text = (
+        "# iOS review\n\n## Issues found\n\n### 1. Session key made on every call ⚠️ CRITICAL\n\n"
+        "**Resolution:** ✅ Fixed\n\n### 2. Cache files are not encrypted 🟡 MEDIUM\n\nStill to do.\n\n"
+        "### 3. Listing popup builds HTML from data — high impact if the feed is tampered with\n\nDetails.\n\n"
+        "### 4. Huge ids give a 500 — low severity input defect\n\nDetails.\n\n"
+        "### 5. Notes on the release — what we looked at\n\nNothing graded here.\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, F),
+        9: (Severity.MEDIUM, U),
+        13: (Severity.HIGH, U),
+        17: (Severity.LOW, U),
+    }

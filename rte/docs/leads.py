@@ -33,6 +33,13 @@ GRADE_WORDS = (
 )
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
 PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
+# A heading's grade at its end, after an emoji or a dash: `### 1. Key made per call ⚠️ CRITICAL`,
+# `### 2. Search has no rate limit — medium availability risk`, `… — low severity input defect`.
+TRAILING_GRADE = re.compile(
+    rf"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*{SEVERITY_WORDS}\W*$"
+    rf"|\s[—–]\s+{SEVERITY_WORDS}\s+(?:[\w/-]+\s+){{0,2}}?(?:impact|risk|severity)\b)",
+    re.I,
+)
 SEVERITY_PREFIX = re.compile(
     rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*\w", re.I
 )

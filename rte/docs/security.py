@@ -26,6 +26,7 @@ from rte.docs.leads import (
     SEVERITY_PREFIX,
     SEVERITY_SECTION,
     TAG,
+    TRAILING_GRADE,
     candidates,
     has_parts,
     inline_fields,
@@ -178,7 +179,8 @@ def _heading_findings(
         # `### H1 — Title` under `## High`: the short id names the finding even when it does not mark one
         named = short or (HEAD_ID.match(plain) if block.kind == "heading" and not ident else None)
         marker = marker_lead(text if block.kind == "heading" else "")
-        closing = block.kind == "heading" and PAREN_SEVERITY_END.search(plain)
+        trailing = TRAILING_GRADE.search(text) if block.kind == "heading" else None
+        closing = block.kind == "heading" and (PAREN_SEVERITY_END.search(plain) or trailing)
         has_marker = bool(
             ident or TAG.search(text) or prefix or marker or closing or level == ITEM_LEVEL or lead.graded
         )
@@ -235,6 +237,7 @@ def _heading_findings(
             or (graded(block.lead, terms) if block.lead else None)
             or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
             or marker
+            or (severity_of(trailing.group(1) or trailing.group(2)) if trailing else None)
             or inherited
             or severity_of(text)
             or prose
