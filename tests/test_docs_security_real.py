@@ -650,3 +650,12 @@ def test_a_heading_grades_itself_at_its_end() -> None:
         13: (Severity.HIGH, U),
         17: (Severity.LOW, U),
     }
+
+
+def test_a_scanner_package_summary_and_its_fix_version_field() -> None:
+    text = (
+        "# Dependency report\n\n## Packages\n\n| Package | Version | Vulnerabilities | Highest Severity |\n"
+        "|---|---|---|---|\n| `yaml-lite` | 1.0.2 | 2 | High |\n\n## Details\n\n### yaml-lite@1.0.2\n\n"
+        "**Vulnerabilities**:\n\n- **Unbounded alias expansion** (HIGH)\n  - CVSS: 7.5\n  - Fixed in: 1.0.9\n"
+    )
+    assert findings(text) == {15: (Severity.HIGH, U)}

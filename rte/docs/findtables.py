@@ -65,6 +65,7 @@ _NAMES_FINDING = re.compile(
 _ADVISORY = re.compile(r"\b(?:CVE-\d{4}-\d+|GHSA(?:-\w{4}){3})\b", re.I)
 
 _COUNT_COLUMN = re.compile(r"^\W*(count|number|no\.? of \w+|#|qty|total|findings|issues)\W*$", re.I)
+_WORST = re.compile(r"^\W*(?:highest|max(?:imum)?|worst|top)\s+(?:severity|risk)\W*$", re.I)
 _BARE = re.compile(rf"\W*{SEVERITY_WORDS}\W*", re.I)
 
 _ID_CELL = re.compile(r"^\s*(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-[A-Z0-9-]{0,12}\d)\s*$")
@@ -168,6 +169,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
                 continue
         if sev_col is None or title_col is None or len(block.cells) <= max(sev_col, title_col):
             continue
+        if _WORST.match(header[sev_col]):
+            continue  # `| Package | Vulnerabilities | Highest Severity |`: one row sums up several findings
         sev_cell = current(block.cells[sev_col])
         if block.table in merged:
             if _WORD.search(sev_cell):

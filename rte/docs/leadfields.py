@@ -30,7 +30,8 @@ _PAREN_STATUS = re.compile(
     re.I,
 )
 _STATUS_OPENING = re.compile(
-    r"^\W*(fixed|resolved|mitigated|remediated|closed|addressed|accepted|done|rotated|patched|merged)"
+    # `Fixed in: 11.4.1` under a scanner's advisory names the version that fixes it, not a fix made
+    r"^\W*(?!fixed\s+in\s*:)(fixed|resolved|mitigated|remediated|closed|addressed|accepted|done|rotated|patched|merged)"
     r"(?:\s+(?:in|by|via|with|on|for)\b|\s*[:,—–]|\W*$)",
     re.I,
 )
