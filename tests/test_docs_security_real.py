@@ -659,3 +659,19 @@ def test_a_scanner_package_summary_and_its_fix_version_field() -> None:
         "**Vulnerabilities**:\n\n- **Unbounded alias expansion** (HIGH)\n  - CVSS: 7.5\n  - Fixed in: 1.0.9\n"
     )
     assert findings(text) == {15: (Severity.HIGH, U)}
+
+
+def test_a_coloured_group_heading_grades_the_numbered_findings_below_it() -> None:
+    text = (
+        "# Code review\n\n## 🟡 CODE QUALITY ISSUES\n\n### 1. **Errors handled three ways**\n- Some routes swallow them\n\n"
+        "### 2. **No request validation**\n- Bodies are trusted\n\n## 🟢 WHAT'S DONE WELL\n\n"
+        "### 1. **Parameterised queries**\n- Everywhere\n\n## 🚨 CRITICAL VULNERABILITIES\n\n"
+        "### 1. **Input Validation Vulnerabilities**\n\n#### A. Upload size unbounded ✅ FIXED\n- Limit set\n\n"
+        "#### B. Branch names unchecked\n- Passed to git\n\n## Server\n\n### 🚨 **User Account Issues**\n\n"
+        "1. Unused accounts remain\n2. Password policy off\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.MEDIUM, U) and got[8] == (Severity.MEDIUM, U)
+    assert 13 not in got and 3 not in got and 11 not in got and 16 not in got and 18 not in got
+    assert got[20] == (Severity.CRITICAL, F) and got[23] == (Severity.CRITICAL, U)
+    assert got[28] == (Severity.CRITICAL, U) and 30 not in got  # a leaf heading names one finding

@@ -14,7 +14,7 @@ from rte.model import FindingStatus
 _NOT_FINDINGS = re.compile(
     r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
-    r"|approval|table of contents|contents|test scenarios?|attack scenarios?|attack paths?|working well"
+    r"|approval|table of contents|contents|test scenarios?|attack scenarios?|attack paths?|(?:working|done) well"
     r"|what works|already protected|done right|threat landscape|definitions?|severity (?:levels?|scale|ratings?|classification|key)"
     r"|rating scale)\b|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
     re.I,

@@ -48,7 +48,7 @@ _SCORE = re.compile(
 )
 # A heading that opens with a plural name of findings is a section (`Vulnerabilities Found & Remediated`).
 _GROUP_HEADING = re.compile(
-    r"^\W*(?:\w+\s+)?(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
+    r"^\W*(?P<ordinal>\d{1,2}[.)]\s+)?(?P<words>(?:[\w/&-]+\s+){0,2})(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
     re.I,
 )
 _NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
@@ -207,8 +207,18 @@ def _heading_findings(
             continue  # `Input Validation Gaps (87 findings)`: a category and its count
         if block.kind == "heading" and PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
-        if block.kind == "heading" and not explicit and _GROUP_HEADING.match(plain) and not ID.search(text):
-            continue  # `🚨 Vulnerabilities Found & Remediated` names the findings below it
+        group = _GROUP_HEADING.match(plain) if block.kind == "heading" else None
+        if (
+            group
+            and not explicit
+            and not ID.search(text)
+            and (index in parents or (len(group["words"].split()) < 2 and not group["ordinal"]))
+        ):
+            colour = marker if marker is not None and not re.search("🚨|⛔", text) else None  # not a siren
+            grade = severity_of(group["words"]) or colour
+            if grade is not None and index in parents:
+                sections[level] = grade  # `## 🟡 CODE QUALITY ISSUES` grades the findings below it
+            continue  # `🚨 Vulnerabilities Found & Remediated`, `## 🟡 CODE QUALITY ISSUES` over `### 1. …`
         if tagged is not None and not explicit:
             findings.append(_finding(title_of(tagged[2]), tagged[0], tagged[1], Location(rel, block.line)))
             continue
