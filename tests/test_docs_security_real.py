@@ -675,3 +675,17 @@ def test_a_coloured_group_heading_grades_the_numbered_findings_below_it() -> Non
     assert 13 not in got and 3 not in got and 11 not in got and 16 not in got and 18 not in got
     assert got[20] == (Severity.CRITICAL, F) and got[23] == (Severity.CRITICAL, U)
     assert got[28] == (Severity.CRITICAL, U) and 30 not in got  # a leaf heading names one finding
+
+
+def test_a_priority_group_grades_its_fix_headings_and_impact_lines_are_parts() -> None:
+    text = (
+        "# Retest\n\n## Fixes implemented\n\n### Priority 1 Fixes (Critical) - COMPLETED ✅\n\n"
+        "#### 1. Stack traces shown to users - FIXED ✅\n- **Status**: ✅ RESOLVED\n"
+        "- **Security Impact**: HIGH - hides internals\n\n"
+        "### Priority 2 Fixes (High) - COMPLETED ✅\n\n#### 2. No lockout after failed logins\n"
+        "- **Security Impact**: MEDIUM - slows guessing\n\n## Billing Rules (Critical)\n\n### ✅ COMPLIANT\n\n"
+        "**Finding:** Amounts are rounded once.\n\n### Rounding\n\nDone in one place.\n"
+    )
+    got = findings(text)
+    assert got[7] == (Severity.CRITICAL, F) and got[13] == (Severity.HIGH, U)
+    assert not {5, 9, 11, 14, 18, 22} & set(got)  # groups, impact lines, a checked rule's parts

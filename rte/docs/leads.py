@@ -253,7 +253,8 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
 def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     """A list item is a finding when it starts with an id or a [severity] tag, reads `Finding 3: …`,
     writes its severity as an inline field, or is a failed check with a bracketed severity."""
-    if (FIELD.match(plain) or PART_KEY.match(plain)) and not ID.search(first):
+    keyed = ":" in plain and _PROPERTY_KEY.match(plain.split(":", 1)[0])  # `- **Security Impact**: HIGH - …`
+    if (FIELD.match(plain) or PART_KEY.match(plain) or keyed) and not ID.search(first):
         return False  # `- Severidade / Severity: Alta (High)`, `- **Fix Priority:** P0` are fields of the one above
     ident = ID.search(first)
     if ident and not re.search(r"\w", first[: ident.start()]):

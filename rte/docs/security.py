@@ -64,6 +64,10 @@ _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|ale
 _LEADING_GRADE = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
 )
+# What a group of findings is called (`Priority 1 Fixes (Critical)`), not a checked rule (`Money Rules (Critical)`).
+_FINDING_GROUP = re.compile(
+    r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
+)
 _ORDINAL = re.compile(r"^\W*\d{1,3}[.)]\s+")
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
@@ -163,6 +167,17 @@ def _heading_findings(
         opening = _LEADING_GRADE.match(plain) if grouped is None and index in parents else None
         if opening and groups_findings(blocks, index):
             grouped = severity_of(opening.group(1))  # `## CRITICAL — Fix before any user` over `### C-1: …`
+        bracketed = PAREN_SEVERITY.search(plain) if grouped is None and index in parents else None
+        if (
+            bracketed
+            and block.kind == "heading"
+            and _FINDING_GROUP.search(plain)
+            and not ID.search(text)
+            and groups_findings(blocks, index)
+        ):
+            grouped = severity_of(
+                bracketed.group(1)
+            )  # `### Priority 1 Fixes (Critical) - COMPLETED` over `#### 1. …`
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
             sections[level] = grouped
