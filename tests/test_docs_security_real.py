@@ -689,3 +689,12 @@ def test_a_priority_group_grades_its_fix_headings_and_impact_lines_are_parts() -
     got = findings(text)
     assert got[7] == (Severity.CRITICAL, F) and got[13] == (Severity.HIGH, U)
     assert not {5, 9, 11, 14, 18, 22} & set(got)  # groups, impact lines, a checked rule's parts
+
+
+def test_a_must_fix_list_of_actions_is_the_work_not_more_findings() -> None:
+    text = (
+        "# Review\n\n## Findings\n\n### 1) Helper runs `ps` from PATH\n- Severity: Medium\n\n"
+        "## Must-Fix Before 1.0\n\n1. Harden the helper lookup (absolute path).\n"
+        "2. Redact secrets from stored task output.\n3. Session cookie sent over plain HTTP\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, U), 12: (Severity.HIGH, U)}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rte.docs.leads import ID, section_severity
 from rte.docs.markdown import Block
-from rte.docs.vocab import status_of, strip_marks
+from rte.docs.vocab import moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
 
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
@@ -28,7 +28,8 @@ _WEAK_NOT_FINDINGS = re.compile(
 # A line naming work to do rather than a weakness found: `Implement MFA`, `Add rate limiting`.
 _ACTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
-    r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule)\b",
+    r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule|harden"
+    r"|eliminate|redact|re-?validate|saniti[sz]e)\b",
     re.I,
 )
 
@@ -54,7 +55,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
         for t in sections
         if _WEAK_NOT_FINDINGS.search(t) and not NAMES_FINDINGS.search(t) and section_severity((t,)) is None
     ]
-    if advice and _ACTION.match(strip_marks(text)):
+    # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for
+    advice += [t for t in sections if moscow_severity(t) is not None and not NAMES_FINDINGS.search(t)]
+    if advice and block.kind != "heading" and _ACTION.match(strip_marks(text)):
         return True  # `1. **Implement MFA** - Priority: Medium` under Recommendations: work to do
     return not explicit and any(
         _WEAK_NOT_FINDINGS.search(title)
