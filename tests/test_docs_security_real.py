@@ -698,3 +698,20 @@ def test_a_must_fix_list_of_actions_is_the_work_not_more_findings() -> None:
         "2. Redact secrets from stored task output.\n3. Session cookie sent over plain HTTP\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, U), 12: (Severity.HIGH, U)}
+
+
+def test_owasp_tables_and_must_fix_lists_restate_the_numbered_findings() -> None:
+    text = (
+        "# Audit\n\n## High Priority Vulnerabilities\n\n### 4. Missing Rate Limiting\n\nLogin is open to guessing.\n\n"
+        "### 5. Upload Ownership Never Checked\n\n**Severity:** Critical\n\n"
+        "## Detailed Vulnerability Assessment\n\n### A04:2021 - Insecure Design\n\n"
+        "| Issue | Severity | Status |\n|---|---|---|\n| Rate limiting | HIGH | ❌ Not Implemented |\n"
+        "| Password reset tokens reused | HIGH | ❌ Open |\n\n"
+        "## Immediate Action Required\n\n### 🔴 Must Fix Before Production:\n\n"
+        "1. **Check Upload Ownership** (CRITICAL)\n   - compare the owner id\n\n"
+        "## Critical Issues (MUST FIX)\n\n### C-1: Webhook secret in the repo\n\nRotate it.\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.HIGH, OPEN) and got[9] == (Severity.CRITICAL, U)
+    assert 19 not in got and got[20] == (Severity.HIGH, OPEN)  # the new row stays, the restated row goes
+    assert 26 not in got and 27 not in got and got[31] == (Severity.CRITICAL, U)

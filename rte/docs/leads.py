@@ -156,6 +156,8 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
         first = block.text.split("\n")[0]
         plain = strip_marks(first)
         listing = block.kind == "heading" or (listing and block.kind == "item")
+        while block.kind == "item" and items and blocks[items[-1]].level >= block.level:
+            items.pop()
         if block.kind != "item":
             found.extend(spoken if len(spoken) >= 2 else ())  # one graded sentence alone is prose
             spoken = []
@@ -180,8 +182,6 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
             ):
                 found.append(Lead(index, 7, first))
         elif block.kind == "item":
-            while items and blocks[items[-1]].level >= block.level:
-                items.pop()
             if (
                 _item_opens_finding(first, plain, block.checked is not None)
                 or (
@@ -211,9 +211,11 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 and prose_severity(block.text)
             ):
                 spoken.append(Lead(index, ITEM_LEVEL, first, graded=True))
-            items.append(index)
+        if block.kind == "item":
+            items.append(index)  # a bold-lead item encloses its sub-items too
     found.extend(spoken if len(spoken) >= 2 else ())
-    return sorted(set(found), key=lambda lead: lead.index)
+    first_found = {lead.index: lead for lead in reversed(found)}  # one lead a block, the first found
+    return sorted(first_found.values(), key=lambda lead: lead.index)
 
 
 def bold_lead(block: Block, first: str, terms: Legend) -> bool:

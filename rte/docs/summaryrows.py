@@ -161,6 +161,13 @@ _RECAP = re.compile(
     r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap))\b",
     re.I,
 )
+# A section that restates findings unless its title says it holds them (`## Critical Issues (MUST FIX)`):
+# `## Immediate Action Required` › `### 🔴 Must Fix Before Production`, an OWASP `A01:2021` table.
+_RESTATING = re.compile(
+    r"(?:vulnerability|security) assessment\b|\bactions? required\b|\bmust[- ]fix\b|\bshould[- ]fix\b|\bA\d\d:20\d\d\b",
+    re.I,
+)
+_HOLDS = re.compile(r"\b(?:findings?|issues?)\b", re.I)
 
 
 def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -170,7 +177,10 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
     recap: dict[tuple[str, ...], bool] = {}  # blocks of one section share the answer
     for block in blocks:
         if block.section not in recap:
-            recap[block.section] = any(_RECAP.search(title) for title in block.section[1:])
+            recap[block.section] = any(
+                _RECAP.search(title) or (_RESTATING.search(title) and not _HOLDS.search(title))
+                for title in block.section[1:]
+            )
     recap_lines = {b.line for b in blocks if recap[b.section]}
     originals = [f for f in findings if f.location.line not in recap_lines]
     if len(originals) == len(findings):
