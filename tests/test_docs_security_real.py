@@ -715,3 +715,12 @@ def test_owasp_tables_and_must_fix_lists_restate_the_numbered_findings() -> None
     assert got[5] == (Severity.HIGH, OPEN) and got[9] == (Severity.CRITICAL, U)
     assert 19 not in got and got[20] == (Severity.HIGH, OPEN)  # the new row stays, the restated row goes
     assert 26 not in got and 27 not in got and got[31] == (Severity.CRITICAL, U)
+
+
+def test_must_address_fixes_are_high_and_a_heading_saying_none_is_no_finding() -> None:
+    text = (
+        "# Code Review: PR #7\n\n## 2. Required Fixes (Must Address Before Merge)\n\n"
+        "### Fix #1: Audience claim never checked\n\n* **Problem:** tokens for one service work on another.\n\n"
+        "## Dependency Security\n\n### High-Risk Dependencies: **None**\n### Known CVEs: **None**\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}

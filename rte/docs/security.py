@@ -51,7 +51,11 @@ _GROUP_HEADING = re.compile(
     r"^\W*(?P<ordinal>\d{1,2}[.)]\s+)?(?P<words>(?:[\w/&-]+\s+){0,2})(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
     re.I,
 )
-_NONE = re.compile(r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$", re.I)
+_NONE = re.compile(
+    r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$"
+    r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
+    re.I,
+)
 _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I

@@ -67,7 +67,7 @@ _FOREIGN_SEVERITY = (
 # MoSCoW wording of a section (`Recommendations (Should Fix)`, `Nice to have`): the priority is the severity.
 # ("Should Have for v1.0" plans remediation work instead: it grades nothing.)
 _MOSCOW = (
-    (re.compile(r"\bmust[- ]fix\b", re.I), Severity.HIGH),
+    (re.compile(r"\bmust[- ](?:fix|address)\b", re.I), Severity.HIGH),
     (re.compile(r"\bshould[- ]fix\b", re.I), Severity.MEDIUM),
     (re.compile(r"\b(?:nice[- ]to[- ]have|could[- ]fix)\b", re.I), Severity.LOW),
 )
