@@ -724,3 +724,19 @@ def test_must_address_fixes_are_high_and_a_heading_saying_none_is_no_finding() -
         "## Dependency Security\n\n### High-Risk Dependencies: **None**\n### Known CVEs: **None**\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_remediation_status_section_after_the_findings_closes_them_all() -> None:
+    text = (
+        "# Release review\n\n## Findings\n\n#### RV-001: Registry token echoed in errors (High)\n\nDetails.\n\n"
+        "#### RV-002: Output format unversioned (Medium)\n\nDetails.\n\n## Remediation status\n\n"
+        "The candidate implements remediation for all twelve findings above. Verified in the re-audit.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 9: (Severity.MEDIUM, F)}
+    pending = text.replace("Verified in the re-audit.", "RV-002 is still pending review.")
+    assert findings(pending) == {
+        5: (Severity.HIGH, F),
+        9: (Severity.MEDIUM, OPEN),
+    }  # a finding named in a later sentence keeps what that sentence says
+    other = text.replace("## Remediation status", "## Notes")
+    assert findings(other) == {5: (Severity.HIGH, U), 9: (Severity.MEDIUM, U)}

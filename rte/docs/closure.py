@@ -3,7 +3,8 @@
 `**Status:** 🟢 **REMEDIATED** (Fixed Dec 28 - PR submitted)` over findings that state no status of their own
 closes them all; `**Status:** All CRITICAL and HIGH findings resolved` closes the critical and high ones, and
 so does a sentence under a status heading above the findings (`## Remediation Status` › "All findings listed in
-this report have been remediated in code").
+this report have been remediated in code"), or a `## Remediation status` section anywhere ("implements remediation
+for all twelve findings above").
 A finding's own status always wins, and a header status with a scope (`FIXED for the guestbook endpoint`),
 a hedge (`partially`, `except`) or a negation closes nothing.
 """
@@ -36,6 +37,12 @@ _ALL_CLOSED = re.compile(
     r"(?P<word>remediated|fixed|resolved|closed)\b",
     re.I,
 )
+# `… implements remediation for all twelve source/repository findings above`
+_REMEDIATION_FOR_ALL = re.compile(
+    r"\b(?:remediation|fix(?:es)?)\s+(?:for|of)\s+(?:all|every)\s+(?:[\w/-]+\s+){0,3}(?:findings|issues|vulnerabilities)\b",
+    re.I,
+)
+_STATUS_REPORT = re.compile(r"\b(?:remediation|fix)\s+(?:status|summary)\b", re.I)
 _HEDGE = re.compile(r"\b(not|except|but|remain\w*|pending|partial\w*|unless|still)\b", re.I)
 
 
@@ -76,15 +83,22 @@ def _closed_grades(blocks: Sequence[Block]) -> frozenset[Severity] | None:
 
 
 def _closed_by_sentence(blocks: Sequence[Block], first: int) -> frozenset[Severity] | None:
-    """The grades a sentence under a status heading above the first finding closes, as `_closed_grades`."""
+    """The grades a sentence under a status heading above the first finding, or under a remediation status
+    heading anywhere, closes, as `_closed_grades`."""
     for block in blocks:
-        if block.line >= first:
-            break
-        if block.kind != "paragraph" or not block.section or not _STATUS_SECTION.search(block.section[-1]):
+        if block.kind != "paragraph" or not block.section:
+            continue
+        title = block.section[-1]
+        above = block.line < first and _STATUS_SECTION.search(title)
+        if not (above or _STATUS_REPORT.search(title)):  # `## Remediation status` after the findings too
             continue
         for sentence in re.split(r"(?<=[.;!])\s+", strip_marks(" ".join(block.text.split("\n")))):
             closing = _ALL_CLOSED.match(sentence)
-            if closing and not _HEDGE.search(sentence):
+            if _HEDGE.search(sentence):
+                continue
+            if closing:
                 named = re.findall(_GRADE, closing.group("grades") or "", re.I)
                 return frozenset(s for s in map(severity_of, named) if s)
+            if _REMEDIATION_FOR_ALL.search(sentence):
+                return frozenset()
     return None
