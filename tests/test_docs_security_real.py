@@ -740,3 +740,8 @@ def test_a_remediation_status_section_after_the_findings_closes_them_all() -> No
     }  # a finding named in a later sentence keeps what that sentence says
     other = text.replace("## Remediation status", "## Notes")
     assert findings(other) == {5: (Severity.HIGH, U), 9: (Severity.MEDIUM, U)}
+
+
+def test_emoji_shortcodes_read_as_the_emoji_github_shows() -> None:
+    text = "# Audit\n\n## Findings\n\n### :red_circle: Admin export has no auth check\n\n**Status:** :white_check_mark: Fixed\n"
+    assert findings(text) == {5: (Severity.HIGH, F)}

@@ -167,3 +167,13 @@ def test_a_title_naming_a_level_is_not_its_section_and_tests_written_did_not_run
     assert verdict(text) is Verdict.INCOMPLETE
     ran = text.replace("4 test suites created", "12/12 passing")
     assert verdict(ran) is Verdict.PASS
+
+
+def test_a_case_table_marked_with_emoji_shortcodes_and_a_results_column() -> None:
+    text = (
+        "# :warning: Had failures in the nightly regression\n\n## Tests:\n\n|Status|Results|Test|\n|---|---|---|\n"
+        "| :white_check_mark: | passed | Login as viewer |\n| :white_check_mark: | passed | Search by kind |\n"
+        "| :x: | failed | Add a cloud connection |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace(":x: | failed", ":white_check_mark: | passed")) is Verdict.PASS

@@ -31,6 +31,7 @@ class ParsedDoc:
 
 def parse_document(text: str, rel: str) -> ParsedDoc:
     fm, body, problems = split(text, rel)
+    body = markdown.emoji(body)
     try:
         blocks = parse(body)
     except RecursionError:  # lists or quotes nested thousands deep: the parser gives up, so does rte

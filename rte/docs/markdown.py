@@ -89,6 +89,31 @@ def _deadline(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))
 
 
+# GitHub renders `:white_check_mark:` as ✅: the status and severity marks reports write as shortcodes.
+_EMOJI = {
+    "white_check_mark": "✅",
+    "heavy_check_mark": "✔️",
+    "x": "❌",
+    "negative_squared_cross_mark": "❎",
+    "warning": "⚠️",
+    "red_circle": "🔴",
+    "orange_circle": "🟠",
+    "yellow_circle": "🟡",
+    "green_circle": "🟢",
+    "large_blue_circle": "🔵",
+    "rotating_light": "🚨",
+    "no_entry": "⛔",
+    "hourglass": "⏳",
+    "construction": "🚧",
+}
+_SHORTCODE = re.compile(r":(" + "|".join(_EMOJI) + r"):")
+
+
+def emoji(text: str) -> str:
+    """`text` with the emoji shortcodes reports use written as the emoji GitHub shows."""
+    return _SHORTCODE.sub(lambda m: _EMOJI[m.group(1)], text) if ":" in text else text
+
+
 def parse(text: str, *, seconds: float | None = None) -> list[Block]:
     """Blocks of a Markdown text whose newlines are already `\n`.
 

@@ -74,7 +74,7 @@ _ALL_PASSED = re.compile(
 _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|before)\b", re.I)
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
-_RESULT_HEADER = re.compile(r"^\W*(result|outcome|status|verdict|pass/fail)\W*$", re.I)
+_RESULT_HEADER = re.compile(r"^\W*(results?|outcome|status|verdict|pass/fail)\W*$", re.I)
 _CASE_HEADER = re.compile(
     r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story)s?\b", re.I
 )
