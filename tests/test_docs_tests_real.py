@@ -177,3 +177,14 @@ def test_a_case_table_marked_with_emoji_shortcodes_and_a_results_column() -> Non
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace(":x: | failed", ":white_check_mark: | passed")) is Verdict.PASS
+
+
+def test_a_passed_column_giving_a_share_reads_its_ratio_or_a_shortfall() -> None:
+    text = (
+        "# ERP test report\n\n## Unit Tests Status\n\n| Module | Status | Tests Passed | Coverage |\n|---|---|---|---|\n"
+        "| **Catalogue** | ✅ PASSED | 100% (15/15 entities) | Full |\n| **Billing** | ✅ PASSED | 100% (8/8 entities) | High |\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    shortfall = text.replace("100% (8/8 entities)", "95% (some handler tests failing)")
+    assert verdict(shortfall) is Verdict.FAIL
+    assert verdict(text.replace("100% (8/8 entities)", "100% (7/8 entities)")) is Verdict.FAIL

@@ -30,6 +30,7 @@ _TOTAL = re.compile(
 _NO_FAILURES = re.compile(
     r"\bno (?:failures|failed tests|errors)\b|(?<!not )\ball (?:tests? )?(?:passed|pass|green)\b", re.I
 )
+_SHARE_FIRST = re.compile(r"^\W*(\d{1,3}(?:\.\d+)?)\s*%(.*)$")
 _MARKED_COUNT = re.compile(rf"(✔|✅|❌|✗|✖)\uFE0F?\s*({COUNT})\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:line\s+|statement\s+|branch\s+)?(?:code\s+)?"
@@ -57,6 +58,8 @@ def from_fields(
 ) -> Suite | None:
     """A suite from `Key: value` fields and free text; pass/fail words count only on a single line/row."""
 
+    short = False  # a share of the tests below 100% passed, and no count says how many failed
+
     def field(*keys: str) -> str | None:
         for key, value in fields.items():
             if any(k in key for k in keys):
@@ -65,6 +68,16 @@ def from_fields(
 
     passed = to_int(_first_number(field("pass")))
     failed = to_int(_first_number(field("fail", "error")))
+    share = _SHARE_FIRST.match(field("pass") or "")
+    if (
+        share
+    ):  # `| Tests Passed | 100% (15/15 entities) |`, `95% (some handler tests failing)`: a share, not a count
+        ratio = _RATIO.search(share.group(2))
+        passed = to_int(ratio.group(1)) if ratio else None
+        if ratio and failed is None:
+            failed = max((to_int(ratio.group(2)) or 0) - (passed or 0), 0)
+        elif not ratio and float(share.group(1)) < 100 and failed is None:
+            short = True
     skipped = to_int(_first_number(field("skip")))
     total = to_int(_first_number(field("total", "tests run", "tests", "count")))
     coverage = to_float(_first_number(field("coverage")))
@@ -85,7 +98,9 @@ def from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    if not passed and not failed and status_text and _FAIL_WORD.search(status_text) and not never_ran:
+    if short:
+        state = SuiteState.FAILED
+    elif not passed and not failed and status_text and _FAIL_WORD.search(status_text) and not never_ran:
         state = SuiteState.FAILED  # `| Backend Jest | ❌ FAIL | 0 | 0 | 0 |`: the run crashed before counting
     elif not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
         state = SuiteState.PENDING
