@@ -745,3 +745,13 @@ def test_a_remediation_status_section_after_the_findings_closes_them_all() -> No
 def test_emoji_shortcodes_read_as_the_emoji_github_shows() -> None:
     text = "# Audit\n\n## Findings\n\n### :red_circle: Admin export has no auth check\n\n**Status:** :white_check_mark: Fixed\n"
     assert findings(text) == {5: (Severity.HIGH, F)}
+
+
+def test_fix_actions_under_a_blocking_must_fix_heading_are_work_items() -> None:
+    text = (
+        "# Verification\n\n## Critical Issues Found\n\n### 🔴 CRITICAL #1: QR codes sign other tenants' tables\n\n"
+        "**Severity**: CRITICAL\n\n## Required Actions Before Production\n\n### 🔴 BLOCKING ISSUES (MUST FIX)\n\n"
+        "1. **Fix the QR tenant check** (qr-token.service.js)\n   - add the tenant to the query\n\n"
+        "2. **Run and verify the full suite**\n   - all remediation tests\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

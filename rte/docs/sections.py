@@ -29,7 +29,7 @@ _WEAK_NOT_FINDINGS = re.compile(
 _ACTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
     r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule|harden"
-    r"|eliminate|redact|re-?validate|saniti[sz]e)\b",
+    r"|eliminate|redact|re-?validate|saniti[sz]e|fix|run|enhance)\b",
     re.I,
 )
 
@@ -56,7 +56,7 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
         if _WEAK_NOT_FINDINGS.search(t) and not NAMES_FINDINGS.search(t) and section_severity((t,)) is None
     ]
     # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for
-    advice += [t for t in sections if moscow_severity(t) is not None and not NAMES_FINDINGS.search(t)]
+    advice += [t for t in sections if moscow_severity(t) is not None]
     if advice and block.kind != "heading" and _ACTION.match(strip_marks(text)):
         return True  # `1. **Implement MFA** - Priority: Medium` under Recommendations: work to do
     return not explicit and any(
