@@ -755,3 +755,12 @@ def test_fix_actions_under_a_blocking_must_fix_heading_are_work_items() -> None:
         "2. **Run and verify the full suite**\n   - all remediation tests\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_component_review_rated_low_risk_with_a_tick_is_not_a_finding() -> None:
+    text = (
+        "# Rules review\n\n## Collection analysis\n\n### Orders Collection\n- **Security**: ✅ Owner-only access\n"
+        "- **Risk Level**: LOW\n\n### Export Jobs Collection\n- **Security**: readable by any signed-in user\n"
+        "- **Risk Level**: LOW\n"
+    )
+    assert findings(text) == {9: (Severity.LOW, U)}

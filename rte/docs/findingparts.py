@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rte.docs.leadfields import fields
 from rte.docs.leads import ID, SEVERITY_PREFIX, TAG, Lead
 from rte.docs.markdown import Block
-from rte.docs.vocab import severity_of, strip_marks
+from rte.docs.vocab import severity_of, status_of, strip_marks
 
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.
 PART_OF_FINDING = re.compile(
@@ -66,3 +66,21 @@ def groups_findings(blocks: Sequence[Block], index: int) -> bool:
     return (
         child is not None and child.level > level and not PART_OF_FINDING.fullmatch(strip_marks(child.text))
     )
+
+
+# `- **Risk Level**: LOW` under a component heading whose other lines check it (`- **Security**: ✅ Owner-only`)
+_LOW_RISK = re.compile(r"^\W*risk (?:level|rating)\W*[:=]\W*(?:low|none|minimal)\b", re.I)
+
+
+def rated_component(blocks: Sequence[Block], index: int) -> bool:
+    """A heading over a component's review rather than a finding: its lines rate it low risk and tick a check
+    (`### Users Collection` › `- **Security**: ✅ Owner-only access`, `- **Risk Level**: LOW`)."""
+    low = ticked = False
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        for line in block.text.split("\n"):
+            plain = strip_marks(line)
+            low = low or bool(_LOW_RISK.match(plain))
+            ticked = ticked or ("✅" in line and not status_of(plain))
+    return low and ticked

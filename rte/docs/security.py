@@ -9,7 +9,7 @@ from dataclasses import replace
 from rte.docs.closure import header_status
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
-from rte.docs.findingparts import PART_OF_FINDING, groups_findings, part_fields
+from rte.docs.findingparts import PART_OF_FINDING, groups_findings, part_fields, rated_component
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.inlinefindings import footnote_statuses, recorded_findings
@@ -284,6 +284,8 @@ def _heading_findings(
             continue
         if severity is None:
             continue
+        if block.kind == "heading" and not ident and rated_component(blocks, index):
+            continue  # `### Users Collection` › `- **Security**: ✅ Owner-only`, `- **Risk Level**: LOW`
         status = (
             lead_status(lead, found)
             or (FindingStatus.FIXED if block.checked else None)
