@@ -764,3 +764,12 @@ def test_a_component_review_rated_low_risk_with_a_tick_is_not_a_finding() -> Non
         "- **Risk Level**: LOW\n"
     )
     assert findings(text) == {9: (Severity.LOW, U)}
+
+
+def test_a_priority_list_naming_detailed_findings_by_id_restates_them() -> None:
+    text = (
+        "# OWASP review\n\n### FINDING B02-1: Session cookie lacks Secure (MEDIUM)\n\nDetails.\n\n"
+        "### FINDING B05-2: No security headers (HIGH)\n\nDetails.\n\n## Recommended Priority Order\n\n"
+        "1. **B05-2** — Add security headers (quick win, high impact)\n2. **B02-1** — Set the Secure flag (medium)\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, U), 7: (Severity.HIGH, U)}

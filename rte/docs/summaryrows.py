@@ -209,3 +209,23 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
 
 def _same_finding(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= min(2, len(a)) and _overlap(a, b) >= 0.66
+
+
+def drop_restated_ids(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """List items naming a finding detailed under an earlier heading by its id (`1. **A05-2** — Add security
+    headers (high impact)` after `### FINDING A05-2: …`) restate it: they go, lending a status it lacks."""
+    headings = {b.line for b in blocks if b.kind == "heading"}
+    detailed: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.id and finding.location.line in headings:
+            detailed.setdefault(finding.id, finding)
+    lent: dict[int, FindingStatus] = {}
+    kept = []
+    for finding in findings:
+        first = detailed.get(finding.id or "")
+        line = finding.location.line or 0
+        if first is None or line in headings or line <= (first.location.line or 0):
+            kept.append(finding)
+        elif first.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
+            lent[id(first)] = finding.status
+    return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in kept]
