@@ -773,3 +773,13 @@ def test_a_priority_list_naming_detailed_findings_by_id_restates_them() -> None:
         "1. **B05-2** — Add security headers (quick win, high impact)\n2. **B02-1** — Set the Secure flag (medium)\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, U), 7: (Severity.HIGH, U)}
+
+
+def test_a_high_risk_adjective_is_not_a_grade_but_grade_ids_still_are() -> None:
+    text = (
+        "# Plugin audit\n\n## High-risk surfaces — verdicts\n\n| Surface | Verdict |\n|---|---|\n"
+        "| Public beacon route | **SAFE.** allowlisted events only |\n\n## Findings\n\n"
+        "### MEDIUM-001: Event log keeps request bodies\n\nDetails.\n\n### P0-A: Admin key in query string\n\n"
+        "**Severity:** High\n"
+    )
+    assert findings(text) == {11: (Severity.MEDIUM, U), 15: (Severity.HIGH, U)}

@@ -41,7 +41,10 @@ TRAILING_GRADE = re.compile(
     re.I,
 )
 SEVERITY_PREFIX = re.compile(
-    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*\w", re.I
+    # a hyphen alone separates when spaced or before a number or letter (`MEDIUM-001:`, `P0-A:`), but
+    # `High-risk surfaces` is an adjective, not a grade
+    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?(?:\s*(?:[:|–—]|--)|\s+-|-\s|-(?=\d|[A-Z]\b))\s*\w",
+    re.I,
 )
 FINDING_LEAD = re.compile(
     r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert|achado|hallazgo|constat)\s*#?\s*\d+\s*[:.)\-–—]",
