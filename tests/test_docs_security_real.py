@@ -783,3 +783,12 @@ def test_a_high_risk_adjective_is_not_a_grade_but_grade_ids_still_are() -> None:
         "**Severity:** High\n"
     )
     assert findings(text) == {11: (Severity.MEDIUM, U), 15: (Severity.HIGH, U)}
+
+
+def test_a_one_row_table_under_a_named_finding_grades_that_finding() -> None:
+    text = (
+        "# OWASP audit\n\n### A04: Insecure Design\n\n**Finding 1: Payment webhook never verified**\n\n"
+        "| Severity | Location | Description |\n|---|---|---|\n| **CRITICAL** | `Webhook.cs:18` | Throws instead of checking. |\n"
+    )
+    got = findings(text)
+    assert got == {5: (Severity.CRITICAL, U)}

@@ -39,7 +39,13 @@ from rte.docs.markdown import Block
 from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import NAMES_FINDINGS, closed_section, excluded, parent_headings, section_status
-from rte.docs.summaryrows import drop_recaps, drop_restated_ids, join_summary, rows_with_details
+from rte.docs.summaryrows import (
+    drop_recaps,
+    drop_restated_ids,
+    join_summary,
+    rows_under_leads,
+    rows_with_details,
+)
 from rte.docs.vocab import moscow_severity, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
@@ -92,6 +98,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # A summary table lends its statuses to the findings detailed below it and adds the rows no section
         # details; it is the list when nothing else lists findings.
         findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
+        findings = rows_under_leads(blocks, findings)
         findings.sort(key=lambda f: f.location.line or 0)
         findings = drop_restated_ids(blocks, drop_recaps(blocks, findings))
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))

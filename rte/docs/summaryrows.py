@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import HEAD_ID, ID
+from rte.docs.leads import FINDING_LEAD, HEAD_ID, ID
 from rte.docs.markdown import Block
 from rte.docs.vocab import strip_marks
 from rte.model import Finding, FindingStatus
@@ -229,3 +229,40 @@ def drop_restated_ids(blocks: Sequence[Block], findings: list[Finding]) -> list[
         elif first.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
             lent[id(first)] = finding.status
     return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in kept]
+
+
+def rows_under_leads(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A one-row table grading the finding named just above it (`**Finding 1: Webhook not verified**` over
+    `| Severity | Location | … |`): the finding starts at its name, which is also its title."""
+    by_line = {b.line: i for i, b in enumerate(blocks)}
+    sizes: dict[int, int] = {}
+    for block in blocks:
+        if block.kind == "row":
+            sizes[block.table] = sizes.get(block.table, 0) + 1
+    taken = {f.location.line for f in findings}
+    moved = []
+    for finding in findings:
+        index = by_line.get(finding.location.line or 0)
+        row = blocks[index] if index is not None else None
+        above = blocks[index - 1] if index else None
+        if (
+            row is not None
+            and above is not None
+            and row.kind == "row"
+            and sizes[row.table] == 1
+            and above.kind in ("paragraph", "heading")
+            and (above.kind == "heading" or above.strong)
+            and (FINDING_LEAD.match(strip_marks(above.text)) or ID.match(strip_marks(above.text)))
+            and above.line not in taken
+        ):
+            title = re.sub(
+                r"^\W*(?:finding|issue|vulnerability)\s*#?\s*\d+\s*[:.)\-–—]\s*",
+                "",
+                strip_marks(above.text),
+                flags=re.I,
+            )
+            finding = replace(
+                finding, title=title or finding.title, location=replace(finding.location, line=above.line)
+            )
+        moved.append(finding)
+    return moved
