@@ -792,3 +792,11 @@ def test_a_one_row_table_under_a_named_finding_grades_that_finding() -> None:
     )
     got = findings(text)
     assert got == {5: (Severity.CRITICAL, U)}
+
+
+def test_an_original_risk_field_grades_a_retested_finding() -> None:
+    text = (
+        "# Retest\n\n## 2. Vulnerability remediation validation\n\n### 2.1 CVE-2031-004: Secrets baked into the compose file\n\n"
+        "**Original Risk:** CRITICAL (CVSS 9.8)\n**Remediation Status:** ✅ **VERIFIED FIXED**\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}
