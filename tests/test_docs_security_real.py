@@ -800,3 +800,13 @@ def test_an_original_risk_field_grades_a_retested_finding() -> None:
         "**Original Risk:** CRITICAL (CVSS 9.8)\n**Remediation Status:** ✅ **VERIFIED FIXED**\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_a_plan_phase_heading_over_work_items_is_not_a_finding() -> None:
+    text = (
+        "# Payments audit\n\n## Findings\n\n### C-1: Amount overflow on conversion\n\n**Severity:** Critical\n\n"
+        "## Schedule\n\n### Weeks 2-3 (High Priority)\n\n7. ✅ Add rate limiting per user\n"
+        "8. ✅ Add security headers middleware\n\n### Known gaps (High Priority)\n\n- Refund race between two workers\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.CRITICAL, U) and 11 not in got and 13 not in got and 14 not in got

@@ -110,3 +110,16 @@ def closed_section(block: Block) -> FindingStatus | None:
 
 # A section of earlier findings that says they are all closed ("Findings from the 2023 audit (resolved)").
 _CLOSED_SECTION = re.compile(r"\b(all\s+)?(resolved|fixed|closed|remediated)\b", re.I)
+
+
+def lists_work(blocks: Sequence[Block], index: int) -> bool:
+    """A heading over two or more list items that are all work to do (`### Weeks 2-3 (High Priority)` over
+    `7. ✅ Add rate limiting`, `8. ✅ Add security headers`): a plan's phase, not a finding."""
+    items = 0
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        if block.kind != "item" or not _ACTION.match(strip_marks(block.text)):
+            return False
+        items += 1
+    return items >= 2

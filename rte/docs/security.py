@@ -38,7 +38,14 @@ from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
-from rte.docs.sections import NAMES_FINDINGS, closed_section, excluded, parent_headings, section_status
+from rte.docs.sections import (
+    NAMES_FINDINGS,
+    closed_section,
+    excluded,
+    lists_work,
+    parent_headings,
+    section_status,
+)
 from rte.docs.summaryrows import (
     drop_recaps,
     drop_restated_ids,
@@ -291,6 +298,8 @@ def _heading_findings(
             continue
         if severity is None:
             continue
+        if block.kind == "heading" and not ident and not explicit and lists_work(blocks, index):
+            continue  # `### Weeks 2-3 (High Priority)` over `7. ✅ Add rate limiting`: a phase of the plan
         if block.kind == "heading" and not ident and rated_component(blocks, index):
             continue  # `### Users Collection` › `- **Security**: ✅ Owner-only`, `- **Risk Level**: LOW`
         status = (
