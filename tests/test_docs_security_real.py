@@ -810,3 +810,13 @@ def test_a_plan_phase_heading_over_work_items_is_not_a_finding() -> None:
     )
     got = findings(text)
     assert got[5] == (Severity.CRITICAL, U) and 11 not in got and 13 not in got and 14 not in got
+
+
+def test_a_fix_told_in_the_past_tense_closes_the_finding() -> None:
+    text = (
+        "# Game audit\n\n### V-01: Debug overlay builds HTML from state (Medium)\n\n"
+        "**Fix:** Replaced with `textContent` nodes.\n\n### H-01: No security headers (High)\n\n"
+        "**Fix applied:** Added CSP and frame headers to the deploy config.\n\n"
+        "### H-02: Scores trusted from the client (High)\n\n**Fix:** Validate scores on the server.\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, F), 7: (Severity.HIGH, F), 11: (Severity.HIGH, U)}

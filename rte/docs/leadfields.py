@@ -61,6 +61,14 @@ _FIX_FIELD = re.compile(
     re.I,
 )
 
+# `**Fix applied:** Added security headers`, `**Fix:** Replaced with DOM nodes`: a fix told as done, in the past.
+_FIX_DONE = re.compile(
+    r"^\W*(?:fix(?:es)?(?: applied)?|remediation(?: applied)?|action taken)\W*[:=]\s*\W*(?:replaced|added|removed"
+    r"|implemented|updated|changed|moved|enabled|disabled|introduced|switched|escaped|saniti[sz]ed|validated"
+    r"|restricted|configured|upgraded|patched|rotated|refactored|wrapped|hardened)\b",
+    re.I,
+)
+
 # A severity word alone, as the first of several `·`-separated fields.
 _BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
 
@@ -104,6 +112,8 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 _put(found, match.group(1).lower(), match.group(2), line)
             elif fix := _FIX_FIELD.match(_unmarked(line)):
                 found.setdefault("status", fix.group(1))
+            elif _FIX_DONE.match(_unmarked(line)):
+                found.setdefault("status", "fixed")
             elif block.kind not in ("paragraph", "item"):
                 continue
             elif opening := _STATUS_OPENING.match(line):
