@@ -820,3 +820,13 @@ def test_a_fix_told_in_the_past_tense_closes_the_finding() -> None:
         "### H-02: Scores trusted from the client (High)\n\n**Fix:** Validate scores on the server.\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, F), 7: (Severity.HIGH, F), 11: (Severity.HIGH, U)}
+
+
+def test_a_stressed_step_in_a_procedure_is_not_a_finding() -> None:
+    text = (
+        "# Rules audit\n\n## Findings\n\n### C-1: Admin bootstrap reachable by anyone (Critical) ✅ FIXED\n\n"
+        "## Setup\n\n### The first admin\n\n1. Deploy the functions\n"
+        "2. **CRITICAL**: Disable the bootstrap endpoint after use\n3. **HIGH**: Tokens never expire on mobile\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.CRITICAL, F) and 12 not in got and got[13] == (Severity.HIGH, U)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rte.docs.leads import ID, section_severity
 from rte.docs.markdown import Block
-from rte.docs.vocab import moscow_severity, status_of, strip_marks
+from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
 
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
@@ -25,13 +25,6 @@ _WEAK_NOT_FINDINGS = re.compile(
     re.I,
 )
 
-# A line naming work to do rather than a weakness found: `Implement MFA`, `Add rate limiting`.
-_ACTION = re.compile(
-    r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
-    r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule|harden"
-    r"|eliminate|redact|re-?validate|saniti[sz]e|fix|run|enhance)\b",
-    re.I,
-)
 
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
@@ -57,7 +50,7 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     ]
     # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for
     advice += [t for t in sections if moscow_severity(t) is not None]
-    if advice and block.kind != "heading" and _ACTION.match(strip_marks(text)):
+    if advice and block.kind != "heading" and ACTION.match(strip_marks(text)):
         return True  # `1. **Implement MFA** - Priority: Medium` under Recommendations: work to do
     return not explicit and any(
         _WEAK_NOT_FINDINGS.search(title)
@@ -119,7 +112,7 @@ def lists_work(blocks: Sequence[Block], index: int) -> bool:
     for block in blocks[index + 1 :]:
         if block.kind == "heading":
             break
-        if block.kind != "item" or not _ACTION.match(strip_marks(block.text)):
+        if block.kind != "item" or not ACTION.match(strip_marks(block.text)):
             return False
         items += 1
     return items >= 2

@@ -235,3 +235,12 @@ _MARKS = re.compile(
 def strip_marks(text: str) -> str:
     """Text without Markdown emphasis/code marks, emoji markers and surrounding punctuation."""
     return _MARKS.sub("", text).strip(" \t-–—:|")
+
+
+# A line naming work to do rather than a weakness found: `Implement MFA`, `Add rate limiting`.
+ACTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
+    r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule|harden"
+    r"|eliminate|redact|re-?validate|saniti[sz]e|fix|run|enhance|disable|delete|revoke)\b",
+    re.I,
+)
