@@ -188,3 +188,13 @@ def test_a_passed_column_giving_a_share_reads_its_ratio_or_a_shortfall() -> None
     shortfall = text.replace("100% (8/8 entities)", "95% (some handler tests failing)")
     assert verdict(shortfall) is Verdict.FAIL
     assert verdict(text.replace("100% (8/8 entities)", "100% (7/8 entities)")) is Verdict.FAIL
+
+
+def test_a_matrix_of_pass_and_fail_checks_is_one_suite() -> None:
+    text = (
+        "# Browser matrix, launch candidate\n\n## Results\n\n| Browser | Sign-in | Checkout | Export | Overall |\n"
+        "| --- | --- | --- | --- | --- |\n| Chrome | Pass | Pass | Pass | **Pass** |\n"
+        "| Firefox | Pass | Fail | Pass | **Fail** |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("| Fail | Pass | **Fail** |", "| Pass | Pass | **Pass** |")) is Verdict.PASS

@@ -75,7 +75,12 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         merged[key] = len(suites)
         suites.append(suite)
     taken = {s.location.line for s in suites if s.location}
-    return suites + _icon_tallies(blocks, rel, taken) + _outcome_tallies(blocks, rel, taken)
+    return (
+        suites
+        + _icon_tallies(blocks, rel, taken)
+        + _outcome_tallies(blocks, rel, taken)
+        + _check_matrices(blocks, rel, taken)
+    )
 
 
 # `| ✅ **Pass** | 54 | 90% |`: a row naming one outcome and how many cases had it.
@@ -248,3 +253,40 @@ def _with_not_run(suite: Suite, header: list[str], cells: dict[str, str]) -> Sui
 def _first_digits(text: str) -> str:
     match = re.search(COUNT, text)
     return match.group() if match else ""
+
+
+# `| Chrome | Fail | Pass | … | **Fail** |`: a matrix of checks (browsers × flows), every cell a verdict.
+_VERDICT_CELL = re.compile(r"^\W*(pass(?:ed)?|fail(?:ed)?)\W*$", re.I)
+_OVERALL_HEADER = re.compile(r"^\W*(overall|result|verdict|status|summary)\W*$", re.I)
+
+
+def _check_matrices(blocks: Sequence[Block], rel: str, taken: set[int | None]) -> list[Suite]:
+    """A table whose cells after the first column are all Pass/Fail is one suite: each cell one check, an
+    `Overall` column left out (it sums up its row)."""
+    tallies: dict[int, Suite] = {}
+    spoiled: set[int] = set()
+    for block in blocks:
+        if block.kind != "row" or len(block.cells) < 3 or block.line in taken or block.table in spoiled:
+            continue
+        checks = [
+            c
+            for c, h in zip(block.cells[1:], block.header[1:], strict=False)
+            if not _OVERALL_HEADER.match(strip_marks(h))
+        ]
+        verdicts = [_VERDICT_CELL.match(strip_marks(c)) for c in checks]
+        if len(checks) < 2 or not all(verdicts):
+            spoiled.add(block.table)
+            tallies.pop(block.table, None)
+            continue
+        failed = sum(1 for v in verdicts if v and v.group(1).lower().startswith("fail"))
+        first = tallies.get(block.table) or Suite(
+            level_of(" ".join(block.section[-1:])) or Level.OTHER,
+            Location(rel, block.line),
+            name="check matrix",
+            passed=0,
+            failed=0,
+        )
+        tallies[block.table] = replace(
+            first, passed=(first.passed or 0) + len(checks) - failed, failed=(first.failed or 0) + failed
+        )
+    return list(tallies.values())
