@@ -255,12 +255,7 @@ def rows_under_leads(blocks: Sequence[Block], findings: list[Finding]) -> list[F
             and (FINDING_LEAD.match(strip_marks(above.text)) or ID.match(strip_marks(above.text)))
             and above.line not in taken
         ):
-            title = re.sub(
-                r"^\W*(?:finding|issue|vulnerability)\s*#?\s*\d+\s*[:.)\-–—]\s*",
-                "",
-                strip_marks(above.text),
-                flags=re.I,
-            )
+            title = FINDING_LEAD.sub("", strip_marks(above.text), count=1).strip()
             finding = replace(
                 finding, title=title or finding.title, location=replace(finding.location, line=above.line)
             )
