@@ -61,7 +61,8 @@ _SCORE = re.compile(
 )
 # A heading that opens with a plural name of findings is a section (`Vulnerabilities Found & Remediated`).
 _GROUP_HEADING = re.compile(
-    r"^\W*(?P<ordinal>\d{1,2}[.)]\s+)?(?P<words>(?:[\w/&-]+\s+){0,2})(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
+    r"^\W*(?P<ordinal>\d{1,2}[.)]\s+)?(?P<words>(?:[\w/&-]+\s+){0,2})"
+    r"(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
     re.I,
 )
 _NONE = re.compile(
@@ -81,7 +82,7 @@ _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|ale
 _LEADING_GRADE = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
 )
-# What a group of findings is called (`Priority 1 Fixes (Critical)`), not a checked rule (`Money Rules (Critical)`).
+# What a group of findings is called (`Priority 1 Fixes (Critical)`), not a rule checked (`Money Rules (Critical)`).
 _FINDING_GROUP = re.compile(
     r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
 )
@@ -182,20 +183,8 @@ def _heading_findings(
             and not (index not in parents and _SEVERITY_PREFIX.match(plain) and has_parts(blocks, index))
             else None
         )
-        opening = _LEADING_GRADE.match(plain) if grouped is None and index in parents else None
-        if opening and groups_findings(blocks, index):
-            grouped = severity_of(opening.group(1))  # `## CRITICAL — Fix before any user` over `### C-1: …`
-        bracketed = PAREN_SEVERITY.search(plain) if grouped is None and index in parents else None
-        if (
-            bracketed
-            and block.kind == "heading"
-            and _FINDING_GROUP.search(plain)
-            and not ID.search(text)
-            and groups_findings(blocks, index)
-        ):
-            grouped = severity_of(
-                bracketed.group(1)
-            )  # `### Priority 1 Fixes (Critical) - COMPLETED` over `#### 1. …`
+        if grouped is None and index in parents:
+            grouped = _group_grade(blocks, index, plain)
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
             sections[level] = grouped
@@ -316,6 +305,18 @@ def _heading_findings(
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
             heads.append((level, bool(ident or own), len(findings) - 1))
     return [f for i, f in enumerate(findings) if i not in groups]
+
+
+def _group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | None:
+    """The grade a parent heading gives the finding headings below it: one it opens with (`## CRITICAL — Fix
+    before any user` over `### C-1: …`) or one in brackets after a group's name (`### Priority 1 Fixes
+    (Critical) - COMPLETED` over `#### 1. …`, but not `## Money Rules (Critical)`, a rule checked)."""
+    opening = _LEADING_GRADE.match(plain)
+    bracketed = PAREN_SEVERITY.search(plain) if blocks[index].kind == "heading" else None
+    if bracketed and (not _FINDING_GROUP.search(plain) or ID.search(blocks[index].text)):
+        bracketed = None
+    grade = opening or bracketed
+    return severity_of(grade.group(1)) if grade and groups_findings(blocks, index) else None
 
 
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
