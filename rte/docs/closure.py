@@ -1,4 +1,4 @@
-"""A status the whole report gives its findings at once, in the header above its first section.
+"""A status the whole report gives its findings at once: in its header, or in a remediation status section.
 
 `**Status:** 🟢 **REMEDIATED** (Fixed Dec 28 - PR submitted)` over findings that state no status of their own
 closes them all; `**Status:** All CRITICAL and HIGH findings resolved` closes the critical and high ones, and
@@ -48,10 +48,9 @@ _HEDGE = re.compile(r"\b(not|except|but|remain\w*|pending|partial\w*|unless|stil
 
 def header_status(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Close the findings with no status of their own when the report's header says they are closed."""
-    first = min((f.location.line or 0 for f in findings), default=0)
     closed = _closed_grades(blocks)
     if closed is None:
-        closed = _closed_by_sentence(blocks, first)
+        closed = _closed_by_sentence(blocks, min((f.location.line or 0 for f in findings), default=0))
     if closed is None:
         return findings
     return [
@@ -77,8 +76,7 @@ def _closed_grades(blocks: Sequence[Block]) -> frozenset[Severity] | None:
             closing = _CLOSED_ALL.match(value)
             if not closing or status_of(closing.group("word")) is not FindingStatus.FIXED:
                 return None
-            named = re.findall(_GRADE, closing.group("grades") or "", re.I)
-            return frozenset(s for s in map(severity_of, named) if s)
+            return _grades(closing)
     return None
 
 
@@ -93,12 +91,16 @@ def _closed_by_sentence(blocks: Sequence[Block], first: int) -> frozenset[Severi
         if not (above or _STATUS_REPORT.search(title)):  # `## Remediation status` after the findings too
             continue
         for sentence in re.split(r"(?<=[.;!])\s+", strip_marks(" ".join(block.text.split("\n")))):
-            closing = _ALL_CLOSED.match(sentence)
             if _HEDGE.search(sentence):
                 continue
-            if closing:
-                named = re.findall(_GRADE, closing.group("grades") or "", re.I)
-                return frozenset(s for s in map(severity_of, named) if s)
+            if closing := _ALL_CLOSED.match(sentence):
+                return _grades(closing)
             if _REMEDIATION_FOR_ALL.search(sentence):
                 return frozenset()
     return None
+
+
+def _grades(closing: re.Match[str]) -> frozenset[Severity]:
+    """The grades a closing statement names (`All critical and high issues resolved`); empty: all of them."""
+    named = re.findall(_GRADE, closing.group("grades") or "", re.I)
+    return frozenset(s for s in map(severity_of, named) if s)
