@@ -239,10 +239,9 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
     if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(strip_marks(lead)):
         return True  # `**CRITICAL: Session creation bypass** (Status: ✅ FIXED)`
     rest = first.split(lead, 1)[1] if lead in first else ""
+    # `5. **CRITICAL**: Disable the bootstrap endpoint after use`: a step stressed, no finding
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and ACTION.match(strip_marks(rest)):
-        return (
-            False  # `5. **CRITICAL**: Disable the bootstrap endpoint after use`: a step stressed, no finding
-        )
+        return False
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and re.match(
         r"\s*[—–:-]\s*[^\W\d_]+(?:\W+\w+){2}", rest
     ):

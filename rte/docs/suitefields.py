@@ -68,10 +68,9 @@ def from_fields(
 
     passed = to_int(_first_number(field("pass")))
     failed = to_int(_first_number(field("fail", "error")))
+    # `| Tests Passed | 100% (15/15 entities) |`, `95% (some handler tests failing)`: a share, not a count
     share = _SHARE_FIRST.match(field("pass") or "")
-    if (
-        share
-    ):  # `| Tests Passed | 100% (15/15 entities) |`, `95% (some handler tests failing)`: a share, not a count
+    if share:
         ratio = _RATIO.search(share.group(2))
         passed = to_int(ratio.group(1)) if ratio else None
         if ratio and failed is None:
