@@ -830,3 +830,25 @@ def test_a_stressed_step_in_a_procedure_is_not_a_finding() -> None:
     )
     got = findings(text)
     assert got[5] == (Severity.CRITICAL, F) and 12 not in got and got[13] == (Severity.HIGH, U)
+
+
+def test_a_roadmap_metrics_or_testing_section_holds_no_findings() -> None:
+    text = (
+        "# Shop audit\n\n## Findings\n\n### H-1: Coupons stack without limit\n\n**Severity:** High\n\n"
+        "## Priority Roadmap\n\n### 🔴 URGENT (this week)\n\n1. **Cap coupons per order** (2 hours)\n\n"
+        "## Metrics & KPIs\n\n- **High Risk**: 50% done, 50% in progress\n\n"
+        "## Testing Requirements\n\n### Load tests added\n\n**Priority:** HIGH\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_closing_register_named_by_type_adds_the_rows_its_numbered_details_leave_out() -> None:
+    text = (
+        "# Auth audit\n\n## Critical vulnerabilities\n\n### 🔴 VULNERABILITY #1: Unauthorized Invoice Access\n\n"
+        "**Severity**: CRITICAL\n\n## Summary table\n\n| ID | Type | Severity | Component | Status |\n"
+        "|---|---|---|---|---|\n| V1 | Unauthorized Invoice Access | 🔴 CRITICAL | InvoiceService.get() | ❌ Not Fixed |\n"
+        "| V2 | Missing Rate Limiting | 🟠 HIGH | Login endpoint | ❌ Not Implemented |\n"
+        "| V3 | No Anomaly Detection | 🔵 LOW | Logging | ❌ Not Implemented |\n"
+    )
+    got = findings(text)
+    assert got == {5: (Severity.CRITICAL, OPEN), 14: (Severity.HIGH, OPEN), 15: (Severity.LOW, OPEN)}

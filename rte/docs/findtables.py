@@ -25,10 +25,12 @@ from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
 
 _TITLE_COLUMN = re.compile(
-    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b"
-    r"|^\W*(?:package|dependency|library|component)\W*$",
-    re.I,
+    r"finding|issue|title|vulnerab|description|name|problem|weakness|check|observation|threat|risk\b", re.I
 )
+# Columns that name a finding when no column above does: its type beside an id (`| V1 | Session Refresh Bug |`,
+# not an attack surface's `| /api/upload | API |`), then the package or component it is in.
+_TYPE_COLUMN = re.compile(r"^\W*type\W*$", re.I)
+_PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", re.I)
 
 _SEVERITY_COLUMN = re.compile(
     r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
@@ -125,7 +127,14 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         sev_col = _column(header, _SEVERITY_COLUMN)
         id_col = _column(header, _ID_COLUMN)
         status_cols = _status_columns(header)
-        title_col = _column(header, _TITLE_COLUMN, exclude=(sev_col, id_col))
+        title_col = next(
+            (
+                col
+                for pattern in (_TITLE_COLUMN, _TYPE_COLUMN if id_col is not None else None, _PLACE_COLUMN)
+                if pattern and (col := _column(header, pattern, exclude=(sev_col, id_col))) is not None
+            ),
+            None,
+        )
         if title_col is None and sev_col is not None and _TITLE_COLUMN.search(header[sev_col]):
             title_col = sev_col  # `Issue (tester's rating)`: one column names the issue and grades it
         if not status_cols and (reply := _column(header, _RESPONSE_COLUMN, exclude=(title_col,))) is not None:

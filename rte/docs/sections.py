@@ -16,7 +16,7 @@ _NOT_FINDINGS = re.compile(
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
     r"|approval|table of contents|contents|test scenarios?|attack scenarios?|attack paths?|(?:working|done) well"
     r"|what works|already protected|done right|threat landscape|definitions?|severity (?:levels?|scale|ratings?|classification|key)"
-    r"|rating scale)\b|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
+    r"|rating scale|roadmap|kpis?|testing requirements|test plan)\b|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
     re.I,
 )
 

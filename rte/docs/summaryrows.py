@@ -23,6 +23,7 @@ from rte.model import Finding, FindingStatus
 _WORDS = re.compile(r"[^\W_]+")
 _LEADING_NUMBER = re.compile(r"^\W*(\d{1,3})[.):]\s")
 _GRADE = re.compile(r"\b(critical|high|medium|moderate|low|info(?:rmational)?)\b", re.I)
+_ORDINAL_ID = re.compile(r"^#?\d{1,3}$")
 _PAIRS = 250_000  # rows × findings compared by title at most; beyond, rows join by id only
 _NOISE = frozenset(
     {"critical", "high", "medium", "moderate", "low", "info", "the", "a", "an", "of", "in", "on"}
@@ -131,7 +132,8 @@ def _match(
         lead = titles.get(finding.location.line or 0, "")
         if row.id and re.match(rf"^\W*{re.escape(row.id)}(?![\w-])", lead):
             return index  # `## P0-B: …` details the row `| P0-B | …`
-        if row.id and finding.id:
+        # `### VULNERABILITY #1: …` numbers the detail; a row's `V1` is not that number, but may name it
+        if row.id and finding.id and not (_ORDINAL_ID.match(finding.id) and not _ORDINAL_ID.match(row.id)):
             if row.id == finding.id:
                 return index
             continue
