@@ -47,7 +47,10 @@ _NOT_RUN = re.compile(
     r"|no tests? (?:were|was|have been) (?:run|executed)"
     r"|\bstill (?:running|in progress|executing)\b|\bscheduled (?:for|on|to run)\b|\bcollected 0 items\b"
     r"|\b(?:run|job|suite|regression|testing) (?:is |are )?(?:still )?in progress\b"
-    r"|\bno (?:qa )?sign-?off\b|\bnot (?:yet )?signed off\b|\bsign-?off (?:is )?(?:pending|withheld)\b",
+    r"|\bno (?:qa )?sign-?off\b|\bnot (?:yet )?signed off\b|\bsign-?off (?:is )?(?:pending|withheld)\b"
+    # `## ⏳ Not Tested`, `**Status:** Infrastructure ready, not tested`: a heading or a status, not prose
+    r"|^\W*(?:status\W*:\W*)?(?:[^.:]{0,40},\s*)?not (?:yet )?tested\W*$"
+    r"|^\W*(?:cannot|could not|couldn't|unable to) (?:test|run|execute)\b",  # a limitation: `- Cannot test …`
     re.I,
 )
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
