@@ -852,3 +852,27 @@ def test_a_closing_register_named_by_type_adds_the_rows_its_numbered_details_lea
     )
     got = findings(text)
     assert got == {5: (Severity.CRITICAL, OPEN), 14: (Severity.HIGH, OPEN), 15: (Severity.LOW, OPEN)}
+
+
+def test_a_scanner_risk_score_on_a_scale_of_one_does_not_grade_and_attack_analyses_are_not_findings() -> None:
+    text = (
+        "# Scan report\n\n## Critical Findings\n\n### 🔴 Command injection in the run endpoint\n\n"
+        "**Risk Score:** 0.91 (Exploitability: 1.00, Confidence: 0.80)\n**Endpoint:** `POST /api/run`\n\n"
+        "## Attack Surface Analysis\n\n| Endpoint | Risk | Vulnerabilities | Attack Feasibility |\n|---|---|---|---|\n"
+        "| `POST /api/run` | 🔴 91% | Command Injection | High |\n\n## Potential Attack Chains\n\n"
+        "### 🔴 Injection → Host takeover\n\n**Likelihood:** high | **Impact:** critical\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}
+    assert findings(text.replace("0.91 (", "8.2 (")) == {5: (Severity.HIGH, U)}
+    assert findings(text.replace("### 🔴", "### 🟠")) == {5: (Severity.HIGH, U)}  # orange marks high
+
+
+def test_a_minor_section_grades_its_items_and_improvement_sections_or_praise_rows_hold_none() -> None:
+    text = (
+        "# Extension review\n\n## 1. Security\n\n### 🟡 Minor (non-blocking)\n\n"
+        "- **Sender not validated** – the background handler accepts any sender.\n\n## 2. Data layer\n\n"
+        "| Severity | Finding | Recommendation |\n|---|---|---|\n| 🟡 **LOW** | Placeholder URL when env is unset | Fail the build |\n"
+        "| 🟢 **GOOD** | Strong typing for the client | Keep it |\n\n## Potential Improvements\n\n"
+        "### Minor Enhancements (Optional)\n\n1. **Rate limits**: consider request limits in rules\n"
+    )
+    assert findings(text) == {7: (Severity.LOW, U), 13: (Severity.LOW, U)}

@@ -94,6 +94,9 @@ _STATE_PAIR = re.compile(
 
 
 _WORD = re.compile(r"[^\W_]")
+_PRAISE = re.compile(
+    r"\W*(?:good|great|excellent|strong|secure|pass(?:ed)?|ok(?:ay)?|positive|strength)\W*", re.I
+)
 
 _CHECK_FAILED = re.compile(
     r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
@@ -186,6 +189,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
                 above[block.table] = sev_cell
             else:
                 sev_cell = above.get(block.table, "")  # a merged cell: the value above repeats
+        if _PRAISE.fullmatch(strip_marks(sev_cell)):
+            continue  # `| 🟢 **GOOD** | Strong typing for the client |`: a strength rated, not a finding
         severity = severity_of(sev_cell) or graded(sev_cell, terms)
         if severity is None and re.search("cvss", header[sev_col], re.I):
             severity = severity_of(f"CVSS {strip_marks(block.cells[sev_col])}")

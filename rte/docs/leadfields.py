@@ -42,7 +42,8 @@ _EMOJI_OPENING = re.compile(r"^\s*(?:✅|❌|⏳|🟡|🚧|⛔|✔️?)\s*(\w.{1
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 # `Sev2. Invoices are cached…`, `Risk score 8.2.`: a severity stated first in a finding's body.
 _BODY_SEVERITY = re.compile(r"^\W*(sev[- ]?[0-4]|P[0-4])\s*(?:[.;,]|$)", re.I)
-_RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)\b(?!\s*/\s*100|\s*%)", re.I)
+# (`Risk Score: 0.82` on a scale of one is a scanner's confidence, not a CVSS-like score)
+_RISK_SCORE = re.compile(r"^\W*risk score\W{0,3}(\d{1,2}(?:\.\d)?)(?!\.?\d)(?!\s*/\s*100|\s*%)", re.I)
 # `…, so this is mitigated until GA.`, `This finding has been fixed here: <PR>`, `This finding is intended
 # behaviour.`: a sentence stating the finding's state.
 _THIS_IS = re.compile(

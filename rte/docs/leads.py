@@ -73,7 +73,7 @@ _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*
 _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}\)?(?:[.;,]|$)", re.I)
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
-    r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b"
+    r"^\W*(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
     r"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*:\s*\d+)?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"

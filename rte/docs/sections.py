@@ -14,14 +14,15 @@ from rte.model import FindingStatus
 _NOT_FINDINGS = re.compile(
     r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
-    r"|approval|table of contents|contents|test scenarios?|attack scenarios?|attack paths?|(?:working|done) well"
+    r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)|(?:working|done) well"
     r"|what works|already protected|done right|threat landscape|definitions?|severity (?:levels?|scale|ratings?|classification|key)"
     r"|rating scale|roadmap|kpis?|testing requirements|test plan)\b|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
     re.I,
 )
 
 _WEAK_NOT_FINDINGS = re.compile(
-    r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next steps?|action items?)\b",
+    r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next steps?|action items?"
+    r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements))\b",
     re.I,
 )
 

@@ -268,7 +268,12 @@ def _heading_findings(
             or (severity_of(tag.group(1)) if tag else None)
             or (graded(block.lead, terms) if block.lead else None)
             or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
-            or marker
+            # a red 🔴 marks critical or high: under `## Critical Findings` it marks critical
+            or (
+                inherited
+                if marker is Severity.HIGH and inherited is Severity.CRITICAL and "🔴" in text
+                else marker
+            )
             or (severity_of(trailing.group(1) or trailing.group(2)) if trailing else None)
             or inherited
             or severity_of(text)
