@@ -876,3 +876,33 @@ def test_a_minor_section_grades_its_items_and_improvement_sections_or_praise_row
         "### Minor Enhancements (Optional)\n\n1. **Rate limits**: consider request limits in rules\n"
     )
     assert findings(text) == {7: (Severity.LOW, U), 13: (Severity.LOW, U)}
+
+
+def test_a_dotted_section_number_before_a_grade_opens_a_finding_whatever_its_title() -> None:
+    text = (
+        "# Firmware review\n\n## 2. Code Quality\n\n### 2.1 HIGH: Lack of Error Handling\n\n**Issue:** Calls ignore errors\n\n"
+        "### 2.10 LOW: Hardcoded Pin Definitions\n\n**Issue:** Pins fixed at build time\n"
+    )
+    got = read_security(parse_document(text, "a.md").blocks, "a.md", parse_document(text, "a.md").fm)[0]
+    assert [(f.location.line, f.severity, f.title) for f in got.findings] == [
+        (5, Severity.HIGH, "Lack of Error Handling"),
+        (9, Severity.LOW, "Hardcoded Pin Definitions"),
+    ]
+
+
+def test_a_mitigation_still_to_be_verified_closes_nothing() -> None:
+    text = (
+        "# Sensitive files\n\n### 🔴 HIGH — API key in source\n\n**Risk**: anyone can call the API.\n"
+        "**Mitigated by**: row-level policies — verify these are enabled.\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U)}
+    assert findings(text.replace(" — verify these are enabled", "")) == {3: (Severity.HIGH, M)}
+
+
+def test_a_fix_made_with_work_remaining_leaves_the_finding_open() -> None:
+    text = (
+        "# Token audit\n\n### 🟡 MEDIUM\n\n1. **Access control**\n   - **Issue:** One owner key\n"
+        "   - **Fix:** Added role-based access\n   - **Remaining:** Multi-sig wallet still to set up\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, OPEN)}
+    assert findings(text.replace("Multi-sig wallet still to set up", "None")) == {5: (Severity.MEDIUM, F)}

@@ -223,3 +223,27 @@ def test_a_limitation_that_a_flow_could_not_be_tested_leaves_the_run_incomplete(
         verdict(text.replace("- Cannot test", "- The flow we cannot test by hand is covered by"))
         is Verdict.PASS
     )
+
+
+def test_a_failed_count_qualified_in_brackets_is_still_a_failure() -> None:
+    text = (
+        "# Manual command testing\n\n| Metric | Count | Share |\n|---|---|---|\n| **Total commands** | 20 | 100% |\n"
+        "| **Passed** | 12 | 60% |\n| **Failed (Parameter Mismatch)** | 8 | 40% |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("| **Failed (Parameter Mismatch)** | 8 | 40% |\n", "")) is Verdict.PASS
+
+
+def test_a_pass_rate_with_its_ratio_counts_and_a_failure_in_a_debugging_story_does_not() -> None:
+    text = (
+        "# Day 4 complete\n\n### Pass Rate: 100% (57/57 tests)\n\n## Debugging Journey\n\n### Issue 1: trust score test\n\n"
+        "**Symptom**: Test failed with message `expected < 0.5, got 0.77`\n\n**Solution**: adjusted the assertion.\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    story = text.replace("### Pass Rate: 100% (57/57 tests)\n\n", "")
+    assert verdict(story) is not Verdict.FAIL
+    assert verdict(story.replace("## Debugging Journey", "## Results")) is Verdict.FAIL
+    assert (
+        verdict(text.replace("100% (57/57 tests)", "98% (56/57 tests)").split("## Debugging")[0])
+        is Verdict.FAIL
+    )

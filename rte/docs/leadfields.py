@@ -35,6 +35,13 @@ _STATUS_OPENING = re.compile(
     r"(?:\s+(?:in|by|via|with|on|for)\b|\s*[:,—–]|\W*$)",
     re.I,
 )
+# `Remaining: Multi-sig wallet implementation needed` after a fix made: the fix was partial.
+_REMAINING = re.compile(
+    r"^\W*(?:remaining|still (?:needed|open|to do)|outstanding)\W*[:=]\s*(?!\W*(?:none|n/?a|nothing)\b)\S",
+    re.I,
+)
+# `Mitigated by: RLS policies — verify these are enabled`: a control still to be checked closes nothing.
+_TO_VERIFY = re.compile(r"\b(?:verify|ensure|confirm|make sure|check) (?:that|these|this|it|they)\b", re.I)
 # `(merged #640)`, `(fixed in 4e1f0aa)` inside a sentence: fix evidence.
 _PAREN_EVIDENCE = re.compile(r"\((merged|fixed|resolved|patched|done)\b[^()]{0,60}\)", re.I)
 # `… ⏳ Not yet fixed.`, `… ✅ Fixed in PR #877.`: a status emoji and its words closing an item.
@@ -97,6 +104,8 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
     if head.kind == "item" and (closing := _PAREN_STATUS.search(" ".join(head.text.split("\n")))):
         found.setdefault("status", closing.group(1))
     _values_below(texts)
+    stated = dict(found)
+    fixed_by_fix = remaining = False
     for block, lines in texts:
         for line in lines:
             match = FIELD.match(_unmarked(line))
@@ -114,10 +123,12 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             elif fix := _FIX_FIELD.match(_unmarked(line)):
                 found.setdefault("status", fix.group(1))
             elif _FIX_DONE.match(_unmarked(line)):
-                found.setdefault("status", "fixed")
+                fixed_by_fix = found.setdefault("status", "fixed") == "fixed" and "status" not in stated
+            elif _REMAINING.match(_unmarked(line)):
+                remaining = True
             elif block.kind not in ("paragraph", "item"):
                 continue
-            elif opening := _STATUS_OPENING.match(line):
+            elif (opening := _STATUS_OPENING.match(line)) and not _TO_VERIFY.search(line):
                 found.setdefault("status", _evidence(opening.group(1)))
             elif block.kind != "paragraph" or block is head:
                 continue
@@ -127,6 +138,8 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 found.setdefault("severity", f"CVSS {score.group(1)}")
         if block.kind in ("paragraph", "item"):
             _sentences(found, block, block is head, lead.level <= 6)
+    if fixed_by_fix and remaining:
+        found["status"] = "partially fixed"  # `Fix: Added roles` + `Remaining: multi-sig still needed`
     return found
 
 
@@ -146,7 +159,7 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
     for sentence in sentences[1:] if head else sentences:
         if match := FIELD.match(sentence):
             _put(found, match.group(1).lower(), match.group(2), sentence)
-        elif opening := _STATUS_OPENING.match(sentence):
+        elif (opening := _STATUS_OPENING.match(sentence)) and not _TO_VERIFY.search(sentence):
             found.setdefault("status", _evidence(opening.group(1)))
         elif (emoji := _EMOJI_OPENING.match(sentence)) and status_of(emoji.group(1)):
             found.setdefault("status", emoji.group(1))

@@ -14,6 +14,7 @@ from rte.model import Level, Location, Suite, SuiteState
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
+    r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
     rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
     re.I,
@@ -29,6 +30,8 @@ _RATIO = re.compile(
     r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b",
     re.I,
 )
+# `Pass Rate: 100% (104/104 tests)`: the passed and the total in brackets after the rate.
+_PASS_RATE = re.compile(r"\bpass(?:ing)? rate\W{0,3}\s*[\d.]+\s*%\s*\((\d+)\s*/\s*(\d+)(?:\s+\w+)?\)", re.I)
 # What else a test may have been besides failed: `8/10 passed, 2 skipped`.
 _OTHER_OUTCOME = re.compile(
     r"\b(skipped|pending|ignored|todo|xfail|flaky|not run|blocked|untested|n/a)\b", re.I
@@ -51,6 +54,11 @@ _NOT_RUN = re.compile(
     # `## ⏳ Not Tested`, `**Status:** Infrastructure ready, not tested`: a heading or a status, not prose
     r"|^\W*(?:status\W*:\W*)?(?:[^.:]{0,40},\s*)?not (?:yet )?tested\W*$"
     r"|^\W*(?:cannot|could not|couldn't|unable to) (?:test|run|execute)\b",  # a limitation: `- Cannot test …`
+    re.I,
+)
+_HISTORY = re.compile(
+    r"\b(?:debugging|troubleshooting|journey|lessons learned|root cause|issues? (?:encountered|resolved|fixed)"
+    r"|(?:resolved|fixed) issues|fixes applied|problems solved)\b",
     re.I,
 )
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
@@ -144,6 +152,8 @@ def overall_suites(
             continue
         counts: dict[str, int] = {}
         first: int | None = None
+        # `## Debugging Journey` › `Symptom: Test failed with …`: a failure met and fixed on the way
+        history = any(_HISTORY.search(title) for title in block.section[1:])
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
         for offset, line in enumerate(lines or block.text.split("\n")):
             plain = strip_marks(_BOX.sub(" ", line)).strip()
@@ -162,6 +172,7 @@ def overall_suites(
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
             elif (
                 _FAILURE.search(plain)
+                and not history
                 and not re.search(r"\b(no|0|if|when|unless)\s+\w*\s*fail", plain, re.I)
                 and not _EMPTY_VALUE.search(plain)  # `Tests Failed: N/A`
             ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
@@ -277,7 +288,7 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
     of_failed = _OF_FAILED.search(plain)
     if of_failed:
         counts.setdefault("failed", int(of_failed.group(1)))
-    ratio = _RATIO.search(plain)
+    ratio = _RATIO.search(plain) or _PASS_RATE.search(plain)
     if ratio:
         passed, total = int(ratio.group(1) or ratio.group(3)), int(ratio.group(2) or ratio.group(4))
         counts.setdefault("passed", passed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rte.docs.leads import ID, section_severity
+from rte.docs.leads import ID, SEVERITY_PREFIX, section_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -27,6 +27,8 @@ _WEAK_NOT_FINDINGS = re.compile(
 )
 
 
+_NUMBERED = re.compile(r"^\W*\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
+
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
 SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
@@ -41,7 +43,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     ]
     if named and all(SUMMARY.search(title) or not _not_findings(title) for title in sections[: named[-1]]):
         sections = sections[named[-1] :]
-    own = () if ID.search(text) else (text,)  # `**[SEC-03]** Summary rendered as HTML` is a finding
+    # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions` are findings
+    graded = SEVERITY_PREFIX.match(_NUMBERED.sub("", strip_marks(text)))
+    own = () if ID.search(text) or graded else (text,)
     if any(_not_findings(title) for title in (*sections, *own)):
         return True
     advice = [

@@ -86,7 +86,7 @@ _LEADING_GRADE = re.compile(
 _FINDING_GROUP = re.compile(
     r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
 )
-_ORDINAL = re.compile(r"^\W*\d{1,3}[.)]\s+")
+_ORDINAL = re.compile(r"^\W*\d{1,3}(?:[.)]|(?:\.\d{1,3})+[.)]?)\s+")  # `3.`, `2.1`, `1.10.`
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -355,7 +355,7 @@ def _finding(
         text = HEAD_ID.sub("", strip_marks(text), count=1)
     match = ID.search(text)
     title = TAG.sub("", ID.sub("", text, count=1) if match else text)
-    title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", strip_marks(title)))
+    title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", _ORDINAL.sub("", strip_marks(title))))
     title = strip_marks(
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)
