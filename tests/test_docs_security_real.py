@@ -906,3 +906,43 @@ def test_a_fix_made_with_work_remaining_leaves_the_finding_open() -> None:
     )
     assert findings(text) == {5: (Severity.MEDIUM, OPEN)}
     assert findings(text.replace("Multi-sig wallet still to set up", "None")) == {5: (Severity.MEDIUM, F)}
+
+
+def test_key_findings_in_a_summary_recap_and_a_package_counting_its_cves_is_one_finding() -> None:
+    text = (
+        "# Library audit\n\n## Executive Summary\n\n### Key Findings:\n- **HIGH RISK**: 4 dependency vulnerabilities\n"
+        "- **MEDIUM RISK**: token gaps\n\n## 5. Dependencies\n\n#### 🔴 HIGH:\n1. **protobuf (3.10.0)** - 2 vulnerabilities\n"
+        "   - CVE-2021-22569: Deserialization flaw\n   - CVE-2022-1941: Null pointer dereference\n\n"
+        "2. **aiohttp (3.9.0)** - 1 vulnerability\n   - CVE-2024-23334: Directory traversal\n"
+    )
+    assert findings(text) == {12: (Severity.HIGH, U), 16: (Severity.HIGH, U)}
+
+
+def test_a_cve_id_is_read_whole() -> None:
+    text = "# Scan\n\n## Findings\n\n### CVE-2024-23334: Directory traversal in static routes\n\n**Severity:** High\n"
+    doc = parse_document(text, "a.md")
+    (finding,) = read_security(doc.blocks, "a.md", doc.fm)[0].findings
+    assert finding.id == "CVE-2024-23334" and finding.title == "Directory traversal in static routes"
+
+
+def test_a_heading_graded_after_a_spaced_hyphen_or_by_a_range_of_risk() -> None:
+    text = (
+        "# App audit\n\n## 🚨 Critical Security Vulnerabilities\n\n### 1. **API key handling** - HIGH RISK\n\nDetails.\n\n"
+        "### 2. **Dependencies** - MEDIUM to HIGH RISK\n\nDetails.\n\n## 🔍 Additional Security Concerns\n\n"
+        "### 3. **Verbose errors** - MEDIUM RISK\n\nDetails.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 9: (Severity.HIGH, U), 15: (Severity.MEDIUM, U)}
+
+
+def test_one_step_of_a_numbered_plan_done_does_not_close_the_finding() -> None:
+    text = (
+        "# Alert tracker\n\n### 2. Path traversal in the restore endpoint (#1584)\n\n**Severity:** HIGH\n\n"
+        "**Remediation Plan**:\n1. Create a reusable validation helper ✅ (DONE - `security/paths.py`)\n"
+        "2. Use the helper in the restore endpoint\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U)}
+    assert findings(
+        text.replace(
+            "**Remediation Plan**:\n1. Create", "Validation helper created (done in #1600).\n\n1. Create"
+        )
+    ) == {3: (Severity.HIGH, F)}

@@ -42,7 +42,8 @@ _REMAINING = re.compile(
 )
 # `Mitigated by: RLS policies — verify these are enabled`: a control still to be checked closes nothing.
 _TO_VERIFY = re.compile(r"\b(?:verify|ensure|confirm|make sure|check) (?:that|these|this|it|they)\b", re.I)
-# `(merged #640)`, `(fixed in 4e1f0aa)` inside a sentence: fix evidence.
+# `(merged #640)`, `(fixed in 4e1f0aa)` inside a sentence: fix evidence, but not in one step of a numbered
+# plan (`1. Create a validation utility ✅ (DONE - …)`), which says nothing of the steps after it.
 _PAREN_EVIDENCE = re.compile(r"\((merged|fixed|resolved|patched|done)\b[^()]{0,60}\)", re.I)
 # `… ⏳ Not yet fixed.`, `… ✅ Fixed in PR #877.`: a status emoji and its words closing an item.
 _EMOJI_OPENING = re.compile(r"^\s*(?:✅|❌|⏳|🟡|🚧|⛔|✔️?)\s*(\w.{1,160})$")
@@ -163,7 +164,7 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
             found.setdefault("status", _evidence(opening.group(1)))
         elif (emoji := _EMOJI_OPENING.match(sentence)) and status_of(emoji.group(1)):
             found.setdefault("status", emoji.group(1))
-        elif evidence := _PAREN_EVIDENCE.search(sentence):
+        elif (evidence := _PAREN_EVIDENCE.search(sentence)) and not (block.number and not head):
             found.setdefault("status", _evidence(evidence.group(1)))
         elif verdict := _THIS_IS.search(sentence):
             found.setdefault(

@@ -21,7 +21,9 @@ from rte.model import Severity
 _ID_BODY = r"[A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?"
 # Not ids: `AES-256`, `SHA-1`, `UTF-8`, `RFC-6749`, `TLS-1.3` name standards.
 _STANDARD = r"(?!(?:AES|SHA|RSA|TLS|SSL|UTF|ISO|RFC|HTTP|PBKDF|ECDSA|ARGON|HMAC)-)"
-ID = re.compile(rf"(?<!\w){_STANDARD}({_ID_BODY}|#\d{{1,4}})\b")
+# A CVE id whole (`CVE-2021-22569`, not `CVE-2021`).
+_ADVISORY_ID = r"CVE-\d{4}-\d{4,7}"
+ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|{_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
     r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
@@ -38,7 +40,8 @@ PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|prio
 # `### 2. Search has no rate limit — medium availability risk`, `… — low severity input defect`.
 TRAILING_GRADE = re.compile(
     rf"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*{SEVERITY_WORDS}\W*$"
-    rf"|\s[—–]\s+{SEVERITY_WORDS}\s+(?:[\w/-]+\s+){{0,2}}?(?:impact|risk|severity)\b)",
+    # `— high impact if …`, `- MEDIUM to HIGH RISK` (a range grades by its upper end)
+    rf"|\s(?:[—–]|-)\s+{SEVERITY_WORDS}(?:\s+to\s+{SEVERITY_WORDS})?\s+(?:[\w/-]+\s+){{0,2}}?(?:impact|risk|severity)\b)",
     re.I,
 )
 SEVERITY_PREFIX = re.compile(
@@ -149,6 +152,9 @@ class Lead:
     graded: bool = False  # a bold lead or item the document's own layout marks as a finding
 
 
+_COUNTS_PARTS = re.compile(r"\b\d{1,3}\s+(?:known\s+)?(?:vulnerabilit(?:y|ies)|cves?|advisories)\b", re.I)
+
+
 def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lead]:
     """Every heading, and every bold lead line or list item that looks like the start of a finding."""
     found: list[Lead] = []
@@ -185,6 +191,8 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 or (_DEFINITION.match(plain) and _GRADE_LINE.search(block.text))
             ):
                 found.append(Lead(index, 7, first))
+        elif block.kind == "item" and items and _COUNTS_PARTS.search(blocks[items[-1]].text.split("\n")[0]):
+            pass  # `1. **protobuf (3.10.0)** - 3 vulnerabilities` over `- CVE-2021-22569: …`: its parts
         elif block.kind == "item":
             if (
                 _item_opens_finding(first, plain, block.checked is not None)

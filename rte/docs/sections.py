@@ -29,6 +29,8 @@ _WEAK_NOT_FINDINGS = re.compile(
 
 _NUMBERED = re.compile(r"^\W*\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
 
+_KEY = re.compile(r"^\W*(?:key|main|top)\b", re.I)
+
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
 SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
@@ -38,8 +40,11 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
     sections = block.section[1:]
     # A section naming findings lifts its parents' exclusion (`## Summary` › `### Issues Identified`).
+    # (`## Executive Summary` › `### Key Findings:` recaps the findings detailed below: it lifts nothing)
     named = [
-        i for i, title in enumerate(sections) if NAMES_FINDINGS.search(title) and not _not_findings(title)
+        i
+        for i, title in enumerate(sections)
+        if NAMES_FINDINGS.search(title) and not _not_findings(title) and not _KEY.match(title)
     ]
     if named and all(SUMMARY.search(title) or not _not_findings(title) for title in sections[: named[-1]]):
         sections = sections[named[-1] :]

@@ -274,7 +274,9 @@ def _heading_findings(
                 if marker is Severity.HIGH and inherited is Severity.CRITICAL and "🔴" in text
                 else marker
             )
-            or (severity_of(trailing.group(1) or trailing.group(2)) if trailing else None)
+            or (
+                severity_of(trailing.group(3) or trailing.group(1) or trailing.group(2)) if trailing else None
+            )
             or inherited
             or severity_of(text)
             or prose
