@@ -946,3 +946,13 @@ def test_one_step_of_a_numbered_plan_done_does_not_close_the_finding() -> None:
             "**Remediation Plan**:\n1. Create", "Validation helper created (done in #1600).\n\n1. Create"
         )
     ) == {3: (Severity.HIGH, F)}
+
+
+def test_an_issue_paragraph_below_a_bold_lead_and_its_code_is_that_finding_body() -> None:
+    text = (
+        "# CI audit\n\n#### Low Priority Issues (P3)\n\n**P3 - Upload token passed to a third party**\n"
+        "```yaml\ntoken: ${{ secrets.UPLOAD_TOKEN }}\n```\n**Issue:** Token is sent to the coverage service\n"
+        "**Risk:** Low (trusted, but may leak in logs)\n\n**P3 - Scanner pinned to a branch**\n"
+        "```yaml\nuses: scanner/action@main\n```\n**Issue:** Using @main instead of a pinned SHA\n**Risk:** Supply chain\n"
+    )
+    assert findings(text) == {5: (Severity.LOW, U), 12: (Severity.LOW, U)}

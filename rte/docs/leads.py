@@ -187,8 +187,13 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 or TAG.search(first)
                 or SEVERITY_PREFIX.match(plain)
                 # `**Finding:** Title` + `**Severity:** High`; an `**Issue:**` line under a finding's heading
-                # with no grade of its own describes that finding
-                or (_DEFINITION.match(plain) and _GRADE_LINE.search(block.text))
+                # with no grade of its own describes that finding, and so does one right below a bold lead
+                # (`**P3 - Token exposure**`, a code block, then `**Issue:** …` + `**Risk:** Low`)
+                or (
+                    _DEFINITION.match(plain)
+                    and _GRADE_LINE.search(block.text)
+                    and not _body_of_lead(blocks, found, index)
+                )
             ):
                 found.append(Lead(index, 7, first))
         elif block.kind == "item" and items and _COUNTS_PARTS.search(blocks[items[-1]].text.split("\n")[0]):
@@ -228,6 +233,14 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     found.extend(spoken if len(spoken) >= 2 else ())
     first_found = {lead.index: lead for lead in reversed(found)}  # one lead a block, the first found
     return sorted(first_found.values(), key=lambda lead: lead.index)
+
+
+def _body_of_lead(blocks: Sequence[Block], found: list[Lead], index: int) -> bool:
+    """The paragraph at `index` follows a bold lead paragraph with only code between: it is that lead's body."""
+    if not found or blocks[found[-1].index].kind != "paragraph":
+        return False
+    between = blocks[found[-1].index + 1 : index]
+    return bool(between) and all(block.kind == "code" for block in between)
 
 
 def bold_lead(block: Block, first: str, terms: Legend) -> bool:
