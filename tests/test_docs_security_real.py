@@ -956,3 +956,13 @@ def test_an_issue_paragraph_below_a_bold_lead_and_its_code_is_that_finding_body(
         "```yaml\nuses: scanner/action@main\n```\n**Issue:** Using @main instead of a pinned SHA\n**Risk:** Supply chain\n"
     )
     assert findings(text) == {5: (Severity.LOW, U), 12: (Severity.LOW, U)}
+
+
+def test_an_executive_summary_recaps_and_a_rated_area_grades_the_findings_below_it() -> None:
+    text = (
+        "# Blog platform audit\n\n## Executive Summary\n\n### Critical Findings\n- Missing CSRF protection in forms\n"
+        "- Session configuration gaps\n\n## 1. Authentication ✅ GOOD\n\n### Status: **SECURE**\n\nAll routes checked.\n\n"
+        "## 9. Dependencies 🔴 CRITICAL\n\n### Status: **VULNERABLE**\n\n**CRITICAL - HTTP foundation CVE-2025-64500**\n"
+        "- **Package**: symfony/http-foundation\n"
+    )
+    assert findings(text) == {19: (Severity.CRITICAL, U)}

@@ -30,6 +30,7 @@ _WEAK_NOT_FINDINGS = re.compile(
 _NUMBERED = re.compile(r"^\W*\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
 
 _KEY = re.compile(r"^\W*(?:key|main|top)\b", re.I)
+_EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
 
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
@@ -40,13 +41,17 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
     sections = block.section[1:]
     # A section naming findings lifts its parents' exclusion (`## Summary` › `### Issues Identified`).
-    # (`## Executive Summary` › `### Key Findings:` recaps the findings detailed below: it lifts nothing)
+    # (`### Key Findings:`, or any section under `## Executive Summary`, recaps the findings detailed below)
     named = [
         i
         for i, title in enumerate(sections)
         if NAMES_FINDINGS.search(title) and not _not_findings(title) and not _KEY.match(title)
     ]
-    if named and all(SUMMARY.search(title) or not _not_findings(title) for title in sections[: named[-1]]):
+    if (
+        named
+        and all(SUMMARY.search(title) or not _not_findings(title) for title in sections[: named[-1]])
+        and not any(_EXECUTIVE.search(title) for title in sections[: named[-1]])
+    ):
         sections = sections[named[-1] :]
     # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions` are findings
     graded = SEVERITY_PREFIX.match(_NUMBERED.sub("", strip_marks(text)))

@@ -27,6 +27,7 @@ from rte.docs.leads import (
     SEVERITY_SECTION,
     TAG,
     TRAILING_GRADE,
+    Lead,
     candidates,
     has_parts,
     inline_fields,
@@ -70,6 +71,7 @@ _NONE = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
     re.I,
 )
+_STATUS_HEADING = re.compile(r"^\W*(?:overall\s+|current\s+)?status\W*[:—–-]\s*\w", re.I)
 _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
@@ -184,7 +186,7 @@ def _heading_findings(
             else None
         )
         if grouped is None and index in parents:
-            grouped = _group_grade(blocks, index, plain)
+            grouped = _group_grade(blocks, index, plain) or _rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
             sections[level] = grouped
@@ -213,6 +215,8 @@ def _heading_findings(
             (level == 1 and not ident)
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
+            # `### Status: **VULNERABLE**` (ungraded) rates the area above; `### Status: VULNERABLE 🔴 HIGH` grades
+            or (block.kind == "heading" and _STATUS_HEADING.match(plain) and severity_of(text) is None)
         ):
             continue
         own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
@@ -324,6 +328,24 @@ def _group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | 
         bracketed = None
     grade = opening or bracketed
     return severity_of(grade.group(1)) if grade and groups_findings(blocks, index) else None
+
+
+def _rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Severity | None:
+    """`## 9. Dependencies 🔴 CRITICAL` over `**CRITICAL - Symfony CVE-…**`: an area of the review rated at
+    its end, over findings graded on their own, grades them; it is not a finding itself."""
+    heading = blocks[index]
+    trailing = TRAILING_GRADE.search(heading.text)
+    if trailing is None or trailing.group(1) is None or ID.search(heading.text):
+        return None
+    for lead in leads:
+        block = blocks[lead.index]
+        if lead.index <= index:
+            continue
+        if block.kind == "heading" and block.level <= heading.level:
+            return None
+        if block.kind != "heading" and (lead.graded or _SEVERITY_PREFIX.match(strip_marks(lead.text))):
+            return severity_of(trailing.group(1))
+    return None
 
 
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
