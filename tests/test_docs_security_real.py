@@ -888,6 +888,8 @@ def test_a_dotted_section_number_before_a_grade_opens_a_finding_whatever_its_tit
         (5, Severity.HIGH, "Lack of Error Handling"),
         (9, Severity.LOW, "Hardcoded Pin Definitions"),
     ]
+    tagged = "# API report\n\n### [CRITICAL] Insecure Direct Object References (IDOR)\n\n**Type:** SAST\n"
+    assert findings(tagged) == {3: (Severity.CRITICAL, U)}
 
 
 def test_a_mitigation_still_to_be_verified_closes_nothing() -> None:
@@ -966,3 +968,12 @@ def test_an_executive_summary_recaps_and_a_rated_area_grades_the_findings_below_
         "- **Package**: symfony/http-foundation\n"
     )
     assert findings(text) == {19: (Severity.CRITICAL, U)}
+
+
+def test_a_previous_severity_grades_a_resolved_finding_and_fixes_to_apply_hold_none() -> None:
+    text = (
+        "# Dependency check\n\n## Resolved\n\n### 1. Spring Framework (spring-core) - RESOLVED ✅\n\n"
+        "- **Previous Severity**: Medium\n- **Status**: **RESOLVED**\n\n## Fixes to Apply\n\n### Immediate (High Priority)\n\n"
+        '```toml\nprometheus = "0.14"\n```\n'
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, F)}

@@ -247,3 +247,15 @@ def test_a_pass_rate_with_its_ratio_counts_and_a_failure_in_a_debugging_story_do
         verdict(text.replace("100% (57/57 tests)", "98% (56/57 tests)").split("## Debugging")[0])
         is Verdict.FAIL
     )
+
+
+def test_phpunit_result_fields_count_tests_and_errors() -> None:
+    text = (
+        "# PHPUnit run\n\n### 1. ✅ PHPUnit Unit Tests\n\n**Results:**\n- **Tests:** 120\n- **Assertions:** 400\n"
+        "- **Failures:** 0\n- **Errors:** 0\n- **Status:** ✅ **PASS**\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert (
+        verdict(text.replace("**Errors:** 0", "**Errors:** 3").replace("✅ **PASS**", "see above"))
+        is Verdict.FAIL
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rte.docs.leads import ID, SEVERITY_PREFIX, section_severity
+from rte.docs.leads import ID, SEVERITY_PREFIX, TAG, section_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -22,7 +22,7 @@ _NOT_FINDINGS = re.compile(
 
 _WEAK_NOT_FINDINGS = re.compile(
     r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next steps?|action items?"
-    r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements))\b",
+    r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)|action plan)\b",
     re.I,
 )
 
@@ -53,8 +53,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
         and not any(_EXECUTIVE.search(title) for title in sections[: named[-1]])
     ):
         sections = sections[named[-1] :]
-    # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions` are findings
-    graded = SEVERITY_PREFIX.match(_NUMBERED.sub("", strip_marks(text)))
+    # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions`, `### [CRITICAL] Insecure
+    # Direct Object References` are findings
+    graded = SEVERITY_PREFIX.match(_NUMBERED.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
     own = () if ID.search(text) or graded else (text,)
     if any(_not_findings(title) for title in (*sections, *own)):
         return True

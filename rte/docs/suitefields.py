@@ -68,6 +68,9 @@ def from_fields(
 
     passed = to_int(_first_number(field("pass")))
     failed = to_int(_first_number(field("fail", "error")))
+    errors = to_int(_first_number(field("error")))
+    if failed is not None and errors and field("fail") is not None:
+        failed += errors  # `Failures: 0` + `Errors: 3`: an error fails the test as surely as a failure
     # `| Tests Passed | 100% (15/15 entities) |`, `95% (some handler tests failing)`: a share, not a count
     share = _SHARE_FIRST.match(field("pass") or "")
     if share:

@@ -16,7 +16,7 @@ from rte.docs.vocab import level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _FIELD = re.compile(
-    r"^\W*(passed|passing|failed|failing|failures|skipped|total|tests run|coverage|status|result)"
+    r"^\W*(passed|passing|failed|failing|failures|errors|skipped|total|tests run|tests|coverage|status|result)"
     r"\W*[:=]\s*(.+)$",
     re.I,
 )
