@@ -820,6 +820,8 @@ def test_a_fix_told_in_the_past_tense_closes_the_finding() -> None:
         "### H-02: Scores trusted from the client (High)\n\n**Fix:** Validate scores on the server.\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, F), 7: (Severity.HIGH, F), 11: (Severity.HIGH, U)}
+    migrated = text.replace("Replaced with `textContent` nodes.", "Migrated API keys to local storage.")
+    assert findings(migrated)[3] == (Severity.MEDIUM, F)
 
 
 def test_a_stressed_step_in_a_procedure_is_not_a_finding() -> None:

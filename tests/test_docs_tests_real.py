@@ -259,3 +259,12 @@ def test_phpunit_result_fields_count_tests_and_errors() -> None:
         verdict(text.replace("**Errors:** 0", "**Errors:** 3").replace("✅ **PASS**", "see above"))
         is Verdict.FAIL
     )
+
+
+def test_testing_that_was_not_performed_leaves_the_run_incomplete() -> None:
+    text = (
+        "# Patch QA report\n\n## Build\n\n**Status:** Completed successfully\n\n## API tests\n\n12 tests passed, 0 failed.\n\n"
+        "## Browser testing\n\nClient-side testing would require Playwright, which was not performed in this cycle.\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert verdict(text.replace("which was not performed", "which we ran as well")) is Verdict.PASS

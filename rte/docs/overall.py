@@ -46,7 +46,9 @@ _OTHER_COUNT = re.compile(
 _NEVER_RAN = re.compile(r"\b(\d+)\s+(?:blocked|not run|not executed|untested)\b", re.I)
 _NOT_RUN = re.compile(
     r"awaiting (?:test )?execution|ready for testing|not yet (?:been )?(?:run|executed)"
-    r"|tests? (?:were|was|have|has) not (?:yet )?(?:been )?(?:run|executed)"
+    r"|tests? (?:were|was|have|has) not (?:yet )?(?:been )?(?:run|executed|performed)"
+    # `Client-side testing would require Playwright, which was not performed in this test cycle`
+    r"|\btesting\b[^.]{0,100}?\b(?:which|that) (?:was|were) not (?:performed|run|executed)\b"
     r"|no tests? (?:were|was|have been) (?:run|executed)"
     r"|\bstill (?:running|in progress|executing)\b|\bscheduled (?:for|on|to run)\b|\bcollected 0 items\b"
     r"|\b(?:run|job|suite|regression|testing) (?:is |are )?(?:still )?in progress\b"
