@@ -979,3 +979,15 @@ def test_a_previous_severity_grades_a_resolved_finding_and_fixes_to_apply_hold_n
         '```toml\nprometheus = "0.14"\n```\n'
     )
     assert findings(text) == {5: (Severity.MEDIUM, F)}
+
+
+def test_risk_assessment_lines_are_one_finding_impact_and_a_good_rating_is_no_finding() -> None:
+    text = (
+        "# Platform assessment\n\n## Detailed analysis\n\n### 1. Cross-site scripting\n**Severity**: 🔴 **CRITICAL** (2/10)\n\n"
+        "1. **Unescaped templates**\n   - 52 files build HTML from strings\n2. **Risk Assessment**:\n"
+        "   - **HIGH**: user data inserted without escaping\n   - **CRITICAL**: session hijacking possible\n\n"
+        "### 2. Cross-site request forgery\n**Severity**: 🟡 **MEDIUM** (6/10)\n\n#### Risk Assessment:\n"
+        "- **MEDIUM**: users can be tricked into unwanted actions\n- **LOW**: SameSite cookies soften it\n\n"
+        "### 3. Authentication\n**Severity**: 🟢 **GOOD** (8.5/10)\n\nHelpers enforce auth on every query.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 14: (Severity.MEDIUM, U)}

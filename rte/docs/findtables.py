@@ -21,7 +21,7 @@ from rte.docs.rowstatus import (
     struck,
 )
 from rte.docs.sections import SUMMARY, closed_section, excluded
-from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
+from rte.docs.vocab import PRAISE, leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
 
 _TITLE_COLUMN = re.compile(
@@ -94,9 +94,6 @@ _STATE_PAIR = re.compile(
 
 
 _WORD = re.compile(r"[^\W_]")
-_PRAISE = re.compile(
-    r"\W*(?:good|great|excellent|strong|secure|pass(?:ed)?|ok(?:ay)?|positive|strength)\W*", re.I
-)
 
 _CHECK_FAILED = re.compile(
     r"❌|⚠|✗|✖|\b(fail(ed|s|ing)?|partial(ly)?|non[- ]?compliant|not met|vulnerable|gaps?)\b", re.I
@@ -189,7 +186,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
                 above[block.table] = sev_cell
             else:
                 sev_cell = above.get(block.table, "")  # a merged cell: the value above repeats
-        if _PRAISE.fullmatch(strip_marks(sev_cell)):
+        if PRAISE.fullmatch(strip_marks(sev_cell)):
             continue  # `| 🟢 **GOOD** | Strong typing for the client |`: a strength rated, not a finding
         severity = severity_of(sev_cell) or graded(sev_cell, terms)
         if severity is None and re.search("cvss", header[sev_col], re.I):

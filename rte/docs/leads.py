@@ -155,6 +155,11 @@ class Lead:
 _COUNTS_PARTS = re.compile(r"\b\d{1,3}\s+(?:known\s+)?(?:vulnerabilit(?:y|ies)|cves?|advisories)\b", re.I)
 
 
+IMPACT_LABEL = re.compile(
+    r"^\W*(?:risk assessment|(?:potential |business )?impacts?|consequences?|attack scenarios?)\W*$", re.I
+)
+
+
 def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lead]:
     """Every heading, and every bold lead line or list item that looks like the start of a finding."""
     found: list[Lead] = []
@@ -173,6 +178,8 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
             spoken = []
         if block.kind == "heading":
             found.append(Lead(index, block.level, block.text))
+        elif block.kind == "item" and items and _enclosed_part(blocks[items[-1]]):
+            pass  # `1. **protobuf (3.10.0)** - 3 vulnerabilities` › `- CVE-2021-22569: …`: parts of one finding
         elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
             level = 7 if block.kind == "paragraph" else ITEM_LEVEL
             found.append(Lead(index, level, first, graded=True))
@@ -196,8 +203,6 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 )
             ):
                 found.append(Lead(index, 7, first))
-        elif block.kind == "item" and items and _COUNTS_PARTS.search(blocks[items[-1]].text.split("\n")[0]):
-            pass  # `1. **protobuf (3.10.0)** - 3 vulnerabilities` over `- CVE-2021-22569: …`: its parts
         elif block.kind == "item":
             if (
                 _item_opens_finding(first, plain, block.checked is not None)
@@ -233,6 +238,14 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     found.extend(spoken if len(spoken) >= 2 else ())
     first_found = {lead.index: lead for lead in reversed(found)}  # one lead a block, the first found
     return sorted(first_found.values(), key=lambda lead: lead.index)
+
+
+def _enclosed_part(parent: Block) -> bool:
+    """An item whose sub-items are parts of one finding: a package counting its advisories (`**protobuf**
+    - 3 vulnerabilities`) or an impact label (`3. **Risk Assessment**:` › `- **HIGH**: data leaks`)."""
+    return bool(
+        _COUNTS_PARTS.search(parent.text.split("\n")[0]) or IMPACT_LABEL.match(strip_marks(parent.text))
+    )
 
 
 def _body_of_lead(blocks: Sequence[Block], found: list[Lead], index: int) -> bool:

@@ -19,6 +19,7 @@ from rte.docs.leads import (
     GRADED_LEAD,
     HEAD_ID,
     ID,
+    IMPACT_LABEL,
     ITEM_LEVEL,
     PAREN_SEVERITY,
     PAREN_SEVERITY_END,
@@ -54,7 +55,7 @@ from rte.docs.summaryrows import (
     rows_under_leads,
     rows_with_details,
 )
-from rte.docs.vocab import moscow_severity, severity_of, status_of, strip_marks
+from rte.docs.vocab import PRAISE, moscow_severity, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
 _SCORE = re.compile(
@@ -209,6 +210,8 @@ def _heading_findings(
             ident or TAG.search(text) or prefix or marker or closing or level == ITEM_LEVEL or lead.graded
         )
         explicit = "severity" in found
+        if explicit and PRAISE.fullmatch(strip_marks(found["severity"])):
+            continue  # `### 6. Authentication` › `**Severity**: 🟢 **GOOD** (8.5/10)`: a strength rated
         # `1. **Frontend role checks** (Priority: Medium)` under `Recommendations` grades itself on its lead
         graded_lead = any(key in ("severity", "priority", "risk") for key, _ in inline_fields(text))
         if (
@@ -227,8 +230,10 @@ def _heading_findings(
             part = bool(heads) and not own
         else:
             part = any(strong for _, strong, _ in heads) and not own
-        if part:
-            continue  # `#### Affected Code` or a `- **CVE-…:**` item under `### HIGH-001: …` is part of it
+        if part or (block.kind == "item" and heads and IMPACT_LABEL.match(strip_marks(block.section[-1]))):
+            # `#### Affected Code`, a `- **CVE-…:**` item under `### HIGH-001: …`, or `- **MEDIUM**: attackers
+            # can …` under its `#### Risk Assessment:` is part of it
+            continue
         if _CATEGORY_COUNT.search(plain) and not explicit:
             continue  # `Input Validation Gaps (87 findings)`: a category and its count
         if block.kind == "heading" and PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
