@@ -991,3 +991,20 @@ def test_risk_assessment_lines_are_one_finding_impact_and_a_good_rating_is_no_fi
         "### 3. Authentication\n**Severity**: 🟢 **GOOD** (8.5/10)\n\nHelpers enforce auth on every query.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 14: (Severity.MEDIUM, U)}
+
+
+def test_an_owasp_mapping_beside_detailed_findings_adds_none() -> None:
+    detailed = "".join(
+        f"### {n}. {title}\n   - **Severity:** HIGH\n   - **Status:** ❌ Not Fixed\n\n"
+        for n, title in enumerate(("Upload IDOR", "Refresh token reuse", "Open redirect"), 1)
+    )
+    text = (
+        "# Platform audit\n\n## High Priority\n\n"
+        + detailed
+        + "## OWASP Top 10\n\n### A06:2021 - Vulnerable Components\n\n"
+        "| Issue | Severity | Status |\n|---|---|---|\n| Dependency audit | MEDIUM | ⚠️ Needs Scan |\n"
+        "| Session fixation | HIGH | ❌ Open |\n"
+    )
+    assert sorted(findings(text)) == [5, 9, 13, 24]  # only an open HIGH the mapping alone names stays
+    short = text.replace(detailed, detailed.split("### 2.")[0])
+    assert sorted(findings(short)) == [5, 15, 16]  # one finding detailed: the mapping may hold more

@@ -18,7 +18,7 @@ from dataclasses import replace
 from rte.docs.leads import FINDING_LEAD, HEAD_ID, ID
 from rte.docs.markdown import Block
 from rte.docs.vocab import strip_marks
-from rte.model import Finding, FindingStatus
+from rte.model import Finding, FindingStatus, Severity
 
 _WORDS = re.compile(r"[^\W_]+")
 _LEADING_NUMBER = re.compile(r"^\W*(\d{1,3})[.):]\s")
@@ -169,6 +169,8 @@ _RESTATING = re.compile(
     r"(?:vulnerability|security) assessment\b|\bactions? required\b|\bmust[- ]fix\b|\bshould[- ]fix\b|\bA\d\d:20\d\d\b",
     re.I,
 )
+_OWASP = re.compile(r"\bA\d\d:20\d\d\b")
+_MAPPED_AFTER = 3  # findings detailed outside recaps before an OWASP mapping counts as one
 _HOLDS = re.compile(r"\b(?:findings?|issues?)\b", re.I)
 
 
@@ -184,6 +186,7 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
                 for title in block.section[1:]
             )
     recap_lines = {b.line for b in blocks if recap[b.section]}
+    mapping_lines = {b.line for b in blocks if any(_OWASP.search(t) for t in b.section[1:])}
     originals = [f for f in findings if f.location.line not in recap_lines]
     if len(originals) == len(findings):
         return findings
@@ -201,8 +204,13 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
         mine = _words(finding.title.split(":", 1)[0]) if ":" in finding.title else words[id(finding)]
         near = {id(o): o for word in mine for o in having.get(word, ())}
         twin = next((o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None)
-        if twin is None:
+        mapped = finding.location.line in mapping_lines and len(originals) >= _MAPPED_AFTER
+        if twin is None and not (mapped and not finding.blocks(Severity.HIGH)):
             kept_recaps.append(finding)
+        elif twin is None:
+            # an OWASP `A05:2021` table beside findings detailed elsewhere maps them under other names; only
+            # an open HIGH or CRITICAL row it alone names stays (a gate errs on the side of blocking)
+            continue
         elif twin.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
             lent[id(twin)] = finding.status
     kept = {id(f) for f in originals} | {id(f) for f in kept_recaps}
