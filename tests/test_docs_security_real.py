@@ -1008,3 +1008,15 @@ def test_an_owasp_mapping_beside_detailed_findings_adds_none() -> None:
     assert sorted(findings(text)) == [5, 9, 13, 24]  # only an open HIGH the mapping alone names stays
     short = text.replace(detailed, detailed.split("### 2.")[0])
     assert sorted(findings(short)) == [5, 15, 16]  # one finding detailed: the mapping may hold more
+
+
+def test_scanner_package_items_that_a_register_lists_again_are_its_evidence() -> None:
+    text = (
+        "# Pentest\n\n## npm audit\n\n**Key Findings:**\n- **tar** (high) — path traversal (GHSA-8qq5-rm4j-mr97)\n"
+        "- **lodash** (moderate) — prototype pollution (GHSA-xxjr-mmjv-4gpg)\n\n## Register\n\n"
+        "| ID | Category | Severity | Affected Component | Status |\n|---|---|---|---|---|\n"
+        "| V-001 | Dependency vulnerability | HIGH | tar 6.2.1 (npm) | Open |\n"
+        "| V-002 | Dependency vulnerability | HIGH | glob 10.4.5 (npm) | Open |\n"
+        "| V-003 | Tooling gap | MEDIUM | Snyk auth | Open |\n"
+    )
+    assert sorted(findings(text)) == [7, 13, 14, 15]  # lodash stays: the register does not list it

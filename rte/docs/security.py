@@ -50,6 +50,7 @@ from rte.docs.sections import (
 )
 from rte.docs.summaryrows import (
     drop_recaps,
+    drop_register_echoes,
     drop_restated_ids,
     join_summary,
     rows_under_leads,
@@ -111,7 +112,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
         findings = rows_under_leads(blocks, findings)
         findings.sort(key=lambda f: f.location.line or 0)
-        findings = drop_restated_ids(blocks, drop_recaps(blocks, findings))
+        findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
         findings = named_follow_ups(blocks, numbered_follow_ups(blocks, findings))
         findings = footnote_statuses(blocks, section_updates(blocks, findings))

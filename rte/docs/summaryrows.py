@@ -271,3 +271,27 @@ def rows_under_leads(blocks: Sequence[Block], findings: list[Finding]) -> list[F
             )
         moved.append(finding)
     return moved
+
+
+_REGISTER_ID = re.compile(r"^[A-Z]{1,6}-\d{1,4}$")
+_PACKAGE = re.compile(r"^[a-z0-9@][\w.@/-]{1,60}$")
+
+
+def drop_register_echoes(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Package items (`- **tar** (high) — path traversal (GHSA-…)`) that a register of ids lists again
+    (`| V-006 | Dependency vulnerability | HIGH | tar 6.2.1 (npm) | Open |`): the register is the list, the
+    scanner's items its evidence."""
+    rows = {b.line: " ".join(b.cells).lower() for b in blocks if b.kind == "row"}
+    register = [f for f in findings if f.id and _REGISTER_ID.match(f.id) and f.location.line in rows]
+    if len(register) < 3:
+        return findings
+    listed = [rows[f.location.line or 0] for f in register]
+    leads = {b.line: strip_marks(b.lead).lower() for b in blocks if b.kind == "item" and b.lead}
+
+    def echoed(finding: Finding) -> bool:
+        name = leads.get(finding.location.line or 0, "")
+        if not _PACKAGE.match(name) or finding in register:
+            return False
+        return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for text in listed)
+
+    return [f for f in findings if not echoed(f)]
