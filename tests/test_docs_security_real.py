@@ -1020,3 +1020,12 @@ def test_scanner_package_items_that_a_register_lists_again_are_its_evidence() ->
         "| V-003 | Tooling gap | MEDIUM | Snyk auth | Open |\n"
     )
     assert sorted(findings(text)) == [7, 13, 14, 15]  # lodash stays: the register does not list it
+
+
+def test_a_component_weighed_by_strengths_and_weaknesses_is_a_review_not_a_finding() -> None:
+    text = (
+        "# AI platform audit\n\n## Findings\n\n#### AI-0001: **Prompt passed unfiltered**\n- **Severity:** HIGH\n\n"
+        "## Provider integrations\n\n#### **Router Integration**\n- ✅ **Strengths:** multi-model routing\n"
+        "- ❌ **Weaknesses:** limited validation\n- **Risk Level:** HIGH\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}

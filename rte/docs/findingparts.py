@@ -72,10 +72,15 @@ def groups_findings(blocks: Sequence[Block], index: int) -> bool:
 _LOW_RISK = re.compile(r"^\W*risk (?:level|rating)\W*[:=]\W*(?:low|none|minimal)\b", re.I)
 
 
+_STRENGTHS = re.compile(r"^\W*(?:strengths?|pros)\W*:", re.I)
+_WEAKNESSES = re.compile(r"^\W*(?:weaknesses?|cons)\W*:", re.I)
+
+
 def rated_component(blocks: Sequence[Block], index: int) -> bool:
     """A heading over a component's review rather than a finding: its lines rate it low risk and tick a check
-    (`### Users Collection` › `- **Security**: ✅ Owner-only access`, `- **Risk Level**: LOW`)."""
-    low = ticked = False
+    (`### Users Collection` › `- **Security**: ✅ Owner-only access`, `- **Risk Level**: LOW`), or weigh its
+    strengths against its weaknesses."""
+    low = ticked = strengths = weaknesses = False
     for block in blocks[index + 1 :]:
         if block.kind == "heading":
             break
@@ -83,4 +88,7 @@ def rated_component(blocks: Sequence[Block], index: int) -> bool:
             plain = strip_marks(line)
             low = low or bool(_LOW_RISK.match(plain))
             ticked = ticked or ("✅" in line and not status_of(plain))
-    return low and ticked
+            strengths = strengths or bool(_STRENGTHS.match(plain))
+            weaknesses = weaknesses or bool(_WEAKNESSES.match(plain))
+    # `#### OpenRouter Integration` › `- ✅ **Strengths:** …`, `- ❌ **Weaknesses:** …`, `- **Risk Level:** HIGH`
+    return (low and ticked) or (strengths and weaknesses)
