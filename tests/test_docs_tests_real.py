@@ -268,3 +268,12 @@ def test_testing_that_was_not_performed_leaves_the_run_incomplete() -> None:
     )
     assert verdict(text) is Verdict.INCOMPLETE
     assert verdict(text.replace("which was not performed", "which we ran as well")) is Verdict.PASS
+
+
+def test_tests_failed_as_a_share_of_those_executed_is_a_failure() -> None:
+    text = (
+        "# Feature verification\n\n**Testing Status**:\n- Tests executed: 4/12 scenarios (33%)\n"
+        "- Tests passed: 2/4 (Feature #1 both tests)\n- Tests failed: 2/4 (Feature #2 Test 2.2)\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("Tests failed: 2/4", "Tests failed: 0/4")) is not Verdict.FAIL

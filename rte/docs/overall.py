@@ -13,10 +13,12 @@ from rte.model import Level, Location, Suite, SuiteState
 
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
-    r"^\W*(total(?: tests)?|tests(?: run)?|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
+    r"^\W*(?:tests\s+(?=passed|failed|skipped)|tests?\s+(?=executed))?"  # `Tests failed: 2/4`
+    r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
-    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s+(?:tests?|specs?|cases?))?(?:\s*\(\s*[\d.]+\s*%\s*\))?\W*$",
+    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s*/\s*{COUNT}(?=\s*(?:\(|$)))?(?:\s+(?:tests?|specs?|cases?))?"
+    r"(?:\s*\(\s*[\d.]+\s*%\s*\)|\s+\([^()]{1,80}\))?\W*$",  # a share or a note in brackets
     re.I,
 )
 _RUNNER = re.compile(
@@ -103,6 +105,7 @@ _KEYS = {
     "total tests": "total",
     "tests": "total",
     "tests run": "total",
+    "executed": "total",
     "passed": "passed",
     "passing": "passed",
     "failed": "failed",
