@@ -277,3 +277,11 @@ def test_tests_failed_as_a_share_of_those_executed_is_a_failure() -> None:
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("Tests failed: 2/4", "Tests failed: 0/4")) is not Verdict.FAIL
+
+
+def test_a_ratio_of_times_is_not_a_ratio_of_tests() -> None:
+    text = (
+        "# Regression test report: solver performance\n\n## Test C\n\n"
+        "*Test still running at iter 18 / 6,420s wall time.*\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

@@ -22,7 +22,12 @@ _FAILED = re.compile(
 _SKIPPED = re.compile(
     rf"(?<![\w.])({COUNT})\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I
 )
-_RATIO = re.compile(rf"({COUNT})\s*/\s*({COUNT})\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?", re.I)
+_RATIO = re.compile(
+    # (not `iter 18 / 6,420s wall time`: a ratio of tests has no unit of time or size)
+    rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
+    r"\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?",
+    re.I,
+)
 _TOTAL = re.compile(
     rf"({COUNT})\s+tests?(?:\s+run)?(?!\s+(?:passed|passing|failed|failing|skipped|pending))\b", re.I
 )
