@@ -1029,3 +1029,12 @@ def test_a_component_weighed_by_strengths_and_weaknesses_is_a_review_not_a_findi
         "- ❌ **Weaknesses:** limited validation\n- **Risk Level:** HIGH\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_migration_files_section_describes_fixes_not_findings() -> None:
+    text = (
+        "# Database audit\n\n## Issues by severity\n\n### 🔴 CRITICAL\n\n#### 1. Aggregates table has no RLS\n\nAny user reads all rows.\n\n"
+        "## Migration Files\n\n### Migration 001: Aggregates RLS\n**File:** `migrations/001.sql`\n**Priority:** CRITICAL\n\n"
+        "**Changes:**\n- Adds four policies\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U)}

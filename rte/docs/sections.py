@@ -22,7 +22,8 @@ _NOT_FINDINGS = re.compile(
 
 _WEAK_NOT_FINDINGS = re.compile(
     r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next steps?|action items?"
-    r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)|action plan)\b",
+    r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
+    r"|action plan|migration files|changes made|files (?:changed|modified|created))\b",
     re.I,
 )
 
