@@ -152,9 +152,9 @@ class Lead:
     graded: bool = False  # a bold lead or item the document's own layout marks as a finding
 
 
+# An item counting the advisories listed under it (`**protobuf (3.10.0)** - 3 vulnerabilities`).
 _COUNTS_PARTS = re.compile(r"\b\d{1,3}\s+(?:known\s+)?(?:vulnerabilit(?:y|ies)|cves?|advisories)\b", re.I)
-
-
+# A label over a finding's graded impact lines (`**Risk Assessment**:` › `- **HIGH**: data leaks`).
 IMPACT_LABEL = re.compile(
     r"^\W*(?:risk assessment|(?:potential |business )?impacts?|consequences?|attack scenarios?)\W*$", re.I
 )

@@ -9,9 +9,10 @@ from dataclasses import replace
 from rte.docs.closure import header_status
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
-from rte.docs.findingparts import PART_OF_FINDING, groups_findings, part_fields, rated_component
+from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
+from rte.docs.groupgrades import group_grade, rated_area
 from rte.docs.inlinefindings import footnote_statuses, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
@@ -28,7 +29,6 @@ from rte.docs.leads import (
     SEVERITY_SECTION,
     TAG,
     TRAILING_GRADE,
-    Lead,
     candidates,
     has_parts,
     inline_fields,
@@ -82,14 +82,6 @@ _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(sev
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
-# `CRITICAL — Fix before any user`: a grade, a dash, the group's deadline or note.
-_LEADING_GRADE = re.compile(
-    r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
-)
-# What a group of findings is called (`Priority 1 Fixes (Critical)`), not a rule checked (`Money Rules (Critical)`).
-_FINDING_GROUP = re.compile(
-    r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
-)
 _ORDINAL = re.compile(r"^\W*\d{1,3}(?:[.)]|(?:\.\d{1,3})+[.)]?)\s+")  # `3.`, `2.1`, `1.10.`
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
@@ -188,7 +180,7 @@ def _heading_findings(
             else None
         )
         if grouped is None and index in parents:
-            grouped = _group_grade(blocks, index, plain) or _rated_area(blocks, leads, index)
+            grouped = group_grade(blocks, index, plain) or rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
             sections[level] = grouped
@@ -322,36 +314,6 @@ def _heading_findings(
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
             heads.append((level, bool(ident or own), len(findings) - 1))
     return [f for i, f in enumerate(findings) if i not in groups]
-
-
-def _group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | None:
-    """The grade a parent heading gives the finding headings below it: one it opens with (`## CRITICAL — Fix
-    before any user` over `### C-1: …`) or one in brackets after a group's name (`### Priority 1 Fixes
-    (Critical) - COMPLETED` over `#### 1. …`, but not `## Money Rules (Critical)`, a rule checked)."""
-    opening = _LEADING_GRADE.match(plain)
-    bracketed = PAREN_SEVERITY.search(plain) if blocks[index].kind == "heading" else None
-    if bracketed and (not _FINDING_GROUP.search(plain) or ID.search(blocks[index].text)):
-        bracketed = None
-    grade = opening or bracketed
-    return severity_of(grade.group(1)) if grade and groups_findings(blocks, index) else None
-
-
-def _rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Severity | None:
-    """`## 9. Dependencies 🔴 CRITICAL` over `**CRITICAL - Symfony CVE-…**`: an area of the review rated at
-    its end, over findings graded on their own, grades them; it is not a finding itself."""
-    heading = blocks[index]
-    trailing = TRAILING_GRADE.search(heading.text)
-    if trailing is None or trailing.group(1) is None or ID.search(heading.text):
-        return None
-    for lead in leads:
-        block = blocks[lead.index]
-        if lead.index <= index:
-            continue
-        if block.kind == "heading" and block.level <= heading.level:
-            return None
-        if block.kind != "heading" and (lead.graded or _SEVERITY_PREFIX.match(strip_marks(lead.text))):
-            return severity_of(trailing.group(1))
-    return None
 
 
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:

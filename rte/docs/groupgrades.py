@@ -1,0 +1,52 @@
+"""What a parent heading says of the finding headings and leads below it: the grade of a group (`## CRITICAL —
+Fix before any user`, `### Priority 1 Fixes (Critical)`) or of a reviewed area (`## 9. Dependencies 🔴 CRITICAL`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rte.docs.findingparts import groups_findings
+from rte.docs.leads import ID, PAREN_SEVERITY, SEVERITY_PREFIX, TRAILING_GRADE, Lead
+from rte.docs.markdown import Block
+from rte.docs.vocab import severity_of, strip_marks
+from rte.model import Severity
+
+# `CRITICAL — Fix before any user`: a grade, a dash, the group's deadline or note.
+_LEADING_GRADE = re.compile(
+    r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
+)
+# What a group of findings is called (`Priority 1 Fixes (Critical)`), not a rule checked (`Money Rules (Critical)`).
+_FINDING_GROUP = re.compile(
+    r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
+)
+
+
+def group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | None:
+    """The grade a parent heading gives the finding headings below it: one it opens with (`## CRITICAL — Fix
+    before any user` over `### C-1: …`) or one in brackets after a group's name (`### Priority 1 Fixes
+    (Critical) - COMPLETED` over `#### 1. …`, but not `## Money Rules (Critical)`, a rule checked)."""
+    opening = _LEADING_GRADE.match(plain)
+    bracketed = PAREN_SEVERITY.search(plain) if blocks[index].kind == "heading" else None
+    if bracketed and (not _FINDING_GROUP.search(plain) or ID.search(blocks[index].text)):
+        bracketed = None
+    grade = opening or bracketed
+    return severity_of(grade.group(1)) if grade and groups_findings(blocks, index) else None
+
+
+def rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Severity | None:
+    """`## 9. Dependencies 🔴 CRITICAL` over `**CRITICAL - Symfony CVE-…**`: an area of the review rated at
+    its end, over findings graded on their own, grades them; it is not a finding itself."""
+    heading = blocks[index]
+    trailing = TRAILING_GRADE.search(heading.text)
+    if trailing is None or trailing.group(1) is None or ID.search(heading.text):
+        return None
+    for lead in leads:
+        block = blocks[lead.index]
+        if lead.index <= index:
+            continue
+        if block.kind == "heading" and block.level <= heading.level:
+            return None
+        if block.kind != "heading" and (lead.graded or SEVERITY_PREFIX.match(strip_marks(lead.text))):
+            return severity_of(trailing.group(1))
+    return None
