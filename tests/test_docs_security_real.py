@@ -1038,3 +1038,14 @@ def test_a_migration_files_section_describes_fixes_not_findings() -> None:
         "**Changes:**\n- Adds four policies\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, U)}
+
+
+def test_no_fixes_implemented_and_confirmed_exploitable_are_open() -> None:
+    text = (
+        "# Retest report\n\n### VULN-001: Tenant boundary bypass\n**Retest Status: CONFIRMED EXPLOITABLE**\n"
+        "- **Severity:** Critical\n- **Remediation Status:** **NO FIXES IMPLEMENTED**\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, OPEN)}
+    assert findings(text.replace("**NO FIXES IMPLEMENTED**", "**FIX NOT IMPLEMENTED**")) == {
+        3: (Severity.CRITICAL, OPEN)
+    }
