@@ -285,3 +285,15 @@ def test_a_ratio_of_times_is_not_a_ratio_of_tests() -> None:
         "*Test still running at iter 18 / 6,420s wall time.*\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_feature_that_fails_acceptance_testing_fails_the_run() -> None:
+    text = "# Setup wizard UAT\n\n**Status:** ❌ **FAILS ACCEPTANCE TESTING**\n\nThe wizard stops before the port prompt.\n"
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("FAILS ACCEPTANCE TESTING", "PASSES ACCEPTANCE TESTING")) is not Verdict.FAIL
+
+
+def test_a_test_section_whose_result_is_passed_passes() -> None:
+    text = "# QA report\n\n## Automated Tests\n\n```bash\nnpm test\n```\n\nResult: Passed.\n\n- Tests: 7\n"
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("## Automated Tests", "## Dependency audit")) is not Verdict.PASS

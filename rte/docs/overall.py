@@ -72,7 +72,9 @@ _BLOCKER = re.compile(
 )
 _FAILURE = re.compile(
     r"\bended in (?:a )?failure\b"
-    r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was )?(?:failed|fails)\b",
+    r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was )?(?:failed|fails)\b"
+    # `Status: ❌ FAILS ACCEPTANCE TESTING`: the feature failed the test named
+    r"|\bfail(?:s|ed)\s+(?:the\s+)?(?:acceptance|uat|qa|regression|smoke|end-to-end|e2e)\s+test",
     re.I,
 )
 _EMPTY_VALUE = re.compile(r":\s*(?:n/?a|none|nil|zero|0|-|—|–)\W*$", re.I)
@@ -86,6 +88,9 @@ _ALL_PASSED = re.compile(
     rf"|\ball\s+({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b",
     re.I,
 )
+# `## Automated Tests` › `Result: Passed.`: a test section's stated result (not an audit's or a lint check's).
+_RESULT_PASSED = re.compile(r"^\W*(?:result|outcome)\W*[:=]\s*\W*pass(?:ed|es)?\W*$", re.I)
+_TESTS_SECTION = re.compile(r"\btests?\b|\btesting\b", re.I)
 _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|before)\b", re.I)
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
@@ -182,8 +187,13 @@ def overall_suites(
                 and not _EMPTY_VALUE.search(plain)  # `Tests Failed: N/A`
             ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
-            elif (stated := _ALL_PASSED.search(plain)) and not _UNSURE.search(plain):
-                number = int(stated.group(1).replace(",", "")) if stated.group(1) else None
+            elif (
+                (stated := _ALL_PASSED.search(plain) or _RESULT_PASSED.match(plain))
+                and not _UNSURE.search(plain)
+                and (stated.re is _ALL_PASSED or _TESTS_SECTION.search(block.section[-1]))
+            ):
+                counted_here = stated.re is _ALL_PASSED and stated.group(1)
+                number = int(stated.group(1).replace(",", "")) if counted_here else None
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
