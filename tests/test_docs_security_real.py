@@ -1049,3 +1049,13 @@ def test_no_fixes_implemented_and_confirmed_exploitable_are_open() -> None:
     assert findings(text.replace("**NO FIXES IMPLEMENTED**", "**FIX NOT IMPLEMENTED**")) == {
         3: (Severity.CRITICAL, OPEN)
     }
+
+
+def test_a_gap_table_under_a_graded_heading_lists_one_finding_a_row() -> None:
+    text = (
+        "# SOC 2 readiness\n\n## ⚠️ High Priority Gaps (2)\n\n| Gap ID | TSC | Requirement | Remediation | Timeline |\n"
+        "|---|---|---|---|---|\n| **HIGH-SOC2-001** | CC1.4 | No security awareness training | Annual training | Q1 |\n"
+        "| **HIGH-SOC2-002** | CC2.2 | No incident communication plan | Write the plan | Q1 |\n"
+    )
+    got = findings(text)
+    assert got == {7: (Severity.HIGH, U), 8: (Severity.HIGH, U)}

@@ -29,14 +29,16 @@ _TITLE_COLUMN = re.compile(
 )
 # Columns that name a finding when no column above does: its type beside an id (`| V1 | Session Refresh Bug |`,
 # not an attack surface's `| /api/upload | API |`), then the package or component it is in.
-_TYPE_COLUMN = re.compile(r"^\W*type\W*$", re.I)
+_TYPE_COLUMN = re.compile(r"^\W*(?:type|requirement|control)\W*$", re.I)
 _PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", re.I)
 
 _SEVERITY_COLUMN = re.compile(
     r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
 )
 
-_ID_COLUMN = re.compile(r"^\W*(?:(?:finding|issue|vuln\w*|bug|ticket)\s+)?(id|#|ref|no\.?|key)\W*$", re.I)
+_ID_COLUMN = re.compile(
+    r"^\W*(?:(?:finding|issue|vuln\w*|bug|ticket|gap|risk|threat)\s+)?(id|#|ref|no\.?|key)\W*$", re.I
+)
 
 # Status columns of successive passes: `Round 1 | Round 2`, `Initial | Retest`, `Before | After | Now`.
 _ROUND_COLUMN = re.compile(
