@@ -1059,3 +1059,13 @@ def test_a_gap_table_under_a_graded_heading_lists_one_finding_a_row() -> None:
     )
     got = findings(text)
     assert got == {7: (Severity.HIGH, U), 8: (Severity.HIGH, U)}
+
+
+def test_a_section_that_says_it_holds_no_findings_holds_none_and_a_disposition_is_a_status() -> None:
+    text = (
+        "# Security review\n\n## Phase 0\n\n| ID | Finding | Severity | Disposition |\n|---|---|---|---|\n"
+        "| P0-3 | CSP allows unsafe-inline styles | Low | **CLOSED in Phase 4** — nonce-based CSP |\n\n"
+        "## Phase 4 — environmental carry (not a finding)\n\n| ID | Item | Severity | Disposition |\n|---|---|---|---|\n"
+        "| P4-1 | DAST not executed (no browser on the build host) | Info | Carried to Phase 12 |\n"
+    )
+    assert findings(text) == {7: (Severity.LOW, F)}

@@ -49,7 +49,7 @@ _ROUND_COLUMN = re.compile(
 
 _LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re.I)
 
-_STATUS_COLUMN = re.compile(r"status|state|resolution|fixed|remediat|triage|re-?test", re.I)
+_STATUS_COLUMN = re.compile(r"status|state|resolution|disposition|fixed|remediat|triage|re-?test", re.I)
 
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)

@@ -14,9 +14,11 @@ from rte.model import FindingStatus
 _NOT_FINDINGS = re.compile(
     r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
-    r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)|(?:working|done) well"
-    r"|what works|already protected|done right|threat landscape|definitions?|severity (?:levels?|scale|ratings?|classification|key)"
-    r"|rating scale|roadmap|kpis?|testing requirements|test plan)\b|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
+    r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
+    r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
+    r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
+    r"|test plan|not (?:an? )?findings?|non-findings?)\b"
+    r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
     re.I,
 )
 
