@@ -1069,3 +1069,12 @@ def test_a_section_that_says_it_holds_no_findings_holds_none_and_a_disposition_i
         "| P4-1 | DAST not executed (no browser on the build host) | Info | Carried to Phase 12 |\n"
     )
     assert findings(text) == {7: (Severity.LOW, F)}
+
+
+def test_a_list_after_a_threat_table_naming_its_ids_restates_the_rows() -> None:
+    text = (
+        "# Threats table\n\n## Spoofing threats (2)\n\n| ID | Threat Title | Severity | Priority |\n|---|---|---|---|\n"
+        "| TM-001 | Token theft via XSS | **HIGH** | P0 |\n| TM-002 | Credential stuffing on login | **MEDIUM** | P1 |\n\n"
+        "## Threats by severity\n\n### HIGH Severity (1 threat)\n\n1. **TM-001** - Token theft via XSS\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, U), 8: (Severity.MEDIUM, U)}

@@ -39,8 +39,20 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
       them.
     - The rows of a table inside a finding's own section (`npm audit` output under `### H-3 …`) are its
       evidence, not findings of their own.
+    - A list item after the table naming a row's id restates the row.
     """
     listed = {f.id: f for f in rows if f.id}
+    # `1. **TM-001** - JWT theft` in a list after the table that has the TM-001 row restates that row
+    items = {b.line for b in blocks if b.kind == "item"}
+    details = [
+        f
+        for f in details
+        if not (
+            f.id in listed
+            and f.location.line in items
+            and (f.location.line or 0) > (listed[f.id].location.line or 0)
+        )
+    ]
     details = [
         replace(f, status=listed[f.id].status)
         if f.id in listed
