@@ -118,7 +118,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon['’]?t fix\b.*\bopen\b"
             # `NO FIXES IMPLEMENTED`, `Fix not implemented`, `Retest: CONFIRMED EXPLOITABLE`
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
-            r"|\b(?:still |confirmed )(?:exploitable|vulnerable|present)\b"
+            r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|open|outstanding|unresolved"
