@@ -106,7 +106,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
     if head.kind == "item" and (closing := _PAREN_STATUS.search(" ".join(head.text.split("\n")))):
         found.setdefault("status", closing.group(1))
     _values_below(texts)
-    stated = dict(found)
+    status_stated = "status" in found  # on the lead line or in a `(fixed in #5530)` closing it
     fixed_by_fix = remaining = False
     for block, lines in texts:
         for line in lines:
@@ -125,7 +125,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             elif fix := _FIX_FIELD.match(_unmarked(line)):
                 found.setdefault("status", fix.group(1))
             elif _FIX_DONE.match(_unmarked(line)):
-                fixed_by_fix = found.setdefault("status", "fixed") == "fixed" and "status" not in stated
+                fixed_by_fix = found.setdefault("status", "fixed") == "fixed" and not status_stated
             elif _REMAINING.match(_unmarked(line)):
                 remaining = True
             elif block.kind not in ("paragraph", "item"):

@@ -188,12 +188,10 @@ def overall_suites(
             ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
             elif (
-                (stated := _ALL_PASSED.search(plain) or _RESULT_PASSED.match(plain))
-                and not _UNSURE.search(plain)
-                and (stated.re is _ALL_PASSED or _TESTS_SECTION.search(block.section[-1]))
-            ):
-                counted_here = stated.re is _ALL_PASSED and stated.group(1)
-                number = int(stated.group(1).replace(",", "")) if counted_here else None
+                (stated := _ALL_PASSED.search(plain))
+                or (_RESULT_PASSED.match(plain) and _TESTS_SECTION.search(block.section[-1]))
+            ) and not _UNSURE.search(plain):
+                number = int(stated.group(1).replace(",", "")) if stated and stated.group(1) else None
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )

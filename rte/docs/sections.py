@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rte.docs.leads import ID, SEVERITY_PREFIX, TAG, section_severity
+from rte.docs.leads import ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -29,8 +29,6 @@ _WEAK_NOT_FINDINGS = re.compile(
     re.I,
 )
 
-
-_NUMBERED = re.compile(r"^\W*\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
 
 _KEY = re.compile(r"^\W*(?:key|main|top)\b", re.I)
 _EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
@@ -58,7 +56,7 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
         sections = sections[named[-1] :]
     # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions`, `### [CRITICAL] Insecure
     # Direct Object References` are findings
-    graded = SEVERITY_PREFIX.match(_NUMBERED.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
+    graded = SEVERITY_PREFIX.match(ORDINAL.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
     own = () if ID.search(text) or graded else (text,)
     if any(_not_findings(title) for title in (*sections, *own)):
         return True

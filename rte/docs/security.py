@@ -22,6 +22,7 @@ from rte.docs.leads import (
     ID,
     IMPACT_LABEL,
     ITEM_LEVEL,
+    ORDINAL,
     PAREN_SEVERITY,
     PAREN_SEVERITY_END,
     RECORD_ID,
@@ -82,7 +83,6 @@ _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(sev
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 _CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
-_ORDINAL = re.compile(r"^\W*\d{1,3}(?:[.)]|(?:\.\d{1,3})+[.)]?)\s+")  # `3.`, `2.1`, `1.10.`
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -191,7 +191,7 @@ def _heading_findings(
             for key, value in part_fields(blocks, index, starts).items():
                 found.setdefault(key, value)  # `## Severity` › `**High**`, `#### Impact` › `- **Status:** …`
         short = _short_id(block, plain, listed)
-        rest = plain[short.end() :] if short else _ORDINAL.sub("", plain)
+        rest = plain[short.end() :] if short else ORDINAL.sub("", plain)
         prefix = _SEVERITY_PREFIX.match(rest)  # `### 1. 🔴 CRITICAL: …`, `### F1: HIGH -- …`
         ident = short.group(1) if short else (m.group(1) if (m := ID.search(text)) else None)
         # `### H1 — Title` under `## High`: the short id names the finding even when it does not mark one
@@ -347,7 +347,7 @@ def _finding(
         text = HEAD_ID.sub("", strip_marks(text), count=1)
     match = ID.search(text)
     title = TAG.sub("", ID.sub("", text, count=1) if match else text)
-    title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", _ORDINAL.sub("", strip_marks(title))))
+    title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", ORDINAL.sub("", strip_marks(title))))
     title = strip_marks(
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)

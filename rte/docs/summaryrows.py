@@ -302,7 +302,7 @@ def drop_register_echoes(blocks: Sequence[Block], findings: list[Finding]) -> li
 
     def echoed(finding: Finding) -> bool:
         name = leads.get(finding.location.line or 0, "")
-        if not _PACKAGE.match(name) or finding in register:
+        if not _PACKAGE.match(name):
             return False
         return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for text in listed)
 
