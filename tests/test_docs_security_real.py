@@ -1078,3 +1078,16 @@ def test_a_list_after_a_threat_table_naming_its_ids_restates_the_rows() -> None:
         "## Threats by severity\n\n### HIGH Severity (1 threat)\n\n1. **TM-001** - Token theft via XSS\n"
     )
     assert findings(text) == {7: (Severity.HIGH, U), 8: (Severity.MEDIUM, U)}
+
+
+def test_a_numbered_heading_graded_after_a_dash_is_a_finding_and_the_grade_leaves_its_title() -> None:
+    text = (
+        "# Review\n\n## Summary\n\n| # | Finding | Severity | Status |\n|---|---|---|---|\n"
+        "| 1 | Open redirect on the login page | High | Fixed |\n| 2 | Invite codes can be reused | Low | Open |\n\n"
+        "## 1. Open redirect on the login page — HIGH (fixed)\n\nThe target is now checked.\n\n"
+        "## 2. Invite codes reusable — LOW–MEDIUM (noted)\n\nNeeds a store.\n"
+    )
+    assert findings(text) == {10: (Severity.HIGH, F), 14: (Severity.MEDIUM, OPEN)}
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [f.title for f in audit.findings] == ["Open redirect on the login page", "Invite codes reusable"]

@@ -229,8 +229,9 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
         if trailing and (status := status_of(trailing.group(1))):
             return status
     marker = re.search(
-        # (not `fail-closed`, `open-source`: a word inside a compound names no status)
-        r"(?<![\w-])(fixed|resolved|mitigated|accepted|open|closed|won['’]?t fix|wontfix)\b(?!-)"
+        # (not `fail-closed`, `open-source`: a word inside a compound names no status; nor `Open redirect`:
+        # open is a status where it closes the phrase, or in capitals)
+        r"(?<![\w-])(fixed|resolved|mitigated|accepted|(?-i:OPEN)|open(?!\s+\w)|closed|won['’]?t fix|wontfix)\b(?!-)"
         r"|\((?:done|completed?)\)|✅|❌",
         lead.text,
         re.I,

@@ -41,7 +41,9 @@ PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|prio
 TRAILING_GRADE = re.compile(
     rf"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*{SEVERITY_WORDS}\W*$"
     # `— high impact if …`, `- MEDIUM to HIGH RISK` (a range grades by its upper end)
-    rf"|\s(?:[—–]|-)\s+{SEVERITY_WORDS}(?:\s+to\s+{SEVERITY_WORDS})?\s+(?:[\w/-]+\s+){{0,2}}?(?:impact|risk|severity)\b)",
+    rf"|\s(?:[—–]|-)\s+{SEVERITY_WORDS}(?:\s+to\s+{SEVERITY_WORDS})?\s+(?:[\w/-]+\s+){{0,2}}?(?:impact|risk|severity)\b"
+    # `## 1. SSRF via webhooks — CRITICAL (fixed)`, `## 3. Links reusable — LOW–MEDIUM (documented)`
+    rf"|\s[—–]\s+{SEVERITY_WORDS}(?:[–-]{SEVERITY_WORDS})?(?:\s+\([^()]{{1,40}}\))?\W*$)",
     re.I,
 )
 SEVERITY_PREFIX = re.compile(

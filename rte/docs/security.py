@@ -276,9 +276,7 @@ def _heading_findings(
                 if marker is Severity.HIGH and inherited is Severity.CRITICAL and "🔴" in text
                 else marker
             )
-            or (
-                severity_of(trailing.group(3) or trailing.group(1) or trailing.group(2)) if trailing else None
-            )
+            or (severity_of(next(g for g in trailing.group(3, 1, 5, 2, 4) if g)) if trailing else None)
             or inherited
             or severity_of(text)
             or prose
@@ -351,6 +349,9 @@ def _finding(
     title = strip_marks(
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)
+    graded = TRAILING_GRADE.search(title)
+    if graded and graded.start() and not title[graded.end() :].strip():
+        title = title[: graded.start()]  # `SSRF via webhooks — CRITICAL (fixed)`: the grade is not the title
     ident = short.group(1) if short else match.group(1) if match else None
     return Finding(title.strip("~ "), severity, status, where, id=ident)
 
