@@ -1091,3 +1091,12 @@ def test_a_numbered_heading_graded_after_a_dash_is_a_finding_and_the_grade_leave
     doc = parse_document(text, "04-security-audit.md")
     audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
     assert [f.title for f in audit.findings] == ["Open redirect on the login page", "Invite codes reusable"]
+
+
+def test_a_finding_heading_graded_in_brackets_after_its_number_is_a_finding() -> None:
+    text = (
+        "# Review\n\n## Finding 1 (High): queued messages are never size-checked\n\n### Root cause\n\nText.\n\n"
+        "### Severity justification\n\nHigh: remote and cheap for an attacker.\n\n"
+        "## Finding 2 (Low, deployment dependent): a verifier error stops the worker\n\nText.\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U), 13: (Severity.LOW, U)}

@@ -53,7 +53,8 @@ SEVERITY_PREFIX = re.compile(
     re.I,
 )
 FINDING_LEAD = re.compile(
-    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert|achado|hallazgo|constat)\s*#?\s*\d+\s*[:.)\-–—]",
+    r"^\W*(?:issue|finding|vulnerability|vuln|bug|weakness|flaw|alert|achado|hallazgo|constat)\s*#?\s*\d+\s*"
+    r"(?:\([^()]{1,60}\)\s*)?[:.)\-–—]",  # `Finding 2 (Low–Medium, app dependent): …`
     re.I,
 )
 # A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).

@@ -16,6 +16,7 @@ from rte.docs.groupgrades import group_grade, rated_area
 from rte.docs.inlinefindings import footnote_statuses, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
+    FINDING_LEAD,
     GRADE_WORDS,
     GRADED_LEAD,
     HEAD_ID,
@@ -28,6 +29,7 @@ from rte.docs.leads import (
     RECORD_ID,
     SEVERITY_PREFIX,
     SEVERITY_SECTION,
+    SEVERITY_WORDS,
     TAG,
     TRAILING_GRADE,
     candidates,
@@ -200,7 +202,14 @@ def _heading_findings(
         trailing = TRAILING_GRADE.search(text) if block.kind == "heading" else None
         closing = block.kind == "heading" and (PAREN_SEVERITY_END.search(plain) or trailing)
         has_marker = bool(
-            ident or TAG.search(text) or prefix or marker or closing or level == ITEM_LEVEL or lead.graded
+            ident
+            or TAG.search(text)
+            or prefix
+            or marker
+            or closing
+            or level == ITEM_LEVEL
+            or lead.graded
+            or (block.kind == "heading" and FINDING_LEAD.match(plain) and _NUMBER_GRADED.match(plain))
         )
         explicit = "severity" in found
         if explicit and PRAISE.fullmatch(strip_marks(found["severity"])):
@@ -336,6 +345,10 @@ def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, 
     if severity is None and status is None:
         return None
     return severity or Severity.UNKNOWN, status or FindingStatus.UNKNOWN, match.group(2)
+
+
+# `## Finding 2 (Low–Medium, deployment dependent): …`
+_NUMBER_GRADED = re.compile(rf"^\W*\w+\s*#?\s*\d+\s*\(\s*{SEVERITY_WORDS}\b", re.I)
 
 
 def _finding(
