@@ -1100,3 +1100,27 @@ def test_a_finding_heading_graded_in_brackets_after_its_number_is_a_finding() ->
         "## Finding 2 (Low, deployment dependent): a verifier error stops the worker\n\nText.\n"
     )
     assert findings(text) == {3: (Severity.HIGH, U), 13: (Severity.LOW, U)}
+
+
+def test_a_plain_label_line_grades_the_numbered_items_below_and_their_bullets_describe_them() -> None:
+    text = (
+        "Review results\n\n  The service has 2 CRITICAL and 1 HIGH severity issues that need attention:\n\n"
+        "  🔴 CRITICAL ISSUES (fix first):\n\n  1. Signing key committed\n\n  - the key sits in config/dev.pem\n"
+        "  - Risk: forged sessions\n\n  2. Admin route unauthenticated\n\n  - anyone can call /admin/reset\n\n"
+        "  🟠 HIGH PRIORITY ISSUES:\n\n  3. Uploads not size-limited\n\n  - Risk: disk exhaustion\n\n"
+        "  NEXT STEPS:\n\n  1. Rotate the key?\n  2. Add the guard?\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U), 12: (Severity.CRITICAL, U), 18: (Severity.HIGH, U)}
+
+
+def test_bullets_between_numbered_findings_under_a_severity_heading_are_their_details() -> None:
+    text = (
+        "# Audit\n\n## Critical\n\n1. Signing key committed\n\n- the key sits in config/dev.pem\n"
+        "- forged sessions are possible\n\n2. Admin route unauthenticated\n\n- anyone can call /admin/reset\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.CRITICAL, U)}
+
+
+def test_a_sentence_saying_the_code_has_so_many_critical_and_high_issues_states_the_open_count() -> None:
+    assert _stated("# Scan\n\nThe codebase has 3 CRITICAL and 5 HIGH severity vulnerabilities to fix.\n") == 8
+    assert _stated("# Scan\n\nThe codebase had 3 CRITICAL and 5 HIGH issues; all were fixed.\n") == 0

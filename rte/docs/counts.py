@@ -28,6 +28,12 @@ _FOUND = re.compile(
     r"(?:were\s+|was\s+)?(?:found|detected|identified|reported)\b",
     re.I,
 )
+# `Your codebase has 3 CRITICAL and 5 HIGH severity vulnerabilities that need immediate attention`
+_HAS = re.compile(
+    r"\b(?:has|have|contains?|with)\s+(\d+)\s+(critical|high)(?:\s*(?:,|and)\s*(\d+)\s+(critical|high))?"
+    r"\s+(?:severity\s+)?(?:security\s+)?(?:vulnerabilit\w+|issues?|findings?|cves?)\b",
+    re.I,
+)
 _TOTAL_ROW = re.compile(r"^\W*(total|sum|all)\b", re.I)
 _COUNT_HEADER = re.compile(r"count|number|total|^\W*#\W*$|found|issues|findings", re.I)
 _BLOCKING = (Severity.CRITICAL, Severity.HIGH)
@@ -65,6 +71,9 @@ def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None
                     groups.setdefault(("line", block.line + offset), []).append(
                         (int(match.group(1)), block.line + offset)
                     )
+                for match in _HAS.finditer(plain):
+                    stated = int(match.group(1)) + int(match.group(3) or 0)
+                    groups.setdefault(("line", block.line + offset), []).append((stated, block.line + offset))
             found = _COUNT_LINE.match(plain)
             if found and _says_open(lead) and int(found.group(2)):
                 groups.setdefault(("lead", lead), []).append((int(found.group(2)), block.line + offset))

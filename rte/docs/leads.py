@@ -172,10 +172,15 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     parents: set[int] = set()
     listing = False  # the blocks since the last heading are list items only (`## 🟢 Low` + plain bullets)
     spoken: list[Lead] = []  # a run of items each grading itself in prose (`2. … Medium-ish.`)
+    label: str | None = None  # `🔴 CRITICAL ISSUES (Fix Immediately):`, a paragraph heading the list below
+    bodies = numbered_bodies(blocks)
     for index, block in enumerate(blocks):
         first = block.text.split("\n")[0]
         plain = strip_marks(first)
-        listing = block.kind == "heading" or (listing and block.kind == "item")
+        labels = block.kind == "paragraph" and _label(block, plain)
+        if block.kind != "item":
+            label = first if labels else None
+        listing = block.kind == "heading" or labels or (listing and block.kind == "item")
         while block.kind == "item" and items and blocks[items[-1]].level >= block.level:
             items.pop()
         if block.kind != "item":
@@ -183,8 +188,12 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
             spoken = []
         if block.kind == "heading":
             found.append(Lead(index, block.level, block.text))
+        elif labels:
+            found.append(Lead(index, 7, first))
         elif block.kind == "item" and items and _enclosed_part(blocks[items[-1]]):
             pass  # `1. **protobuf (3.10.0)** - 3 vulnerabilities` › `- CVE-2021-22569: …`: parts of one finding
+        elif index in bodies:
+            pass  # `1. Exposed keys` + `- the env file holds secrets`: a bullet list describing the item above
         elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
             level = 7 if block.kind == "paragraph" else ITEM_LEVEL
             found.append(Lead(index, level, first, graded=True))
@@ -216,7 +225,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                     and not _COUNTED.match(plain)
                     and not PART_KEY.match(plain)
                     and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
-                    and section_severity(block.section[-1:]) is not None
+                    and section_severity(block.section[-1:] if label is None else (label,)) is not None
                 )
                 or (
                     not items
@@ -243,6 +252,44 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     found.extend(spoken if len(spoken) >= 2 else ())
     first_found = {lead.index: lead for lead in reversed(found)}  # one lead a block, the first found
     return sorted(first_found.values(), key=lambda lead: lead.index)
+
+
+def _label(block: Block, plain: str) -> bool:
+    """A plain one-line paragraph naming a severity group and closing with a colon, that heads the list below
+    it as a heading would (`🔴 CRITICAL ISSUES (Fix Immediately):`, in a pasted console answer). A bold one
+    (`**Critical Issues**:`) is a finding's own recap of its parts."""
+    return (
+        "\n" not in block.text.strip()
+        and not block.lead
+        and block.text.rstrip().endswith(":")
+        and bool(SEVERITY_SECTION.match(plain))
+        and not GRADED_LEAD.match(plain)
+    )
+
+
+def numbered_bodies(blocks: Sequence[Block]) -> frozenset[int]:
+    """Bullet items that describe the numbered item above them: `1. Title`, `- detail`, `- detail`, `2. Title`.
+    A bullet run counts when a numbered item of the next number follows it, or when it closes a numbering
+    whose earlier runs counted."""
+    bodies: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        owner = blocks[index]
+        run = index + 1
+        while (
+            run < len(blocks)
+            and blocks[run].kind == "item"
+            and not blocks[run].number
+            and blocks[run].level == owner.level
+        ):
+            run += 1
+        if owner.kind == "item" and owner.number and run > index + 1:
+            after = blocks[run] if run < len(blocks) else None
+            follows = after is not None and after.kind == "item" and after.number == owner.number + 1
+            if follows or (owner.number > 1 and index - 1 in bodies):
+                bodies.update(range(index + 1, run))
+        index = run if run > index + 1 else index + 1
+    return frozenset(bodies)
 
 
 def _enclosed_part(parent: Block) -> bool:
