@@ -1124,3 +1124,14 @@ def test_bullets_between_numbered_findings_under_a_severity_heading_are_their_de
 def test_a_sentence_saying_the_code_has_so_many_critical_and_high_issues_states_the_open_count() -> None:
     assert _stated("# Scan\n\nThe codebase has 3 CRITICAL and 5 HIGH severity vulnerabilities to fix.\n") == 8
     assert _stated("# Scan\n\nThe codebase had 3 CRITICAL and 5 HIGH issues; all were fixed.\n") == 0
+
+
+def test_a_heading_naming_a_numbered_fix_then_a_grade_is_an_open_finding() -> None:
+    text = (
+        "# Review — apply before the next wave\n\n## Fix 1 — CRITICAL: the token is logged at debug level\n\n"
+        "Mask it.\n\n## Fix 2 — HIGH: path names are not checked\n\nCall the validator.\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, U), 7: (Severity.HIGH, U)}
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert audit.findings[1].title == "path names are not checked"

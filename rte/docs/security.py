@@ -81,6 +81,10 @@ _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
 )
+# `## Fix 1 — CRITICAL: title`, `### Item 3 - HIGH: title`: a word and a number before the grade
+_NAMED_NUMBER = re.compile(
+    r"^\W*[^\W\d_]+\s+#?\d{1,3}\s*(?:[—–:]|-{1,2})\s*(?=\W*" + GRADE_WORDS + r"\b)", re.I
+)
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
@@ -193,7 +197,7 @@ def _heading_findings(
             for key, value in part_fields(blocks, index, starts).items():
                 found.setdefault(key, value)  # `## Severity` › `**High**`, `#### Impact` › `- **Status:** …`
         short = _short_id(block, plain, listed)
-        rest = plain[short.end() :] if short else ORDINAL.sub("", plain)
+        rest = plain[short.end() :] if short else _NAMED_NUMBER.sub("", ORDINAL.sub("", plain))
         prefix = _SEVERITY_PREFIX.match(rest)  # `### 1. 🔴 CRITICAL: …`, `### F1: HIGH -- …`
         ident = short.group(1) if short else (m.group(1) if (m := ID.search(text)) else None)
         # `### H1 — Title` under `## High`: the short id names the finding even when it does not mark one
@@ -358,7 +362,9 @@ def _finding(
         text = HEAD_ID.sub("", strip_marks(text), count=1)
     match = ID.search(text)
     title = TAG.sub("", ID.sub("", text, count=1) if match else text)
-    title = strip_marks(_SEVERITY_PREFIX_ONLY.sub("", ORDINAL.sub("", strip_marks(title))))
+    title = strip_marks(
+        _SEVERITY_PREFIX_ONLY.sub("", _NAMED_NUMBER.sub("", ORDINAL.sub("", strip_marks(title))))
+    )
     title = strip_marks(
         re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
     ) or strip_marks(text)
