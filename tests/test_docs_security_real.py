@@ -1135,3 +1135,32 @@ def test_a_heading_naming_a_numbered_fix_then_a_grade_is_an_open_finding() -> No
     doc = parse_document(text, "04-security-audit.md")
     audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
     assert audit.findings[1].title == "path names are not checked"
+
+
+def test_failed_checks_under_a_compliance_section_are_findings_and_a_conditional_grade_is_not_theirs() -> (
+    None
+):
+    text = (
+        "# Feature review\n\n## 1. Sessions\n\n### Compliance against our playbook\n\n"
+        "#### ✅ PASS: Tokens refresh on expiry\n- handled by the SDK\n\n"
+        "#### ⚠️ GAP: Guest behaviour undefined\n**Status:** Not defined in code\n**Risk:** Low - no guest access yet\n\n"
+        "#### 🔴 GAP: No central error log\n**Risk:** Medium - failures go unseen\n\n"
+        "#### ⚠️ RISK: Env files tracked in git\n**Assessment:** ACCEPTABLE for the web SDK (its keys are public)\n"
+        "**Caveat:** If service keys are added later, this becomes HIGH RISK\n"
+    )
+    assert findings(text) == {10: (Severity.LOW, U), 14: (Severity.MEDIUM, U)}
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [f.title for f in audit.findings] == ["Guest behaviour undefined", "No central error log"]
+    graded = text.replace(
+        "#### ⚠️ RISK: Env files tracked in git\n", "#### ⚠️ RISK: Env files tracked in git (Low)\n"
+    )
+    assert findings(graded)[17] == (Severity.LOW, A)
+
+
+def test_a_fix_implemented_with_only_its_deployment_pending_is_fixed() -> None:
+    text = (
+        "# Audit\n\n### ✅ RESOLVED: Storage rules written\n**Previous Status:** NOT IMPLEMENTED (BLOCKER)\n"
+        "**Severity:** Critical\n**Current Status:** ✅ IMPLEMENTED (deployment pending bucket setup)\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, F)}

@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from rte.docs.leads import (
+    FAILED_CHECK,
     FIELD,
     INLINE_FIELD,
     ITEM_LEVEL,
@@ -167,12 +168,18 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
             found.setdefault("status", emoji.group(1))
         elif (evidence := _PAREN_EVIDENCE.search(sentence)) and not (block.number and not head):
             found.setdefault("status", _evidence(evidence.group(1)))
+        elif _ACCEPTABLE.match(sentence):
+            found.setdefault("status", "accepted")
         elif verdict := _THIS_IS.search(sentence):
             found.setdefault(
                 "status", "accepted" if verdict.group(1).lower().startswith("intended") else verdict.group(1)
             )
     if heading and block.kind == "paragraph" and not head and (grade := prose_severity(block.text)):
         found.setdefault("prose", grade.value)
+
+
+# `**Assessment:** ACCEPTABLE for the web SDK (its keys are public)`: the risk judged and kept.
+_ACCEPTABLE = re.compile(r"^\W*(?:assessment|verdict|decision)\W*[:=]\s*\W*(?:acceptable|accepted)\b", re.I)
 
 
 def _evidence(verb: str) -> str:
@@ -243,6 +250,7 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
 
 def title_of(text: str) -> str:
     """The lead line without its inline fields and trailing status."""
+    text = FAILED_CHECK.sub("", strip_marks(text)) if FAILED_CHECK.match(strip_marks(text)) else text
     cut = INLINE_FIELD.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]

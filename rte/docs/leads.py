@@ -73,6 +73,8 @@ LEADING_SEVERITY = re.compile(rf"^\W*{SEVERITY_WORDS}\b", re.I)
 # A failed check (`❌ Tokens never expire (High)`) names its severity in brackets.
 _FAILED_CHECK = re.compile(r"^\W*(?:❌|✗|✖|✘)")
 PAREN_SEVERITY = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)", re.I)
+# A check's failing result opening a title: `#### ⚠️ GAP: Anonymous access undefined`, `PARTIAL: …`, `FAIL: …`.
+FAILED_CHECK = re.compile(r"^\W*(?:gap|partial|fail(?:ed)?|missing|risk|warn(?:ing)?)\s*:\s*(?=\w)", re.I)
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
 # `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.

@@ -25,6 +25,11 @@ _VERDICT = re.compile(
 )
 _OPENING = re.compile(rf"^\W*{_GRADE}(?:-ish)?(?:\s*[.,:;!]|\s*$)", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_CONDITIONAL = re.compile(
+    rf"^\W*(?:\w+\W+)?(?:if|when|once|unless|should)\b|\b(?:becomes?|(?:would|could|will|might) (?:be|become))\s+"
+    rf"(?:an?\s+)?{_GRADE}\b",
+    re.I,
+)
 
 
 # `Risk bands: 1–4 Low · 5–9 Medium · 10–16 High`: numeric ranges of a computed risk score.
@@ -65,6 +70,8 @@ def graded(text: str, terms: Legend) -> Severity | None:
 def prose_severity(text: str) -> Severity | None:
     """A severity a sentence states (`high-severity issue`, `I'd call this high`, `Low, just tidy it up.`)."""
     for sentence in _SENTENCE.split(strip_marks(text.replace("\n", " "))):
+        if _CONDITIONAL.search(sentence):
+            continue  # `If service keys are added later, this becomes HIGH RISK`: a grade for another case
         match = _WORDING.search(sentence) or _VERDICT.search(sentence) or _OPENING.match(sentence)
         if match:
             return severity_of(match.group(1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rte.docs.leads import ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
+from rte.docs.leads import FAILED_CHECK, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -29,6 +29,9 @@ _WEAK_NOT_FINDINGS = re.compile(
     re.I,
 )
 
+
+# The sections that list checks with their results.
+_CHECKS = re.compile(r"\b(?:compliance|checklist|checks?)\b", re.I)
 
 _KEY = re.compile(r"^\W*(?:key|main|top)\b", re.I)
 _EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
@@ -58,6 +61,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     # Direct Object References` are findings
     graded = SEVERITY_PREFIX.match(ORDINAL.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
     own = () if ID.search(text) or graded else (text,)
+    if FAILED_CHECK.match(strip_marks(text)):
+        # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed
+        sections = tuple(title for title in sections if not _CHECKS.search(title))
     if any(_not_findings(title) for title in (*sections, *own)):
         return True
     advice = [

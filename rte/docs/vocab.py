@@ -98,9 +98,14 @@ def leading_marker(text: str) -> Severity | None:
 
 # Order matters: "mitigation planned" must read as open before "mitigat" reads as mitigated.
 _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
-    # A fix in the code being released waits only for its deploy: `Fixed (pending deploy)`.
+    # A fix in the code being released waits only for its deploy: `Fixed (pending deploy)`,
+    # `✅ IMPLEMENTED (deployment pending storage setup)`.
     (
-        re.compile(r"^\W*(fixed|resolved|done)\W+pending\s+(deploy|deployment|release|rollout)\b", re.I),
+        re.compile(
+            r"^\W*(fixed|resolved|done|implemented)\W+(?:pending\s+(deploy|deployment|release|rollout)\b"
+            r"|(deploy|deployment|release|rollout)\s+pending\b)",
+            re.I,
+        ),
         FindingStatus.FIXED,
     ),
     # `considered mitigated, not fixed`: the state named before its denied alternative.
