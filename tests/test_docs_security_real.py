@@ -1164,3 +1164,41 @@ def test_a_fix_implemented_with_only_its_deployment_pending_is_fixed() -> None:
         "**Severity:** Critical\n**Current Status:** ✅ IMPLEMENTED (deployment pending bucket setup)\n"
     )
     assert findings(text) == {3: (Severity.CRITICAL, F)}
+
+
+def test_a_heading_naming_an_id_range_lists_one_finding_a_line() -> None:
+    text = (
+        "# Audit\n\n## HIGH Severity Issues\n\n### H1: Leases renew after expiry\n\nText.\n\n"
+        "### H2-H4: Further issues\n\nIn short:\n\n**H2:** Sweeps fail silently  \n**H3:** No lock on the sweep  \n"
+        "**H4:** Cancel skips the owner check  \n\n## MEDIUM Severity Issues\n\n### M1-M2: Smaller issues\n\n"
+        "- M1: Tenant id not parsed as a UUID\n- M2: Errors show table names\n"
+    )
+    assert findings(text) == {
+        5: (Severity.HIGH, U),
+        13: (Severity.HIGH, U),
+        14: (Severity.HIGH, U),
+        15: (Severity.HIGH, U),
+        21: (Severity.MEDIUM, U),
+        22: (Severity.MEDIUM, U),
+    }
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.id, f.title) for f in audit.findings][1:3] == [
+        ("H2", "Sweeps fail silently"),
+        ("H3", "No lock on the sweep"),
+    ]
+
+
+def test_in_a_report_coding_grades_by_id_letter_the_letter_outranks_the_section() -> None:
+    text = (
+        "# Audit\n\n## CRITICAL Issues\n\n### C1: Tenant filter missing\n\nText.\n\n## HIGH Issues\n\n"
+        "### H1: Idempotency key ignored\n\nText.\n\n## CRITICAL Findings (second pass)\n\n### C2: Origins all allowed\n\n"
+        "Text.\n\n### H2: Naive datetimes\n\nText.\n\n### M1: Names compared case-sensitively\n\nText.\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.CRITICAL, U) and got[11] == (Severity.HIGH, U)
+    assert (
+        got[17] == (Severity.CRITICAL, U)
+        and got[21] == (Severity.HIGH, U)
+        and got[25] == (Severity.MEDIUM, U)
+    )

@@ -50,3 +50,25 @@ def rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Se
         if block.kind != "heading" and (lead.graded or SEVERITY_PREFIX.match(strip_marks(lead.text))):
             return severity_of(trailing.group(1))
     return None
+
+
+# `C1`, `H-3`, `M2-M8`: an id whose letter is its grade in a report that codes every finding so.
+_LETTER_ID = re.compile(r"^\W*([CHML])-?\d{1,3}\b")
+_LETTERS = {"C": Severity.CRITICAL, "H": Severity.HIGH, "M": Severity.MEDIUM, "L": Severity.LOW}
+
+
+def letter_coded(blocks: Sequence[Block]) -> bool:
+    """The headings number findings by grade letter (`### C1: …`, `### H1: …`, `### M1: …`): four or more,
+    with two letters or more."""
+    letters = [
+        match.group(1)
+        for block in blocks
+        if block.kind == "heading" and (match := _LETTER_ID.match(strip_marks(block.text)))
+    ]
+    return len(letters) >= 4 and len(set(letters)) >= 2
+
+
+def letter_grade(ident: str | None) -> Severity | None:
+    """The grade an id's letter codes (`H13` › high), for a report that is `letter_coded`."""
+    match = _LETTER_ID.match(ident or "")
+    return _LETTERS[match.group(1)] if match else None

@@ -1,5 +1,6 @@
 """Findings and statuses carried in running prose: `→ Finding LS-2 — Medium — Title.` with a follow-up line,
-and statuses given only in footnotes (`Title.[^2]` … `[^2]: Fixed in 2025.03.1.`)."""
+one line each under a heading naming their id range (`### H9-H12: Additional Issues` + `**H9:** Title`), and
+statuses given only in footnotes (`Title.[^2]` … `[^2]: Fixed in 2025.03.1.`)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,46 @@ def recorded_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
                 )
             )
     return findings
+
+
+# `H9-H12`, `M2–M8`: a range of ids sharing one letter prefix.
+_RANGE = re.compile(r"^([A-Z]{1,3})-?(\d{1,3})\s*[-–—]\s*\1-?(\d{1,3})$")
+
+
+def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A finding whose id is a range (`### H9-H12: Additional Issues`) is the findings its lines list, one a
+    line (`**H9:** Sweep failures are silent`, `- M10: tenant id not checked`), each graded as the range is."""
+    by_line = {block.line: index for index, block in enumerate(blocks)}
+    out: list[Finding] = []
+    for finding in findings:
+        ranged = _RANGE.match(finding.id or "")
+        start = by_line.get(finding.location.line or 0)
+        listed = _range_lines(blocks, start, ranged) if ranged and start is not None else []
+        out.extend(
+            Finding(
+                title, finding.severity, FindingStatus.UNKNOWN, replace(finding.location, line=line), id=ident
+            )
+            for ident, title, line in listed
+        )
+        if not listed:
+            out.append(finding)
+    return out
+
+
+def _range_lines(blocks: Sequence[Block], start: int, ranged: re.Match[str]) -> list[tuple[str, str, int]]:
+    prefix, low, high = ranged.group(1), int(ranged.group(2)), int(ranged.group(3))
+    line_id = re.compile(rf"^\W*({prefix}-?(\d{{1,3}}))\W*\s*[:.)—–-]\s*(\S.*?)\s*$")
+    found = []
+    for block in blocks[start + 1 :]:
+        if block.kind == "heading":
+            break
+        if block.kind not in ("paragraph", "item"):
+            continue
+        for offset, line in enumerate(block.text.split("\n")):
+            match = line_id.match(strip_marks(line))
+            if match and low <= int(match.group(2)) <= high:
+                found.append((match.group(1), match.group(3), block.line + offset))
+    return found
 
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")

@@ -12,8 +12,8 @@ from rte.docs.counts import stated_open
 from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
 from rte.docs.findtables import table_findings, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
-from rte.docs.groupgrades import group_grade, rated_area
-from rte.docs.inlinefindings import footnote_statuses, recorded_findings
+from rte.docs.groupgrades import group_grade, letter_coded, letter_grade, rated_area
+from rte.docs.inlinefindings import footnote_statuses, ranged_findings, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
     FINDING_LEAD,
@@ -108,7 +108,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # A summary table lends its statuses to the findings detailed below it and adds the rows no section
         # details; it is the list when nothing else lists findings.
         findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
-        findings = rows_under_leads(blocks, findings)
+        findings = ranged_findings(blocks, rows_under_leads(blocks, findings))
         findings.sort(key=lambda f: f.location.line or 0)
         findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
@@ -166,6 +166,7 @@ def _heading_findings(
     leads = candidates(blocks, terms)
     starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
     parents = parent_headings(blocks)
+    coded = letter_coded(blocks)
     for lead in leads:
         index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
@@ -290,6 +291,10 @@ def _heading_findings(
                 else marker
             )
             or (severity_of(next(g for g in trailing.group(3, 1, 5, 2, 4) if g)) if trailing else None)
+            # `### H13: …` under `## Additional Critical Findings`, in a report coding grades by id letter
+            or (
+                letter_grade(ident or (named and named.group(1))) if coded and inherited is not None else None
+            )
             or inherited
             or severity_of(text)
             or prose
