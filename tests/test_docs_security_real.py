@@ -1202,3 +1202,19 @@ def test_in_a_report_coding_grades_by_id_letter_the_letter_outranks_the_section(
         and got[21] == (Severity.HIGH, U)
         and got[25] == (Severity.MEDIUM, U)
     )
+
+
+def test_bold_leads_opening_with_a_short_id_and_a_dash_are_findings_of_their_section() -> None:
+    text = (
+        "# Audit\n\n## High\n\n**H1 — `importCsv` has no auth check**\nFile: `src/import.ts`\n_Fix:_ call the guard.\n\n"
+        "## Low\n\n**L1 — Rate-limit fail-open when the cache is down**\nFile: `src/limit.ts`\n\n"
+        "**L2 — User id sent as an error-tracker scope tag**\nFile: `src/tags.ts`\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.LOW, U), 14: (Severity.LOW, U)}
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.id, f.title) for f in audit.findings] == [
+        ("H1", "importCsv has no auth check"),
+        ("L1", "Rate-limit fail-open when the cache is down"),
+        ("L2", "User id sent as an error-tracker scope tag"),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rte.docs.leads import FAILED_CHECK, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
+from rte.docs.leads import FAILED_CHECK, HEAD_ID, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -60,7 +60,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions`, `### [CRITICAL] Insecure
     # Direct Object References` are findings
     graded = SEVERITY_PREFIX.match(ORDINAL.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
-    own = () if ID.search(text) or graded else (text,)
+    own = (
+        () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (text,)
+    )  # `L3 — … scope tag`
     if FAILED_CHECK.match(strip_marks(text)):
         # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed
         sections = tuple(title for title in sections if not _CHECKS.search(title))

@@ -202,7 +202,9 @@ def _heading_findings(
         prefix = _SEVERITY_PREFIX.match(rest)  # `### 1. 🔴 CRITICAL: …`, `### F1: HIGH -- …`
         ident = short.group(1) if short else (m.group(1) if (m := ID.search(text)) else None)
         # `### H1 — Title` under `## High`: the short id names the finding even when it does not mark one
-        named = short or (HEAD_ID.match(plain) if block.kind == "heading" and not ident else None)
+        named = short or (
+            HEAD_ID.match(plain) if (block.kind == "heading" or block.lead) and not ident else None
+        )
         marker = marker_lead(text if block.kind == "heading" else "")
         trailing = TRAILING_GRADE.search(text) if block.kind == "heading" else None
         closing = block.kind == "heading" and (PAREN_SEVERITY_END.search(plain) or trailing)
