@@ -1218,3 +1218,12 @@ def test_bold_leads_opening_with_a_short_id_and_a_dash_are_findings_of_their_sec
         ("L1", "Rate-limit fail-open when the cache is down"),
         ("L2", "User id sent as an error-tracker scope tag"),
     ]
+
+
+def test_a_priority_rank_heading_naming_a_grade_groups_the_finding_headings_below_it() -> None:
+    text = (
+        "# Audit\n\n## Priority 1 — Critical\n\n### SEC-01: Tokens accepted with alg none\n\n**Status:** ✔ Fixed\n\n"
+        "## Priority 2 — High\n\n### SEC-02: Sessions never revoked\n\n**Status:** ⬜ Deferred\n\n"
+        "## Plan\n\n### Priority 3: Medium (this month)\n1. **Monitoring Dashboard**: live alerts\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 11: (Severity.HIGH, OPEN)}

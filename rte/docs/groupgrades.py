@@ -16,6 +16,11 @@ from rte.model import Severity
 _LEADING_GRADE = re.compile(
     r"^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])(?:\s*[—–:]|\s+-)\s*\w", re.I
 )
+# `## Priority 1 — Critical` over `### SEC-01: …`: a numbered rank, then the grade it stands for.
+_RANKED = re.compile(
+    r"^\W*(?:priority|tier|rank|level)\s*\d\s*(?:[—–:]|\s-)\s*(critical|high|medium|moderate|low|info(?:rmational)?)\b",
+    re.I,
+)
 # What a group of findings is called (`Priority 1 Fixes (Critical)`), not a rule checked (`Money Rules (Critical)`).
 _FINDING_GROUP = re.compile(
     r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
@@ -30,7 +35,7 @@ def group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | N
     bracketed = PAREN_SEVERITY.search(plain) if blocks[index].kind == "heading" else None
     if bracketed and (not _FINDING_GROUP.search(plain) or ID.search(blocks[index].text)):
         bracketed = None
-    grade = opening or bracketed
+    grade = opening or bracketed or _RANKED.match(plain)
     return severity_of(grade.group(1)) if grade and groups_findings(blocks, index) else None
 
 
