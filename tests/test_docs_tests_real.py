@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rte.model import TestVerdict as Verdict
-from tests.docread import verdict
+from tests.docread import read, verdict
 
 
 def test_a_ratio_of_passing_tests_below_the_total_is_a_failure() -> None:
@@ -297,3 +297,18 @@ def test_a_test_section_whose_result_is_passed_passes() -> None:
     text = "# QA report\n\n## Automated Tests\n\n```bash\nnpm test\n```\n\nResult: Passed.\n\n- Tests: 7\n"
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("## Automated Tests", "## Dependency audit")) is not Verdict.PASS
+
+
+def test_a_score_card_out_of_100_is_no_test_count_and_a_covered_scope_no_coverage() -> None:
+    text = (
+        "# Extension test report\n\n**Result:** 12 passing, 0 failing\n\n## Suites\n\n### Journey test\n\n"
+        "**Status:** ✅ PASSED\n**Coverage:** All 6 steps of the journey\n\n## Rating\n\n**Score breakdown:**\n\n"
+        "- Core features: 100/100 ✅\n- Performance: 95/100 ✅\n- Documentation: 90/100 ✅\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert all(suite.coverage_percent is None for suite in read(text))
+    assert (
+        verdict(text.replace("- Core features", "- Unit tests: 40/40 passed\n- Core features"))
+        is Verdict.PASS
+    )
+    assert verdict("# Report\n\n- Unit: 98/100\n- Integration: 40/40\n- E2E: 10/10\n") is Verdict.FAIL

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields
-from rte.docs.vocab import COUNT, level_of, name_level_of
+from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
@@ -156,3 +156,25 @@ def case_results(blocks: Sequence[Block], rel: str) -> list[Suite]:
             state=SuiteState.PENDING if unfinished and not failed else SuiteState.RAN,
         )
     ]
+
+
+# `- Performance: 95/100 ✅`: one line of a score card (each area rated out of the same maximum).
+_SCORE_LINE = re.compile(
+    r"^\W*([^\W\d_][\w\s&/-]{0,40}):\s*\d{1,3}(?:\.\d+)?\s*/\s*(10|100|5)\b(?!\s*(?:tests?|specs?|cases?)\b)"
+)
+
+
+def scorecard_items(blocks: Sequence[Block]) -> frozenset[int]:
+    """List items rating three or more areas out of one maximum (`Core: 100/100`, `Performance: 95/100`,
+    `Documentation: 90/100`), at least one of them no test level: a score card, not test counts."""
+    found: set[int] = set()
+    run: list[tuple[int, str, str]] = []  # (index, area, maximum) of consecutive score lines
+    for index, block in enumerate([*blocks, Block("heading", "", 0)]):
+        score = _SCORE_LINE.match(block.text) if block.kind == "item" and "\n" not in block.text else None
+        if run and (score is None or score.group(2) != run[0][2]):
+            if len(run) >= 3 and any(level_of(strip_marks(area)) is None for _, area, _ in run):
+                found.update(i for i, _, _ in run)
+            run = []
+        if score is not None:
+            run.append((index, score.group(1), score.group(2)))
+    return frozenset(found)

@@ -35,6 +35,7 @@ _TOTAL = re.compile(
 _NO_FAILURES = re.compile(
     r"\bno (?:failures|failed tests|errors)\b|(?<!not )\ball (?:tests? )?(?:passed|pass|green)\b", re.I
 )
+_BARE_NUMBER = re.compile(r"\W*\d{1,3}(?:\.\d+)?\W*")
 _SHARE_FIRST = re.compile(r"^\W*(\d{1,3}(?:\.\d+)?)\s*%(.*)$")
 _MARKED_COUNT = re.compile(rf"(✔|✅|❌|✗|✖)\uFE0F?\s*({COUNT})\b(?![\d.,]*\s*%|\s*/)")
 _COVERAGE = re.compile(
@@ -87,7 +88,9 @@ def from_fields(
             short = True
     skipped = to_int(_first_number(field("skip")))
     total = to_int(_first_number(field("total", "tests run", "tests", "count")))
-    coverage = to_float(_first_number(field("coverage")))
+    stated = field("coverage") or ""
+    # `Coverage: 87%`, `Coverage: 87`, but not `Coverage: All 10 phases` (what was covered, not how much)
+    coverage = to_float(_first_number(stated)) if "%" in stated or _BARE_NUMBER.fullmatch(stated) else None
     status_text = field("status", "result") or ""
     whole = f"{text} {status_text}"
     judged = status_text or (text if judge_words else "")

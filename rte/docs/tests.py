@@ -9,7 +9,14 @@ from dataclasses import replace
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
 from rte.docs.overall import code_suite, overall_suites
-from rte.docs.prose import area_items, case_results, named_runs, result_lines, sentence_suites
+from rte.docs.prose import (
+    area_items,
+    case_results,
+    named_runs,
+    result_lines,
+    scorecard_items,
+    sentence_suites,
+)
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
 from rte.docs.vocab import level_of, name_level_of, strip_marks
@@ -294,8 +301,9 @@ _TO_DO = re.compile(
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     """One line that names a level and says how it went: `✅ Unit tests (95% coverage)`, `E2E: pending`."""
     suites: list[tuple[Suite, str]] = []
-    for block in blocks:
-        if block.kind not in ("paragraph", "item"):
+    scores = scorecard_items(blocks)
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "item") or index in scores:
             continue
         planning = any(_PLANNING.search(title) for title in block.section[1:])
         for offset, whole in enumerate(block.text.split("\n")):
