@@ -312,3 +312,13 @@ def test_a_score_card_out_of_100_is_no_test_count_and_a_covered_scope_no_coverag
         is Verdict.PASS
     )
     assert verdict("# Report\n\n- Unit: 98/100\n- Integration: 40/40\n- E2E: 10/10\n") is Verdict.FAIL
+
+
+def test_a_command_table_counts_the_commands_that_run_tests_and_leaves_builds_and_linters_out() -> None:
+    text = (
+        "# QA report\n\n| Command / check | Result |\n| --- | --- |\n| `npm run typecheck` | Passed. |\n"
+        "| `npm run test:local` | Passed: **64/64** tests. |\n| `npm run test:browser` | Passed: **12/12** specs. |\n"
+        "| ESLint | **Not run.** No configuration in the repository. |\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("**12/12** specs", "**11/12** specs")) is Verdict.FAIL

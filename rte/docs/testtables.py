@@ -15,6 +15,11 @@ _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|r
 _NAME_HEADERS = re.compile(
     r"suite|type|level|test|category|layer|tier|area|name|scope|component|section|module", re.I
 )
+# `| Command / check | Result |` over `npm run test:local`: a command that runs tests, by its name.
+_COMMAND_HEADER = re.compile(r"\b(?:command|script|check|step)s?\b", re.I)
+_TEST_COMMAND = re.compile(
+    r"(?:^|[\s`:/._-])(?:test|tests|pytest|jest|vitest|mocha|playwright|cypress)\b", re.I
+)
 _TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
 _NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
 _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
@@ -62,6 +67,8 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if level is None and _verified_row(header, cells) and not _TOTAL_ROW.match(name):
             # `| web-checkout | 4f2a91c | 14/15 | failed |` under "## Contract tests": the section's level
             level = level_of(" ".join(block.section[-1:]))
+        if level is None and _COMMAND_HEADER.search(header[0]) and _TEST_COMMAND.search(name):
+            level = Level.OTHER  # `| npm run test:local | Passed: 105 tests |`; not `npm run build`, `ESLint`
         if level is None:
             continue
         suite = from_fields(level, Location(rel, block.line), name, cells, block.text)
