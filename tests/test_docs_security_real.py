@@ -1227,3 +1227,8 @@ def test_a_priority_rank_heading_naming_a_grade_groups_the_finding_headings_belo
         "## Plan\n\n### Priority 3: Medium (this month)\n1. **Monitoring Dashboard**: live alerts\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F), 11: (Severity.HIGH, OPEN)}
+
+
+def test_a_heading_graded_with_a_range_in_brackets_takes_its_upper_end() -> None:
+    text = "# Module audit\n\n## 2. Security\n\n### 2.1 Template values not escaped (MEDIUM-HIGH)\n\nText.\n"
+    assert findings(text) == {5: (Severity.HIGH, U)}

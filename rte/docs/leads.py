@@ -35,7 +35,10 @@ GRADE_WORDS = (
     r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?)"
 )
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
-PAREN_SEVERITY_END = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$", re.I)
+PAREN_SEVERITY_END = re.compile(
+    rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$",
+    re.I,
+)
 # A heading's grade at its end, after an emoji or a dash: `### 1. Key made per call ⚠️ CRITICAL`,
 # `### 2. Search has no rate limit — medium availability risk`, `… — low severity input defect`.
 TRAILING_GRADE = re.compile(
@@ -72,7 +75,11 @@ INLINE_FIELD = re.compile(
 LEADING_SEVERITY = re.compile(rf"^\W*{SEVERITY_WORDS}\b", re.I)
 # A failed check (`❌ Tokens never expire (High)`) names its severity in brackets.
 _FAILED_CHECK = re.compile(r"^\W*(?:❌|✗|✖|✘)")
-PAREN_SEVERITY = re.compile(rf"\({SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)", re.I)
+# `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end)
+PAREN_SEVERITY = re.compile(
+    rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)",
+    re.I,
+)
 # A check's failing result opening a title: `#### ⚠️ GAP: Anonymous access undefined`, `PARTIAL: …`, `FAIL: …`.
 FAILED_CHECK = re.compile(r"^\W*(?:gap|partial|fail(?:ed)?|missing|risk|warn(?:ing)?)\s*:\s*(?=\w)", re.I)
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
