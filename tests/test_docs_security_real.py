@@ -1232,3 +1232,12 @@ def test_a_priority_rank_heading_naming_a_grade_groups_the_finding_headings_belo
 def test_a_heading_graded_with_a_range_in_brackets_takes_its_upper_end() -> None:
     text = "# Module audit\n\n## 2. Security\n\n### 2.1 Template values not escaped (MEDIUM-HIGH)\n\nText.\n"
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_threshold_policy_naming_grades_is_no_finding_but_a_finding_about_thresholds_is() -> None:
+    text = (
+        "# Dependency audit\n\n## Guidelines\n\n### Security Thresholds\n- **Critical:** 0 tolerance - block deploys\n"
+        "- **High:** Max 2 allowed in production\n\n## Findings\n\n### M-1: Breaker thresholds set too high\n\n"
+        "**Severity:** Medium\n"
+    )
+    assert findings(text) == {11: (Severity.MEDIUM, U)}

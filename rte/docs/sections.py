@@ -17,7 +17,7 @@ _NOT_FINDINGS = re.compile(
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
-    r"|test plan|not (?:an? )?findings?|non-findings?)\b"
+    r"|test plan|not (?:an? )?findings?|non-findings?)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
     re.I,
 )
