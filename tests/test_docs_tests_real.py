@@ -322,3 +322,12 @@ def test_a_command_table_counts_the_commands_that_run_tests_and_leaves_builds_an
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("**12/12** specs", "**11/12** specs")) is Verdict.FAIL
+
+
+def test_a_criterion_marked_partial_fail_fails_the_run_and_skip_slash_stub_is_skipped() -> None:
+    text = (
+        "# QA gate\n\n| Criterion | Status | Evidence |\n|---|---|---|\n| Sign-in works | **Skip / stub Pass** | no auth env |\n"
+        "| Reports render | **Pass** | 200 |\n| Search | **Partial Fail** | GET returns 400 |\n| Export | **Pass** | ok |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("**Partial Fail**", "**Pass**")) is Verdict.PASS

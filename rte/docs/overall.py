@@ -102,9 +102,15 @@ _CASE_HEADER = re.compile(
 _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
 # `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`: the result, then maybe why.
 _RESULT_CELL = re.compile(
-    r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)(?:\W*$|\s*[—–:(-]\s*\S)", re.I
+    r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)"
+    r"(?:\W*$|\s*[—–:(/-]\s*\S)",
+    re.I,
 )
-_CELL_KEYS = {r"pass|✅|✔": "passed", r"fail|❌|✖": "failed", r"skip|blocked|not run": "skipped"}
+_CELL_KEYS = {
+    r"pass|✅|✔": "passed",
+    r"(?:partial(?:ly)?\s+)?fail|❌|✖": "failed",
+    r"skip|blocked|not run": "skipped",
+}
 _KEYS = {
     "total": "total",
     "total tests": "total",
