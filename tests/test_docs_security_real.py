@@ -1241,3 +1241,16 @@ def test_a_threshold_policy_naming_grades_is_no_finding_but_a_finding_about_thre
         "**Severity:** Medium\n"
     )
     assert findings(text) == {11: (Severity.MEDIUM, U)}
+
+
+def test_a_prioritized_remediation_table_restating_the_findings_adds_none() -> None:
+    text = (
+        "# Review\n\n## Findings\n\n### 1. Scans bypass the path allowlist\n\n**Severity:** HIGH\n\n"
+        "### 2. Restore trusts the bundle's scrypt parameters\n\n**Severity:** MEDIUM\n\n"
+        "### 3. Log filter masks only the first word of a secret\n\n**Severity:** LOW\n\n"
+        "## Prioritized remediation table\n\n| # | Severity | Finding | Fix |\n|---|---|---|---|\n"
+        "| 1 | HIGH | Scans bypass the path allowlist → local file read | Check the path |\n"
+        "| 2 | MEDIUM | Bundle scrypt params trusted → OOM before the passphrase | Clamp them |\n"
+        "| 3 | LOW | Log filter masks only the first word of a secret | Match the whole value |\n"
+    )
+    assert sorted(findings(text)) == [5, 9, 13]

@@ -172,7 +172,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 # Sections that restate findings listed elsewhere: a recap of fixes, a risk matrix, a remediation plan.
 _RECAP = re.compile(
     r"\b(summary|recap|completed|overview|conclusion|roadmap|action plan|next steps"
-    r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap))\b",
+    r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap|table)|prioriti[sz]ed remediation)\b",
     re.I,
 )
 # A section that restates findings unless its title says it holds them (`## Critical Issues (MUST FIX)`):
@@ -208,15 +208,25 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
         for word in words[id(original)]:
             having.setdefault(word, []).append(original)
     lent: dict[int, FindingStatus] = {}
-    kept_recaps = []
+    twins: dict[int, Finding | None] = {}
     for finding in findings:
         if finding.location.line not in recap_lines:
             continue
         # `**Debug Logs**: removed all sensitive data`: a recap item's name is what precedes its colon
         mine = _words(finding.title.split(":", 1)[0]) if ":" in finding.title else words[id(finding)]
         near = {id(o): o for word in mine for o in having.get(word, ())}
-        twin = next((o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None)
+        twins[id(finding)] = next(
+            (o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None
+        )
+    restating = _restating_tables(blocks, findings, twins)
+    kept_recaps = []
+    for finding in findings:
+        if finding.location.line not in recap_lines:
+            continue
+        twin = twins[id(finding)]
         mapped = finding.location.line in mapping_lines and len(originals) >= _MAPPED_AFTER
+        if finding.location.line in restating and twin is None and not finding.blocks(Severity.HIGH):
+            continue  # a row of a recap table most of whose rows restate findings, in other words
         if twin is None and not (mapped and not finding.blocks(Severity.HIGH)):
             kept_recaps.append(finding)
         elif twin is None:
@@ -227,6 +237,23 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
             lent[id(twin)] = finding.status
     kept = {id(f) for f in originals} | {id(f) for f in kept_recaps}
     return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in findings if id(f) in kept]
+
+
+def _restating_tables(
+    blocks: Sequence[Block], findings: list[Finding], twins: dict[int, Finding | None]
+) -> frozenset[int | None]:
+    """Lines of the recap tables at least half of whose rows restate a finding detailed elsewhere."""
+    table_of = {b.line: b.table for b in blocks if b.kind == "row"}
+    rows: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if id(finding) in twins and finding.location.line in table_of:
+            rows.setdefault(table_of[finding.location.line], []).append(finding)
+    return frozenset(
+        f.location.line
+        for listed in rows.values()
+        if 2 * sum(twins[id(f)] is not None for f in listed) >= len(listed)
+        for f in listed
+    )
 
 
 def _same_finding(a: frozenset[str], b: frozenset[str]) -> bool:
