@@ -1254,3 +1254,11 @@ def test_a_prioritized_remediation_table_restating_the_findings_adds_none() -> N
         "| 3 | LOW | Log filter masks only the first word of a secret | Match the whole value |\n"
     )
     assert sorted(findings(text)) == [5, 9, 13]
+
+
+def test_a_level_events_are_logged_at_does_not_grade_the_section() -> None:
+    text = (
+        "# Pen test\n\n## Findings\n\n### A09 - Logging Failures\n\n**Status: PASS**\n\n#### Review areas\n\n"
+        "**1. Audit log coverage**\n\nTampered tokens are logged as `invalid_token` at high severity.\n"
+    )
+    assert findings(text) == {}

@@ -15,9 +15,11 @@ _PAIR = re.compile(
     rf"(?:^|(?<=[\s,;(:]))([A-Za-z][\w-]{{0,20}}|\d)\s*(?:=|→|->)\s*[^,;=\n]{{0,50}}?\b{_GRADE}\b", re.I
 )
 # Severity stated in a sentence: `I'd call this high`, `a high-severity issue`, `Low risk`, `Medium-ish.`
-# (not a count of several: "both high-severity findings were fixed")
+# (not a count of several: "both high-severity findings were fixed"; nor a level things are logged at:
+# "logged as `invalid_token` at high severity")
 _WORDING = re.compile(
-    rf"\b{_GRADE}[\s-]+(?:severity|risk)\b(?!\s+(?:findings|issues|vulnerabilities|items|risks)\b)", re.I
+    rf"(?<!\bat )(?<!\bwith )\b{_GRADE}[\s-]+(?:severity|risk)\b(?!\s+(?:findings|issues|vulnerabilities|items|risks)\b)",
+    re.I,
 )
 _VERDICT = re.compile(
     rf"\b(?:call|rate|treat|consider|class\w*|grade|mark|score)\w*\s+(?:this|it)\s+(?:as\s+)?(?:an?\s+)?{_GRADE}\b",

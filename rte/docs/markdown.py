@@ -114,12 +114,18 @@ def emoji(text: str) -> str:
     return _SHORTCODE.sub(lambda m: _EMOJI[m.group(1)], text) if ":" in text else text
 
 
+# Characters `str.splitlines` (and so the parser) breaks lines at, though a document's lines end at `\n`
+# only: a stray form feed must not shift every line number after it. Each becomes a space.
+_OTHER_BREAKS = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+
+
 def parse(text: str, *, seconds: float | None = None) -> list[Block]:
     """Blocks of a Markdown text whose newlines are already `\n`.
 
     Some inputs make the parser's inline pass quadratic (tens of thousands of intraword `_`); past
     `seconds` it raises TooSlow and the caller falls back to `plain_lines`.
     """
+    text = text.translate(_OTHER_BREAKS)
     with _deadline(PARSE_SECONDS if seconds is None else seconds):
         doc = _PARSER.parse(text)
     walker = _Walker(_Lines(text))
