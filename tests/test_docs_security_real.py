@@ -1262,3 +1262,12 @@ def test_a_level_events_are_logged_at_does_not_grade_the_section() -> None:
         "**1. Audit log coverage**\n\nTampered tokens are logged as `invalid_token` at high severity.\n"
     )
     assert findings(text) == {}
+
+
+def test_a_fix_field_opening_with_acceptable_as_is_accepts_the_risk() -> None:
+    text = (
+        "# Review\n\n## Medium\n\n### M5: CI database uses fixed credentials\n**Where:** ci.yml\n"
+        "**Fix:** Acceptable as-is for throwaway CI databases. Never reuse the password.\n\n"
+        "### M6: Log store has auth disabled\n**Fix:** Enable auth before exposing it.\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, A), 9: (Severity.MEDIUM, U)}

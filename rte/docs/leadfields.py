@@ -64,10 +64,12 @@ _THIS_IS = re.compile(
 # `… — fixed in 2.8.1`: the status a list item states at its end, after a dash.
 _TRAILING = re.compile(r"\s(?:--|[—–-])\s+([^—–]{1,60})$")
 
-# `Fix: **Fixed** — …`, `Remediation: Partial — …`: a fix field whose value opens with the finding's state.
+# `Fix: **Fixed** — …`, `Remediation: Partial — …`, `Fix: Acceptable as-is for CI`: a fix field whose value opens
+# with the finding's state.
 _FIX_FIELD = re.compile(
     r"^\W*(?:fix|remediation|action taken|outcome)\W*[:=]\s*\W*((?:fixed|resolved|mitigated|remediated|closed"
-    r"|addressed|accepted|done|patched|partial(?:ly)?|open|pending|deferred|not (?:yet )?fixed|won'?t fix)\b)",
+    r"|addressed|accepted|done|patched|partial(?:ly)?|open|pending|deferred|not (?:yet )?fixed|won'?t fix"
+    r"|acceptable(?= as[- ]is\b| for\b)|no action (?:required|needed))\b)",
     re.I,
 )
 
