@@ -1271,3 +1271,22 @@ def test_a_fix_field_opening_with_acceptable_as_is_accepts_the_risk() -> None:
         "### M6: Log store has auth disabled\n**Fix:** Enable auth before exposing it.\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, A), 9: (Severity.MEDIUM, U)}
+
+
+def test_mostly_resolved_and_some_instances_fixed_leave_a_finding_open() -> None:
+    text = (
+        "# Advisory\n\n#### 2. Mutable function search path ✅ MOSTLY RESOLVED\n**Severity**: HIGH\n"
+        "**Status**: ✅ **20/22 FIXED** in migration 069\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, OPEN)}
+    assert findings(text.replace("20/22 FIXED", "22/22 FIXED").replace("MOSTLY ", "")) == {
+        3: (Severity.HIGH, F)
+    }
+
+
+def test_accepted_as_a_verb_in_an_unchecked_item_is_no_accepted_risk() -> None:
+    text = (
+        "# Audit\n\n## Critical\n\n- [ ] **[CRIT-1]** In `upload.php` SVG accepted for logo uploads; stored XSS.\n"
+        "- [ ] **[CRIT-2]** Default admin password in `seed.php` (risk accepted for now)\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 6: (Severity.CRITICAL, A)}

@@ -125,6 +125,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
+            r"|\bmostly (?:fixed|resolved|mitigated|remediated|done|complete)\b"
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|(?<!-)open(?!-)|outstanding|unresolved"
             r"|reopened|re-opened|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
@@ -159,7 +160,16 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
 )
 
 
+# `20/22 FIXED`: some of the instances fixed, so the finding is not.
+_SOME_FIXED = re.compile(
+    r"\b(\d{1,5})\s*/\s*(\d{1,5})\s+(?:fixed|resolved|remediated|secured|patched|closed)\b", re.I
+)
+
+
 def status_of(text: str) -> FindingStatus | None:
+    some = _SOME_FIXED.search(text)
+    if some and int(some.group(1)) < int(some.group(2)):
+        return FindingStatus.OPEN
     for pattern, status in _STATUS_PATTERNS:
         if pattern.search(text):
             return status
