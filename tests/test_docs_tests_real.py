@@ -331,3 +331,14 @@ def test_a_criterion_marked_partial_fail_fails_the_run_and_skip_slash_stub_is_sk
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("**Partial Fail**", "**Pass**")) is Verdict.PASS
+
+
+def test_a_retest_round_that_counts_its_run_replaces_the_first_round_that_could_not_run() -> None:
+    text = (
+        "# QA report\n\n## 1. Test Execution Results\n\n### 1.1 Backend\n\nThe tests could not be run here.\n\n"
+        "| Test class | Tests | Review |\n|---|---|---|\n| `OrderServiceTest` | 9 unit tests | Reviewed by reading |\n\n"
+        "## 2. Bugs Found\n\n- BUG-1: totals off by one\n\n## Retest Round 1\n\n### Test Execution\n\n"
+        "**Backend tests:** `mvn test` — 31 tests, 0 failures, 0 errors.\n\n### New issues found in retest\n\nNone.\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("31 tests, 0 failures", "31 tests, 2 failures")) is Verdict.FAIL

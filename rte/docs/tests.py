@@ -19,7 +19,7 @@ from rte.docs.prose import (
 )
 from rte.docs.suitefields import NOT_RUN, from_fields, to_float, to_int
 from rte.docs.testtables import table_suites
-from rte.docs.vocab import level_of, name_level_of, strip_marks
+from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _FIELD = re.compile(
@@ -163,6 +163,10 @@ def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
     """A report of several runs (`### Run 1 — build a81c3e0`, `### Run 2 (final)`) states its result in the run
     it names final / of record / after fixes, else in the last one: the earlier runs' sections are dropped."""
     runs = [i for i, b in enumerate(blocks) if b.kind == "heading" and _RUN_HEADING.search(b.text)]
+    top = min((blocks[i].level for i in runs), default=0)
+    runs = [i for i in runs if blocks[i].level == top]  # not `### New issues found in retest` inside one
+    if len(runs) == 1:
+        runs = _first_round(blocks, runs[0]) + runs
     if len(runs) < 2 or len({blocks[i].level for i in runs}) != 1:
         return blocks
     named = [i for i in runs if _RECORD_RUN.search(blocks[i].text)]
@@ -177,6 +181,30 @@ def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
                 break
             dropped.add(index)
     return [b for i, b in enumerate(blocks) if i not in dropped]
+
+
+# `## 1. Test Execution Results`: the section of a report's first round, before a `## Retest Round 1`.
+_RESULTS_HEADING = re.compile(
+    r"\btest(?:ing)?\s+(?:execution|results?)\b|^\W*(?:\d+\.\s*)?results?\W*$", re.I
+)
+_COUNTED_LINE = re.compile(rf"\b{COUNT}\s+(?:tests?|passed|passing|failures?|failed)\b", re.I)
+
+
+def _first_round(blocks: Sequence[Block], retest: int) -> list[int]:
+    """The results sections of the first round, when one later section re-runs the tests and counts them."""
+    level = blocks[retest].level
+    counted = False
+    for block in blocks[retest + 1 :]:
+        if block.kind == "heading" and block.level <= level:
+            break
+        counted = counted or bool(_COUNTED_LINE.search(block.text))
+    if not counted:
+        return []
+    return [
+        i
+        for i, b in enumerate(blocks[:retest])
+        if b.kind == "heading" and b.level == level and _RESULTS_HEADING.search(b.text)
+    ]
 
 
 def is_plan(blocks: Sequence[Block], rel: str) -> bool:
