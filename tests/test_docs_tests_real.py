@@ -342,3 +342,12 @@ def test_a_retest_round_that_counts_its_run_replaces_the_first_round_that_could_
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("31 tests, 0 failures", "31 tests, 2 failures")) is Verdict.FAIL
+
+
+def test_a_timeout_or_a_fixture_error_in_a_result_column_fails_the_run() -> None:
+    text = (
+        "# E2E report\n\n| Test category | Status | Notes |\n|---|---|---|\n| Setup check | ✅ PASS | ok |\n"
+        "| Login tests | ⚠️ TIMEOUT | selector not found |\n| Upload tests | ⚠️ FIXTURE ERROR | setup issue |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("⚠️ TIMEOUT", "✅ PASS").replace("⚠️ FIXTURE ERROR", "✅ PASS")) is Verdict.PASS

@@ -100,15 +100,17 @@ _CASE_HEADER = re.compile(
 )
 # `Finding | Test | Result`: a table verifying security fixes, a suite only when its section says tests.
 _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
-# `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`: the result, then maybe why.
+# `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`, `⚠️ TIMEOUT`, `FIXTURE ERROR`: the
+# result, then maybe why.
 _RESULT_CELL = re.compile(
-    r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?)"
+    r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?"
+    r"|timeout|timed out|(?:[\w-]+\s+)?error(?:ed|s)?)"
     r"(?:\W*$|\s*[—–:(/-]\s*\S)",
     re.I,
 )
 _CELL_KEYS = {
     r"pass|✅|✔": "passed",
-    r"(?:partial(?:ly)?\s+)?fail|❌|✖": "failed",
+    r"(?:partial(?:ly)?\s+)?fail|❌|✖|time|(?:[\w-]+\s+)?error": "failed",
     r"skip|blocked|not run": "skipped",
 }
 _KEYS = {
