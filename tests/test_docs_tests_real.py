@@ -346,8 +346,9 @@ def test_a_retest_round_that_counts_its_run_replaces_the_first_round_that_could_
 
 def test_a_timeout_or_a_fixture_error_in_a_result_column_fails_the_run() -> None:
     text = (
-        "# E2E report\n\n| Test category | Status | Notes |\n|---|---|---|\n| Setup check | ✅ PASS | ok |\n"
-        "| Login tests | ⚠️ TIMEOUT | selector not found |\n| Upload tests | ⚠️ FIXTURE ERROR | setup issue |\n"
+        "# E2E report\n\n### Execution Status\n\n| Test Category | Status | Notes |\n|---|---|---|\n"
+        "| **Setup Check** | ✅ PASS | ok |\n| **Login Checks** | ⚠️ TIMEOUT | selector not found |\n"
+        "| **Upload Checks** | ⚠️ FIXTURE ERROR | setup issue |\n"
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("⚠️ TIMEOUT", "✅ PASS").replace("⚠️ FIXTURE ERROR", "✅ PASS")) is Verdict.PASS
