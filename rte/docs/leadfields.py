@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from rte.docs.leads import (
-    FAILED_CHECK,
+    FAILED_CHECK_LABEL,
     FIELD,
     INLINE_FIELD,
     ITEM_LEVEL,
@@ -255,7 +255,8 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
 
 def title_of(text: str) -> str:
     """The lead line without its inline fields and trailing status."""
-    text = FAILED_CHECK.sub("", strip_marks(text)) if FAILED_CHECK.match(strip_marks(text)) else text
+    if FAILED_CHECK_LABEL.match(plain := strip_marks(text)):
+        text = FAILED_CHECK_LABEL.sub("", plain)  # `⚠️ GAP: Guest access undefined` › `Guest access undefined`
     cut = INLINE_FIELD.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]

@@ -34,11 +34,11 @@ SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])
 GRADE_WORDS = (
     r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?)"
 )
+# `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end, the one group captured)
+_PAREN_GRADE_TEXT = rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)"
+PAREN_SEVERITY = re.compile(_PAREN_GRADE_TEXT, re.I)
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
-PAREN_SEVERITY_END = re.compile(
-    rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)\W*$",
-    re.I,
-)
+PAREN_SEVERITY_END = re.compile(rf"{_PAREN_GRADE_TEXT}\W*$", re.I)
 # A heading's grade at its end, after an emoji or a dash: `### 1. Key made per call ⚠️ CRITICAL`,
 # `### 2. Search has no rate limit — medium availability risk`, `… — low severity input defect`.
 TRAILING_GRADE = re.compile(
@@ -75,13 +75,10 @@ INLINE_FIELD = re.compile(
 LEADING_SEVERITY = re.compile(rf"^\W*{SEVERITY_WORDS}\b", re.I)
 # A failed check (`❌ Tokens never expire (High)`) names its severity in brackets.
 _FAILED_CHECK = re.compile(r"^\W*(?:❌|✗|✖|✘)")
-# `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end)
-PAREN_SEVERITY = re.compile(
-    rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)",
-    re.I,
-)
 # A check's failing result opening a title: `#### ⚠️ GAP: Anonymous access undefined`, `PARTIAL: …`, `FAIL: …`.
-FAILED_CHECK = re.compile(r"^\W*(?:gap|partial|fail(?:ed)?|missing|risk|warn(?:ing)?)\s*:\s*(?=\w)", re.I)
+FAILED_CHECK_LABEL = re.compile(
+    r"^\W*(?:gap|partial|fail(?:ed)?|missing|risk|warn(?:ing)?)\s*:\s*(?=\w)", re.I
+)
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
 # `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rte.docs.leads import FAILED_CHECK, HEAD_ID, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
+from rte.docs.leads import FAILED_CHECK_LABEL, HEAD_ID, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -63,7 +63,7 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     own = (
         () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (text,)
     )  # `L3 — … scope tag`
-    if FAILED_CHECK.match(strip_marks(text)):
+    if FAILED_CHECK_LABEL.match(strip_marks(text)):
         # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed
         sections = tuple(title for title in sections if not _CHECKS.search(title))
     if any(_not_findings(title) for title in (*sections, *own)):

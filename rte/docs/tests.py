@@ -167,7 +167,7 @@ def latest_run(blocks: Sequence[Block]) -> Sequence[Block]:
     runs = [i for i in runs if blocks[i].level == top]  # not `### New issues found in retest` inside one
     if len(runs) == 1:
         runs = _first_round(blocks, runs[0]) + runs
-    if len(runs) < 2 or len({blocks[i].level for i in runs}) != 1:
+    if len(runs) < 2:
         return blocks
     named = [i for i in runs if _RECORD_RUN.search(blocks[i].text)]
     kept = named[-1] if named else runs[-1]

@@ -20,13 +20,13 @@ _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
         Severity.INFO,
     ),
 )
-# Coloured markers mean different things in different reports (🟡 is medium in one, low in the next):
-# they count only when no severity word is written.
 # A rating that praises instead of grading a problem: `| 🟢 GOOD | … |`, `**Severity**: 🟢 **EXCELLENT** (9/10)`.
 PRAISE = re.compile(
     r"\W*(?:good|great|excellent|strong|secure|pass(?:ed)?|ok(?:ay)?|positive|strength)\W*(?:\([^()]*\))?\W*",
     re.I,
 )
+# Coloured markers mean different things in different reports (🟡 is medium in one, low in the next):
+# they count only when no severity word is written.
 _MARKERS: tuple[tuple[str, Severity], ...] = (
     ("🚨", Severity.CRITICAL),
     ("⛔", Severity.CRITICAL),
