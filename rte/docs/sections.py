@@ -60,9 +60,8 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     # `**[SEC-03]** Summary rendered as HTML`, `### 5.2 LOW: Hardcoded Pin Definitions`, `### [CRITICAL] Insecure
     # Direct Object References` are findings
     graded = SEVERITY_PREFIX.match(ORDINAL.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
-    own = (
-        () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (text,)
-    )  # `L3 — … scope tag`
+    # (and `**L3 — User id sent as a scope tag**` is a finding, not a Scope section)
+    own = () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (text,)
     if FAILED_CHECK_LABEL.match(strip_marks(text)):
         # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed
         sections = tuple(title for title in sections if not _CHECKS.search(title))
