@@ -1290,3 +1290,31 @@ def test_accepted_as_a_verb_in_an_unchecked_item_is_no_accepted_risk() -> None:
         "- [ ] **[CRIT-2]** Default admin password in `seed.php` (risk accepted for now)\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 6: (Severity.CRITICAL, A)}
+
+
+def test_a_response_to_an_audit_grades_bracketed_ids_by_letter_and_reads_each_reply() -> None:
+    text = (
+        "## Vendor review, March\n\n#### [H01] Owner can drain the fee pool\n\nFixed as part of #41.\n\n"
+        "#### [H02] Price feed may be stale\n\nTBD\n\n#### [M01] Events lack indexed fields\n\n"
+        "Won't currently fix - the indexer reads every log.\n\n#### [M02] Pausing skips the queue\n\n"
+        "Acknowledged, the queue drains on unpause.\n\n#### [L01] Typos in comments\n\nFixed in #40.\n\n"
+        "#### [N01] Unused import\n\nFixed in #40.\n"
+    )
+    assert findings(text) == {
+        3: (Severity.HIGH, F),
+        7: (Severity.HIGH, U),
+        11: (Severity.MEDIUM, A),
+        15: (Severity.MEDIUM, A),
+        19: (Severity.LOW, F),
+        23: (Severity.INFO, F),
+    }
+
+
+def test_id_letters_that_headings_grade_otherwise_code_no_grade() -> None:
+    # H for hardening, M for manual checks: the headings' own grades show the letters are not grades
+    text = (
+        "# Audit\n\n### H-01: Headers missing (High)\n\nText.\n\n### H-02: Debug flag in production (Medium)\n\n"
+        "Text.\n\n### L-01: Scores unsigned (Low)\n\nText.\n\n## Manual checks\n\n### M-01: Analytics tag\n\n"
+        "Verify it loads.\n\n### M-02: Native plugins\n\nVerify they are unused.\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U), 7: (Severity.MEDIUM, U), 11: (Severity.LOW, U)}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from rte.docs.findingparts import groups_findings
-from rte.docs.leads import ID, PAREN_SEVERITY, SEVERITY_PREFIX, TRAILING_GRADE, Lead
+from rte.docs.leads import ID, PAREN_SEVERITY, SEVERITY_PREFIX, TAG, TRAILING_GRADE, Lead
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, strip_marks
 from rte.model import Severity
@@ -58,18 +58,30 @@ def rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Se
 
 
 # `C1`, `H-3`, `M2-M8`: an id whose letter is its grade in a report that codes every finding so.
-_LETTER_ID = re.compile(r"^\W*([CHML])-?\d{1,3}\b")
-_LETTERS = {"C": Severity.CRITICAL, "H": Severity.HIGH, "M": Severity.MEDIUM, "L": Severity.LOW}
+# (`N4` and `I2`, notes and informational findings, grade but do not make a report coded)
+_LETTER_ID = re.compile(r"^\W*([CHMLNI])-?\d{1,3}\b")
+_LETTERS = {
+    "C": Severity.CRITICAL,
+    "H": Severity.HIGH,
+    "M": Severity.MEDIUM,
+    "L": Severity.LOW,
+    "N": Severity.INFO,
+    "I": Severity.INFO,
+}
 
 
 def letter_coded(blocks: Sequence[Block]) -> bool:
     """The headings number findings by grade letter (`### C1: …`, `### H1: …`, `### M1: …`): four or more,
-    with two letters or more."""
-    letters = [
-        match.group(1)
-        for block in blocks
-        if block.kind == "heading" and (match := _LETTER_ID.match(strip_marks(block.text)))
-    ]
+    with two letters or more, and no heading grading itself otherwise (`### H-03: … (Medium)`: H for
+    hardening)."""
+    letters = []
+    for block in blocks:
+        if block.kind == "heading" and (match := _LETTER_ID.match(plain := strip_marks(block.text))):
+            own = PAREN_SEVERITY.search(plain) or TAG.search(plain)
+            if own and severity_of(own.group(0)) not in (None, _LETTERS[match.group(1)]):
+                return False
+            if match.group(1) in "CHML":
+                letters.append(match.group(1))
     return len(letters) >= 4 and len(set(letters)) >= 2
 
 

@@ -32,8 +32,10 @@ _PAREN_STATUS = re.compile(
 )
 _STATUS_OPENING = re.compile(
     # `Fixed in: 11.4.1` under a scanner's advisory names the version that fixes it, not a fix made
-    r"^\W*(?!fixed\s+in\s*:)(fixed|resolved|mitigated|remediated|closed|addressed|accepted|done|rotated|patched|merged)"
-    r"(?:\s+(?:in|by|via|with|on|for)\b|\s*[:,—–]|\W*$)",
+    r"^\W*(?!fixed\s+in\s*:)(fixed|resolved|mitigated|remediated|closed|addressed|accepted|done|rotated|patched|merged"
+    # `Won't currently fix - the tool is incompatible`, `Acknowledged, the owner is a multisig`
+    r"|won['’]?t(?:\s+currently)?\s+fix|acknowledged)"
+    r"(?:\s+(?:in|by|via|with|on|for|as)\b|\s*[:,—–-]|\W*$)",
     re.I,
 )
 # `Remaining: Multi-sig wallet implementation needed` after a fix made: the fix was partial.
@@ -186,6 +188,8 @@ _ACCEPTABLE = re.compile(r"^\W*(?:assessment|verdict|decision)\W*[:=]\s*\W*(?:ac
 
 def _evidence(verb: str) -> str:
     """A status word for fix evidence: `merged #640`, `Rotated on 3 Oct` are fixes."""
+    if verb.lower().startswith("won"):
+        return "won't fix"
     return "fixed" if verb.lower() in ("merged", "rotated", "patched") else verb
 
 

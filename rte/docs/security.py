@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from rte.docs.closure import header_status
@@ -102,7 +103,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         held: list[Finding] = []
         rows = table_findings(blocks, rel, terms, held)
         listed = {f.id: f for f in rows if f.id}
-        details = _heading_findings(blocks, rel, terms, listed)
+        details = _heading_findings(blocks, rel, terms, listed, {f.id for f in held if f.id})
         findings = rows_with_details(blocks, rows, details) + tool_findings(blocks, rel, terms)
         findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
         # A summary table lends its statuses to the findings detailed below it and adds the rows no section
@@ -155,9 +156,12 @@ def _front_matter_findings(fm: FrontMatter, rel: str, problems: list[Problem]) -
 
 
 def _heading_findings(
-    blocks: Sequence[Block], rel: str, terms: Legend, listed: dict[str, Finding]
+    blocks: Sequence[Block], rel: str, terms: Legend, listed: dict[str, Finding], summarised: AbstractSet[str]
 ) -> list[Finding]:
-    """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items."""
+    """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items.
+
+    `listed` are the findings a table lists by id; `summarised` the ids a summary table names.
+    """
     findings = []
     sections: dict[int, Severity] = {}
     # The finding headings still open: level, whether an id or grade marks them, their place in `findings`.
@@ -205,6 +209,10 @@ def _heading_findings(
         named = short or (
             HEAD_ID.match(plain) if (block.kind == "heading" or block.lead) and not ident else None
         )
+        # `#### [H01] …` in a report coding grades by id letter, unless a table listing the id grades it
+        coded_id = ident or (named.group(1) if named else None)
+        tabled = coded_id in listed or coded_id in summarised
+        coded_grade = letter_grade(coded_id) if coded and (inherited is not None or not tabled) else None
         marker = marker_lead(text if block.kind == "heading" else "")
         trailing = TRAILING_GRADE.search(text) if block.kind == "heading" else None
         closing = block.kind == "heading" and (PAREN_SEVERITY_END.search(plain) or trailing)
@@ -216,6 +224,7 @@ def _heading_findings(
             or closing
             or level == ITEM_LEVEL
             or lead.graded
+            or coded_grade is not None
             or (block.kind == "heading" and FINDING_LEAD.match(plain) and _NUMBER_GRADED.match(plain))
         )
         explicit = "severity" in found
@@ -294,9 +303,7 @@ def _heading_findings(
             )
             or (severity_of(next(g for g in trailing.group(3, 1, 5, 2, 4) if g)) if trailing else None)
             # `### H13: …` under `## Additional Critical Findings`, in a report coding grades by id letter
-            or (
-                letter_grade(ident or (named and named.group(1))) if coded and inherited is not None else None
-            )
+            or coded_grade
             or inherited
             or severity_of(text)
             or prose
