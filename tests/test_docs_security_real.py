@@ -1318,3 +1318,32 @@ def test_id_letters_that_headings_grade_otherwise_code_no_grade() -> None:
         "Verify it loads.\n\n### M-02: Native plugins\n\nVerify they are unused.\n"
     )
     assert findings(text) == {3: (Severity.HIGH, U), 7: (Severity.MEDIUM, U), 11: (Severity.LOW, U)}
+
+
+def test_a_closing_table_grades_the_numbered_headings_above_it() -> None:
+    text = (
+        "# Review\n\n## Issues\n\n### 1. Counter races under load — `limit.ts`\n\nTwo requests pass.\n\n"
+        "### 2. Chat has no quota\n\nAny client can loop.\n\n### 3. Key sent in the query string\n\nUse a header.\n\n"
+        "## Summary\n\n| # | Severity | Issue |\n|---|---|---|\n| 1 | Critical | Non-atomic increment |\n"
+        "| 2 | High | Unlimited chat |\n| 3 | Medium | Key in URL |\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 9: (Severity.HIGH, U), 13: (Severity.MEDIUM, U)}
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert audit.findings[0].title == "Counter races under load — limit.ts"
+
+
+def test_a_group_label_closing_with_its_counts_heads_the_list_below_it() -> None:
+    text = (
+        "  🔴 Critical Issues: 0 Remaining, 2 Fixed ✅\n\n  1. ✅ Open CORS policy - FIXED: origins listed\n"
+        "  2. ✅ Unsigned cookies - FIXED: signed\n\n  🟠 High Severity: 1 Remaining, 1 Fixed ✅\n\n"
+        "  - Stats endpoint needs no login\n  - ✅ Missing headers - FIXED: added\n  - And more...\n\n"
+        "  🟡 Medium Severity: 1\n\n  - Deleted files can be recovered\n"
+    )
+    assert findings(text) == {
+        3: (Severity.CRITICAL, F),
+        4: (Severity.CRITICAL, F),
+        8: (Severity.HIGH, U),
+        9: (Severity.HIGH, F),
+        14: (Severity.MEDIUM, U),
+    }

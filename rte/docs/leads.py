@@ -86,7 +86,9 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
-    r"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*:\s*\d+)?\W*$"
+    # (the group's counts may close it: `: 5`, `: 2 Remaining, 4 Fixed ✅`)
+    r"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?"
+    r"(?:\s*:\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*)?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$",
@@ -108,9 +110,10 @@ _AFTER_LEAD = re.compile(
     re.I,
 )
 
-# A bare grade in brackets (`(high)`), and an item opening with a quantity (`-5 points: …`, `0-7 days: …`).
+# A bare grade in brackets (`(high)`), and an item opening with a quantity (`-5 points: …`, `0-7 days: …`) or
+# standing for the rest (`And more...`, `+ 3 others`).
 _PAREN_GRADE = re.compile(rf"\({SEVERITY_WORDS}\)", re.I)
-_TALLY = re.compile(r"^\W*[-+]?\d")
+_TALLY = re.compile(r"^\W*(?:[-+]?\d|(?:and\s+|\+\s*)(?:\d+\s+)?(?:more|others?)\b|etc\b)", re.I)
 
 
 # Words that qualify a report-wide field rather than name a finding: `Overall Risk: HIGH`, `Residual risk: Low`.
@@ -260,14 +263,19 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     return sorted(first_found.values(), key=lambda lead: lead.index)
 
 
+# `: 2 Remaining, 4 Fixed ✅`, `: 5`: a group label's counts.
+_LABEL_COUNTS = re.compile(r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*\W*$")
+
+
 def _label(block: Block, plain: str) -> bool:
-    """A plain one-line paragraph naming a severity group and closing with a colon, that heads the list below
-    it as a heading would (`🔴 CRITICAL ISSUES (Fix Immediately):`, in a pasted console answer). A bold one
+    """A plain one-line paragraph naming a severity group and closing with a colon or the group's counts,
+    that heads the list below it as a heading would (`🔴 CRITICAL ISSUES (Fix Immediately):`,
+    `🟠 High Severity: 2 Remaining, 4 Fixed ✅`, in a pasted console answer). A bold one
     (`**Critical Issues**:`) is a finding's own recap of its parts."""
     return (
         "\n" not in block.text.strip()
         and not block.lead
-        and block.text.rstrip().endswith(":")
+        and (block.text.rstrip().endswith(":") or _LABEL_COUNTS.search(plain) is not None)
         and bool(SEVERITY_SECTION.match(plain))
         and not GRADED_LEAD.match(plain)
     )

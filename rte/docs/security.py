@@ -57,6 +57,7 @@ from rte.docs.summaryrows import (
     drop_register_echoes,
     drop_restated_ids,
     join_summary,
+    numbered_headings_graded_below,
     rows_under_leads,
     rows_with_details,
 )
@@ -110,6 +111,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # details; it is the list when nothing else lists findings.
         findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
         findings = ranged_findings(blocks, rows_under_leads(blocks, findings))
+        findings = numbered_headings_graded_below(blocks, findings)
         findings.sort(key=lambda f: f.location.line or 0)
         findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))

@@ -312,6 +312,38 @@ def rows_under_leads(blocks: Sequence[Block], findings: list[Finding]) -> list[F
     return moved
 
 
+def numbered_headings_graded_below(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A closing table (`| # | Severity | Issue |`) grading numbered headings that grade nothing themselves
+    (`### 1. Race in the rate limiter`, …, `### 11. …`): each finding starts at its heading, the first place
+    that lists it. The table's numbers and the headings' must be the same, three or more."""
+    levels: dict[int, dict[str, Block]] = {}  # `## 1. Scope` numbers sections, `### 1. …` findings
+    for block in blocks:
+        if block.kind == "heading" and block.level >= 2 and (number := _LEADING_NUMBER.match(block.text)):
+            levels.setdefault(block.level, {}).setdefault(number.group(1), block)
+    table_of = {b.line: b.table for b in blocks if b.kind == "row"}
+    tables: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if (table := table_of.get(finding.location.line or 0)) is not None and finding.id:
+            tables.setdefault(table, []).append(finding)
+    taken = {f.location.line for f in findings}
+    moved: dict[int, Finding] = {}
+    for rows in tables.values():
+        numbers = [row.id.lstrip("#") for row in rows if row.id and _ORDINAL_ID.match(row.id)]
+        heads = next((h for h in levels.values() if set(h) == set(numbers)), {})
+        if (
+            len(rows) < 3
+            or len(numbers) != len(rows)
+            or not heads
+            or any(heads[n].line > (rows[0].location.line or 0) or heads[n].line in taken for n in numbers)
+        ):
+            continue
+        for row, number in zip(rows, numbers, strict=True):
+            head = heads[number]
+            title = _LEADING_NUMBER.sub("", strip_marks(head.text), count=1).strip()
+            moved[id(row)] = replace(row, title=title, location=replace(row.location, line=head.line))
+    return [moved.get(id(f), f) for f in findings]
+
+
 _REGISTER_ID = re.compile(r"^[A-Z]{1,6}-\d{1,4}$")
 _PACKAGE = re.compile(r"^[a-z0-9@][\w.@/-]{1,60}$")
 
