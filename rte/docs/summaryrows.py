@@ -337,8 +337,8 @@ def numbered_headings_graded_below(blocks: Sequence[Block], findings: list[Findi
             or any(heads[n].line > (rows[0].location.line or 0) or heads[n].line in taken for n in numbers)
         ):
             continue
-        for row, number in zip(rows, numbers, strict=True):
-            head = heads[number]
+        for row, ordinal in zip(rows, numbers, strict=True):
+            head = heads[ordinal]
             title = _LEADING_NUMBER.sub("", strip_marks(head.text), count=1).strip()
             moved[id(row)] = replace(row, title=title, location=replace(row.location, line=head.line))
     return [moved.get(id(f), f) for f in findings]
