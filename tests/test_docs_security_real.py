@@ -1347,3 +1347,12 @@ def test_a_group_label_closing_with_its_counts_heads_the_list_below_it() -> None
         9: (Severity.HIGH, F),
         14: (Severity.MEDIUM, U),
     }
+
+
+def test_findings_listed_before_a_fix_take_the_grade_and_state_of_the_section_above() -> None:
+    text = (
+        "# Auth Review\n\n## 🚨 Critical Vulnerabilities Fixed\n\n### ❌ Before: Major Flaws\n"
+        "1. **No role checks** - any user reached any dashboard\n2. **Stale sessions** - expiry never checked\n\n"
+        "### ✅ After: Hardened Store\n\n## 1. New Store\n\n- ✅ **Session checks** - expiry enforced\n"
+    )
+    assert findings(text) == {6: (Severity.CRITICAL, F), 7: (Severity.CRITICAL, F)}

@@ -110,6 +110,9 @@ _AFTER_LEAD = re.compile(
     re.I,
 )
 
+# `### ❌ Before: Major Flaws` over the findings as they stood, `### ✅ After: …` over the fix.
+BEFORE_AFTER = re.compile(r"^\W*(?:before|after)\b\s*(?:[:—–(-]|$)", re.I)
+
 # A bare grade in brackets (`(high)`), and an item opening with a quantity (`-5 points: …`, `0-7 days: …`) or
 # standing for the rest (`And more...`, `+ 3 others`).
 _PAREN_GRADE = re.compile(rf"\({SEVERITY_WORDS}\)", re.I)
@@ -234,7 +237,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                     and not _COUNTED.match(plain)
                     and not PART_KEY.match(plain)
                     and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
-                    and section_severity(block.section[-1:] if label is None else (label,)) is not None
+                    and section_severity(_grading_section(block) if label is None else (label,)) is not None
                 )
                 or (
                     not items
@@ -265,6 +268,13 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
 
 # `: 2 Remaining, 4 Fixed ✅`, `: 5`: a group label's counts.
 _LABEL_COUNTS = re.compile(r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*\W*$")
+
+
+def _grading_section(block: Block) -> tuple[str, ...]:
+    """The heading whose grade a plain item takes: its own, or the one above a `Before:` heading."""
+    if len(block.section) >= 2 and BEFORE_AFTER.match(strip_marks(block.section[-1])):
+        return block.section[-2:-1]
+    return block.section[-1:]
 
 
 def _label(block: Block, plain: str) -> bool:

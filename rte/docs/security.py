@@ -17,6 +17,7 @@ from rte.docs.groupgrades import group_grade, letter_coded, letter_grade, rated_
 from rte.docs.inlinefindings import footnote_statuses, ranged_findings, recorded_findings
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
+    BEFORE_AFTER,
     FINDING_LEAD,
     GRADE_WORDS,
     GRADED_LEAD,
@@ -258,6 +259,8 @@ def _heading_findings(
             continue  # `Input Validation Gaps (87 findings)`: a category and its count
         if block.kind == "heading" and PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
+        if block.kind == "heading" and BEFORE_AFTER.match(plain) and not (ident or own):
+            continue  # `### ❌ Before: Major Flaws` over the findings as they were, `### ✅ After: …` the fix
         group = _GROUP_HEADING.match(plain) if block.kind == "heading" else None
         if (
             group
