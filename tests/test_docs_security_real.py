@@ -1356,3 +1356,13 @@ def test_findings_listed_before_a_fix_take_the_grade_and_state_of_the_section_ab
         "### ✅ After: Hardened Store\n\n## 1. New Store\n\n- ✅ **Session checks** - expiry enforced\n"
     )
     assert findings(text) == {6: (Severity.CRITICAL, F), 7: (Severity.CRITICAL, F)}
+
+
+def test_a_grade_inside_a_table_id_grades_the_row_and_a_risk_level_heading_is_no_finding() -> None:
+    text = (
+        "# Container issues\n\n## Issues Summary\n\n| ID | Description | File | Status |\n|---|---|---|---|\n"
+        "| SEC-MEDIUM-009 | Service runs as root | compose.yml | open |\n"
+        "| SEC-LOW-010 | No read-only filesystem | compose.yml | fixed |\n\n"
+        "## Risk Assessment\n\n### Risk Level: 🟡 HIGH\n\n### Potential Impact\nPrivilege escalation.\n"
+    )
+    assert findings(text) == {7: (Severity.MEDIUM, OPEN), 8: (Severity.LOW, F)}

@@ -102,6 +102,10 @@ _CHECK_FAILED = re.compile(
 )
 
 
+# A grade word as one part of a dashed id: `SEC-MEDIUM-009`, `HIGH-3`.
+_GRADED_ID = re.compile(r"(?:^|-)(critical|high|medium|low)-\d", re.I)
+
+
 def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     merged = _merged_tables(blocks)
@@ -159,6 +163,10 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
                 (g for title in reversed(block.section[1:]) if (g := section_severity((title,))) is not None),
                 None,
             )
+            ident = cell_at(block, id_col).strip() if id_col is not None else None
+            # `| SEC-MEDIUM-009 | Container runs as root |`: the id carries the grade
+            if graded_section in (None, Severity.UNKNOWN) and (in_id := _GRADED_ID.search(ident or "")):
+                graded_section = severity_of(in_id.group(1))
             if (
                 graded_section is not None
                 and graded_section is not Severity.UNKNOWN
@@ -166,7 +174,6 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             ):
                 title = strip_marks(block.cells[title_col])
                 if title and not _ID_CELL.match(title):
-                    ident = cell_at(block, id_col).strip() if id_col is not None else None
                     status = fix_status(block, status_cols, fix_col, title_col)
                     into.append(
                         Finding(

@@ -80,6 +80,10 @@ _NONE = re.compile(
     re.I,
 )
 _STATUS_HEADING = re.compile(r"^\W*(?:overall\s+|current\s+)?status\W*[:—–-]\s*\w", re.I)
+# `### Risk Level: 🟡 HIGH` under `## Risk Assessment`: the rating of the report's subject, no finding
+_RATING_HEADING = re.compile(
+    rf"^\W*(?:overall\s+)?risk\s+(?:level|rating)\W*[:—–-]\W*{SEVERITY_WORDS}\W*$", re.I
+)
 _SEVERITY_PREFIX = SEVERITY_PREFIX
 _SEVERITY_PREFIX_ONLY = re.compile(
     rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?\s*(?:[:|–—]|--?)\s*", re.I
@@ -241,6 +245,7 @@ def _heading_findings(
             or _NONE.search(plain)
             # `### Status: **VULNERABLE**` (ungraded) rates the area above; `### Status: VULNERABLE 🔴 HIGH` grades
             or (block.kind == "heading" and _STATUS_HEADING.match(plain) and severity_of(text) is None)
+            or (block.kind == "heading" and _RATING_HEADING.match(plain))
         ):
             continue
         own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
