@@ -1366,3 +1366,12 @@ def test_a_grade_inside_a_table_id_grades_the_row_and_a_risk_level_heading_is_no
         "## Risk Assessment\n\n### Risk Level: 🟡 HIGH\n\n### Potential Impact\nPrivilege escalation.\n"
     )
     assert findings(text) == {7: (Severity.MEDIUM, OPEN), 8: (Severity.LOW, F)}
+
+
+def test_a_value_changed_by_an_arrow_reads_as_it_is_now() -> None:
+    text = (
+        "# Final Report\n\n## At a glance\n\n**Risk Level:** 🔴 SEVERE → 🟢 EXCELLENT\n\n"
+        "## 3. Session fixation ✅\n\n**Analysis:** strict mode already rejects unknown ids.\n\n"
+        "**Original Severity:** 🔴 Critical (CVSS 8.1) → **Mitigated**\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, M)}

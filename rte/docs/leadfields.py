@@ -186,6 +186,10 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
 _ACCEPTABLE = re.compile(r"^\W*(?:assessment|verdict|decision)\W*[:=]\s*\W*(?:acceptable|accepted)\b", re.I)
 
 
+# What a value became: the few words after its last arrow, closing the value.
+_CHANGED_TO = re.compile(r"(?:→|->|⟶)\s*(\W*(?:[^\W_]+\W*){1,4}?)\s*$")
+
+
 def _evidence(verb: str) -> str:
     """A status word for fix evidence: `merged #640`, `Rotated on 3 Oct` are fixes."""
     if verb.lower().startswith("won"):
@@ -201,6 +205,14 @@ def _unmarked(line: str) -> str:
 def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     if "~~" in value:  # `~~Open~~ → Fixed 2025-03-02`: the struck value was replaced by what follows
         value = re.sub(r"^[\s→>-]+", "", re.sub(r"~~[^~]*~~", "", value)) or value
+    elif (now := _CHANGED_TO.search(value)) and re.search(r"[^\W_]", now.group(1)):
+        # `Risk Level: 🔴 SEVERE → 🟢 EXCELLENT`, `Status: Open → Fixed`: as it is now; but a grade that turned
+        # into a state (`Original Severity: Critical → **Mitigated**`) keeps the grade and gives the state
+        if re.search("severity|risk|priority|rating|level", key) and status_of(now.group(1)) is not None:
+            found.setdefault("status", now.group(1))
+            value = value[: now.start()]
+        else:
+            value = now.group(1)
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(
