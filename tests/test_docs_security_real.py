@@ -1375,3 +1375,14 @@ def test_a_value_changed_by_an_arrow_reads_as_it_is_now() -> None:
         "**Original Severity:** 🔴 Critical (CVSS 8.1) → **Mitigated**\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, M)}
+
+
+def test_a_table_of_upgrades_to_schedule_lists_no_findings() -> None:
+    text = (
+        "# Dependency audit\n\n## 🔴 Vulnerabilities\n\n| CVE | Severity | Description |\n|---|---|---|\n"
+        "| CVE-2024-0001 | HIGH | Archive extraction escapes the target folder |\n\n"
+        "## 🟡 OUTDATED PACKAGES (12 packages)\n\n| Package | Current | Latest | Priority |\n|---|---|---|---|\n"
+        "| cryptography | 41.0 | 46.0 | 🔴 P0 |\n| numpy | 1.26 | 2.3 | 🟡 P1 |\n\n"
+        "### Medium-Priority Updates\n\n| Package | Installed | Available |\n|---|---|---|\n| fastapi | 0.1 | 0.2 |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, U)}

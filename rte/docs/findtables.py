@@ -102,6 +102,8 @@ _CHECK_FAILED = re.compile(
 )
 
 
+_CURRENT_VERSION = re.compile(r"^\W*(?:current|installed)(?: version)?\W*$", re.I)
+_LATEST_VERSION = re.compile(r"^\W*(?:latest|newest|available|wanted)(?: version)?\W*$", re.I)
 # A grade word as one part of a dashed id: `SEC-MEDIUM-009`, `HIGH-3`.
 _GRADED_ID = re.compile(r"(?:^|-)(critical|high|medium|low)-\d", re.I)
 
@@ -130,6 +132,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             into = held
         if not failed_check and _rates_parts(block, header):
             continue
+        if _column(header, _CURRENT_VERSION) is not None and _column(header, _LATEST_VERSION) is not None:
+            continue  # `| Package | Current | Latest | Priority |`: upgrades to schedule, not findings
         sev_col = _column(header, _SEVERITY_COLUMN)
         id_col = _column(header, _ID_COLUMN)
         status_cols = _status_columns(header)

@@ -95,7 +95,9 @@ _NAMED_NUMBER = re.compile(
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
-_CATEGORY_COUNT = re.compile(r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts)\s*\)\W*$", re.I)
+_CATEGORY_COUNT = re.compile(
+    r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts|packages|dependencies)\s*\)\W*$", re.I
+)
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
