@@ -1386,3 +1386,12 @@ def test_a_table_of_upgrades_to_schedule_lists_no_findings() -> None:
         "### Medium-Priority Updates\n\n| Package | Installed | Available |\n|---|---|---|\n| fastapi | 0.1 | 0.2 |\n"
     )
     assert findings(text) == {7: (Severity.HIGH, U)}
+
+
+def test_a_week_or_phase_of_the_plan_is_no_finding_though_it_names_a_grade() -> None:
+    text = (
+        "# Payment review\n\n### 1. 🔴 Unsigned payment links (CRITICAL)\n\nAnyone can replay them.\n\n"
+        "## Timeline\n\n### Week 1 (CRITICAL)\n- [ ] Signed links\n- [ ] Ownership checks\n\n"
+        "### Phase 2: High-priority hardening\n- [ ] Secure key handling\n- [ ] Input sanitization\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, U)}

@@ -95,6 +95,8 @@ _NAMED_NUMBER = re.compile(
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
+# `### Week 1 (CRITICAL)`, `### Phase 2: High-priority fixes`: a step of the plan, graded by what it fixes.
+_PHASE = re.compile(r"^\W*(?:weeks?|phases?|sprints?|days?|months?|stages?|milestones?)\s+\d", re.I)
 _CATEGORY_COUNT = re.compile(
     r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts|packages|dependencies)\s*\)\W*$", re.I
 )
@@ -333,7 +335,12 @@ def _heading_findings(
             continue
         if severity is None:
             continue
-        if block.kind == "heading" and not ident and not explicit and lists_work(blocks, index):
+        if (
+            block.kind == "heading"
+            and not ident
+            and not explicit
+            and (lists_work(blocks, index) or _PHASE.match(plain))
+        ):
             continue  # `### Weeks 2-3 (High Priority)` over `7. ✅ Add rate limiting`: a phase of the plan
         if block.kind == "heading" and not ident and rated_component(blocks, index):
             continue  # `### Users Collection` › `- **Security**: ✅ Owner-only`, `- **Risk Level**: LOW`
