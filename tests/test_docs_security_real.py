@@ -1395,3 +1395,12 @@ def test_a_week_or_phase_of_the_plan_is_no_finding_though_it_names_a_grade() -> 
         "### Phase 2: High-priority hardening\n- [ ] Secure key handling\n- [ ] Input sanitization\n"
     )
     assert findings(text) == {3: (Severity.CRITICAL, U)}
+
+
+def test_a_heading_marked_partially_fixed_stays_open() -> None:
+    text = (
+        "# Review\n\n## High Risk Issues\n\n### 4. **Session handling** 🔄 **PARTIALLY FIXED**\n**Severity:** HIGH\n\n"
+        "- No refresh tokens ⚠️ Still needs work\n\n### 5. **Security headers** ✅ **FIXED**\n**Severity:** HIGH\n\n"
+        "### 6. **Upload limits** partly fixed\n**Severity:** MEDIUM\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN), 10: (Severity.HIGH, F), 13: (Severity.MEDIUM, OPEN)}

@@ -256,7 +256,7 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
     marker = re.search(
         # (not `fail-closed`, `open-source`: a word inside a compound names no status; nor `Open redirect`:
         # open is a status where it closes the phrase, or in capitals)
-        r"(?<![\w-])(?:mostly\s+)?(fixed|resolved|mitigated|(?-i:OPEN)|open(?!\s+\w)|closed|won['’]?t fix|wontfix"
+        r"(?<![\w-])(?:(?:mostly|partially|partly)\s+)?(fixed|resolved|mitigated|(?-i:OPEN)|open(?!\s+\w)|closed|won['’]?t fix|wontfix"
         # (nor `SVG accepted for logo uploads`: accepted as a verb, before what it was accepted for)
         r"|accepted(?!\s+(?:for(?!\s+(?:now|this|the\s+(?:time|moment)|mvp|launch|release|v\d))|in|from|into|on"
         r"|without|if|when|via)\b))\b(?!-)"
