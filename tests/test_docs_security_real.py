@@ -1404,3 +1404,12 @@ def test_a_heading_marked_partially_fixed_stays_open() -> None:
         "### 6. **Upload limits** partly fixed\n**Severity:** MEDIUM\n"
     )
     assert findings(text) == {5: (Severity.HIGH, OPEN), 10: (Severity.HIGH, F), 13: (Severity.MEDIUM, OPEN)}
+
+
+def test_work_left_for_the_future_leaves_the_finding_open_under_a_fixed_section() -> None:
+    text = (
+        "# Review\n\n## 🚨 Vulnerabilities Found & Fixed\n\n### 1. **Weak passwords** - MEDIUM RISK ✅ FIXED\n"
+        "**Fix Applied**: Added a blocklist\n\n### 2. **Rate limits reset on restart** - MEDIUM RISK ⚠️ RECOMMENDATION\n"
+        "**Status**: Documented for future Redis implementation\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, F), 8: (Severity.MEDIUM, OPEN)}
