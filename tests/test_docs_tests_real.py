@@ -352,3 +352,17 @@ def test_a_timeout_or_a_fixture_error_in_a_result_column_fails_the_run() -> None
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("⚠️ TIMEOUT", "✅ PASS").replace("⚠️ FIXTURE ERROR", "✅ PASS")) is Verdict.PASS
+
+
+def test_the_output_a_run_is_expected_to_print_is_no_result() -> None:
+    text = (
+        "# E2E Test Report\n\n**Status**: ✅ Setup complete - ready for execution\n\n## Specs written\n\n"
+        "- `checkout.cy.ts`: pays with a saved card\n\n## Expected Test Results\n\n### When Executed Successfully:\n"
+        "```\n  ✓ pays with a saved card (12s)\n  ✓ rejects an expired card (9s)\n\nTotal: 2 tests passing\n```\n"
+    )
+    assert verdict(text) is not Verdict.PASS
+
+
+def test_counts_under_an_expected_output_heading_are_not_read() -> None:
+    text = "# Test Report\n\nSpecs for the checkout.\n\n## Expected Output\n\n```\nTotal: 40 tests passing\n```\n"
+    assert read(text) == ()

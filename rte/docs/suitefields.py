@@ -47,7 +47,7 @@ NOT_RUN = re.compile(
     r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
     r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
-    r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧"
+    r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧|ready (?:for|to) (?:execution|run|be run)"
     # `4 test suites created`: tests written are not tests run
     r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|🚧",
     re.I,

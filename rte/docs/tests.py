@@ -39,6 +39,11 @@ _RUN_HEADING = re.compile(
     r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b",
     re.I,
 )
+# `## Expected Test Results`, `### When Executed Successfully:`: what a run should print, not a run.
+_HYPOTHETICAL = re.compile(
+    r"^\W*(?:expected|sample|example)\s+(?:test\s+)?(?:results?|output)\b|\bwhen executed successfully\b",
+    re.I,
+)
 _RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
 
 
@@ -48,7 +53,9 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         return _front_matter_suites(fm, rel, problems), problems
     if is_plan(blocks, rel):
         return (), problems
-    blocks = latest_run(bold_headings(blocks))
+    blocks = [
+        b for b in latest_run(bold_headings(blocks)) if not any(map(_HYPOTHETICAL.search, b.section[1:]))
+    ]
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
     by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel), named_runs(blocks, rel)]
