@@ -366,3 +366,16 @@ def test_the_output_a_run_is_expected_to_print_is_no_result() -> None:
 def test_counts_under_an_expected_output_heading_are_not_read() -> None:
     text = "# Test Report\n\nSpecs for the checkout.\n\n## Expected Output\n\n```\nTotal: 40 tests passing\n```\n"
     assert read(text) == ()
+
+
+def test_a_gate_table_reads_exit_codes_and_a_test_command_skipped() -> None:
+    gates = "# QA\n\n## Gates\n\n| Check | Command | Exit Code | Notes |\n|---|---|---|---|\n"
+    backend = "| Backend tests | `pytest` | 0 | 64/64 passed |\n"
+    assert verdict(gates + backend + "| Frontend unit tests | `pnpm test` | SKIPPED | wrong Node |\n") is (
+        Verdict.INCOMPLETE
+    )
+    assert (
+        verdict(gates + backend + "| Frontend unit tests | `pnpm test` | 1 | crashed at start |\n")
+        is Verdict.FAIL
+    )
+    assert verdict(gates + backend + "| Frontend build | `pnpm build` | 0 | 10 routes |\n") is Verdict.PASS

@@ -108,7 +108,9 @@ def from_fields(
         match = _COVERAGE.search(whole)
         coverage = float(match.group(1) or match.group(2)) if match else None
     state = SuiteState.RAN
-    if short:
+    # `| Frontend tests | pnpm test | 1 |` under `Exit Code`: the command failed, whatever it counted
+    exit_code = to_int(_first_number(field("exit code", "exit status")))
+    if short or (exit_code and not failed):
         state = SuiteState.FAILED
     elif not passed and not failed and status_text and _FAIL_WORD.search(status_text) and not never_ran:
         state = SuiteState.FAILED  # `| Backend Jest | ❌ FAIL | 0 | 0 | 0 |`: the run crashed before counting

@@ -11,7 +11,7 @@ from rte.docs.suitefields import from_fields, to_int
 from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
-_COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error", re.I)
+_COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error|exit code", re.I)
 _NAME_HEADERS = re.compile(
     r"suite|type|level|test|category|layer|tier|area|name|scope|component|section|module", re.I
 )
