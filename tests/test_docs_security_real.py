@@ -1413,3 +1413,13 @@ def test_work_left_for_the_future_leaves_the_finding_open_under_a_fixed_section(
         "**Status**: Documented for future Redis implementation\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, F), 8: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_check_graded_where_the_others_say_pass_is_a_finding() -> None:
+    text = (
+        "# Final review\n\n## Areas reviewed (full checklist coverage)\n\n| # | Area | Severity | Finding | Status |\n"
+        "|---|---|---|---|---|\n| 8 | CORS | Pass | Origins are listed | Verified |\n"
+        "| 9 | XSS | Pass | Output is escaped | Verified |\n"
+        "| 10 | Database role | Medium | One role runs migrations and the API | **Open** |\n"
+    )
+    assert findings(text) == {9: (Severity.MEDIUM, OPEN)}

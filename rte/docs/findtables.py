@@ -114,6 +114,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
     above: dict[int, str] = {}  # the last non-blank severity cell of each merged table
     headers: dict[int, list[str]] = {}
     states = _state_legend(blocks)
+    graded_checks = _graded_checks(blocks)
     for block in blocks:
         if block.kind != "row":
             continue
@@ -123,7 +124,10 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         closing = closed_section(block)
         # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
         result_col = _column(header, _CHECK_RESULT_COLUMN)
-        failed_check = result_col is not None and _CHECK_FAILED.search(cell_at(block, result_col))
+        failed_check = bool(result_col is not None and _CHECK_FAILED.search(cell_at(block, result_col)))
+        if block.table in graded_checks and (sev := _column(header, _SEVERITY_COLUMN)) is not None:
+            # `| 16 | DB role | Medium | … |` among `| 8 | CORS | Pass | … |` rows: a check that found something
+            failed_check = failed_check or severity_of(cell_at(block, sev)) is not None
         explicit = any(re.search("severity", h, re.I) for h in header)
         into = findings
         if not (closing or failed_check) and excluded(block, "", explicit):
@@ -256,6 +260,18 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _graded_checks(blocks: Sequence[Block]) -> frozenset[int]:
+    """Tables of checks whose severity column says `Pass` where a check found nothing (`| CORS | Pass |`)."""
+    tables = set()
+    for block in blocks:
+        col = (
+            _column([strip_marks(h) for h in block.header], _SEVERITY_COLUMN) if block.kind == "row" else None
+        )
+        if col is not None and re.match(r"^\W*pass(?:ed)?\b", strip_marks(cell_at(block, col)), re.I):
+            tables.add(block.table)
+    return frozenset(tables)
 
 
 def _rates_parts(block: Block, header: Sequence[str]) -> bool:
