@@ -1423,3 +1423,22 @@ def test_a_check_graded_where_the_others_say_pass_is_a_finding() -> None:
         "| 10 | Database role | Medium | One role runs migrations and the API | **Open** |\n"
     )
     assert findings(text) == {9: (Severity.MEDIUM, OPEN)}
+
+
+def test_records_of_fields_under_a_severity_group_are_findings_titled_by_their_issue() -> None:
+    text = (
+        "# Code Review\n\n## Issues Found\n\n### CRITICAL Issues\n\n**severity**: critical  \n**file**: src/view.js  \n"
+        "**issue**: Article HTML injected unsanitised  \n**suggestion**: use textContent\n\n### HIGH Issues\n\n"
+        "**severity**: high  \n**file**: src/content.js  \n**issue**: Race in the message handler\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U), 14: (Severity.HIGH, U)}
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert audit.findings[1].title == "Race in the message handler"
+
+
+def test_a_field_block_under_a_finding_heading_is_part_of_it() -> None:
+    text = (
+        "# Audit\n\n### H-1: XSS in comments\n\n**Severity:** High  \n**Issue:** comments render raw HTML\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U)}

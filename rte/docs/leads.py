@@ -209,7 +209,9 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
         elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
             level = 7 if block.kind == "paragraph" else ITEM_LEVEL
             found.append(Lead(index, level, first, graded=True))
-        elif block.kind == "paragraph" and RECORD_ID.match(first) and _GRADE_LINE.search(block.text):
+        elif block.kind == "paragraph" and (
+            (RECORD_ID.match(first) and _GRADE_LINE.search(block.text)) or graded_record(block)
+        ):
             found.append(Lead(index, 7, first, graded=True))
         elif block.kind == "paragraph" and (
             block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
@@ -411,6 +413,22 @@ def _inline_severity(key: str, value: str) -> Severity | None:
 def marker_lead(text: str) -> Severity | None:
     """A coloured severity marker opening a heading (`### 2. 🟠 Links never expire`)."""
     return leading_marker(re.sub(r"^\W*\d+[.)]\s*", "", text))
+
+
+# `**issue**: XSS in the reader view`: the line of a record that names the finding.
+_RECORD_ISSUE = re.compile(r"^\W*(?:issue|title|finding|summary)\s*:\s*\S", re.I | re.M)
+
+
+def graded_record(block: Block) -> bool:
+    """A paragraph of `key: value` lines opening with the grade and naming the issue, one of several under a
+    severity group (`### CRITICAL Issues` › `**severity**: critical` / `**file**: …` / `**issue**: XSS …`)."""
+    return (
+        "\n" in block.text.strip()
+        and bool(_GRADE_LINE.match(strip_marks(block.text)))
+        and bool(_RECORD_ISSUE.search(strip_marks(block.text)))
+        and len(block.section) > 1
+        and bool(SEVERITY_SECTION.match(strip_marks(block.section[-1])))
+    )
 
 
 def record_title(block: Block) -> str:

@@ -35,6 +35,7 @@ from rte.docs.leads import (
     TAG,
     TRAILING_GRADE,
     candidates,
+    graded_record,
     has_parts,
     inline_fields,
     marker_lead,
@@ -187,6 +188,8 @@ def _heading_findings(
         block = blocks[index]
         if block.kind == "paragraph" and RECORD_ID.match(text):
             text = f"{text.strip().strip('[]')}: {record_title(block)}"  # `[FINDING-001]` + `Description: …`
+        elif block.kind == "paragraph" and graded_record(block):
+            text = record_title(block)  # `**severity**: high` / `**issue**: Race in the message handler`
         for lvl in [lvl for lvl in sections if lvl >= level]:
             del sections[lvl]
         while heads and heads[-1][0] >= level:
