@@ -1442,3 +1442,12 @@ def test_a_field_block_under_a_finding_heading_is_part_of_it() -> None:
         "# Audit\n\n### H-1: XSS in comments\n\n**Severity:** High  \n**Issue:** comments render raw HTML\n"
     )
     assert findings(text) == {3: (Severity.HIGH, U)}
+
+
+def test_a_sub_heading_of_an_id_finding_is_part_of_it_though_the_findings_fields_close_it() -> None:
+    text = (
+        "# Updated audit\n\n## Status update\n\n### 🔴 CRITICAL-002: Jailbreak checks incomplete\n**Status:** ✅ RESOLVED\n\n"
+        "#### ✅ Fork detection (lines 39-51)\nChecks the sandbox.\n\n#### ✅ Debugger detection (lines 100-113)\n"
+        "Uses sysctl.\n\n**CVSS Score:** 8.2 → 0.0 (RESOLVED)\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}

@@ -174,7 +174,7 @@ def _heading_findings(
 
     `listed` are the findings a table lists by id; `summarised` the ids a summary table names.
     """
-    findings = []
+    findings: list[Finding] = []
     sections: dict[int, Severity] = {}
     # The finding headings still open: level, whether an id or grade marks them, their place in `findings`.
     heads: list[tuple[int, bool, int]] = []
@@ -257,7 +257,11 @@ def _heading_findings(
             continue
         own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
         if block.kind == "heading":
-            part = any(strong for _, strong, _ in heads) and not (own or ident or marker or closing)
+            # (`#### ✅ Debugger detection` under `### 🔴 CRITICAL-002: …` is part of it, though the finding's
+            # `CVSS Score:` line below it falls in its section)
+            under_id = bool(heads) and findings[heads[-1][2]].id is not None
+            titled = own and not (explicit and under_id and not graded_lead)
+            part = any(strong for _, strong, _ in heads) and not (titled or ident or marker or closing)
         elif block.kind == "paragraph":
             # `**Issue:** …` + `**Risk:** …` under `#### 10. SESSIONS - PARTIAL`
             part = bool(heads) and not own
