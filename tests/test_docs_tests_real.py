@@ -379,3 +379,12 @@ def test_a_gate_table_reads_exit_codes_and_a_test_command_skipped() -> None:
         is Verdict.FAIL
     )
     assert verdict(gates + backend + "| Frontend build | `pnpm build` | 0 | 10 routes |\n") is Verdict.PASS
+
+
+def test_a_table_of_phases_counts_like_a_table_of_suites() -> None:
+    text = (
+        "# Test Report\n\n## Summary\n\n| Phase | Tests | Passed | Failed | Blocked |\n|---|---|---|---|---|\n"
+        "| 1. Setup command | 6 | 6 | 0 | 0 |\n| 2. Search | 4 | 3 | 1 | 0 |\n| **Total** | **10** | **9** | **1** | **0** |\n\n"
+        "## Automated\n\nAll 48 automated tests pass.\n"
+    )
+    assert verdict(text) is Verdict.FAIL
