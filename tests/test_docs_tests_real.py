@@ -388,3 +388,11 @@ def test_a_table_of_phases_counts_like_a_table_of_suites() -> None:
         "## Automated\n\nAll 48 automated tests pass.\n"
     )
     assert verdict(text) is Verdict.FAIL
+
+
+def test_tests_compiled_with_their_run_deferred_are_not_a_pass() -> None:
+    text = (
+        "# Test Report\n\n| Metric | Unit |\n|---|---|\n| Passed | 54 |\n| Failed | 0 |\n\n"
+        "All 54 tests are compile-verified (0 errors). Runtime execution deferred: the SDK is not installed.\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

@@ -52,6 +52,8 @@ _NOT_RUN = re.compile(
     # `Client-side testing would require Playwright, which was not performed in this test cycle`
     r"|\btesting\b[^.]{0,100}?\b(?:which|that) (?:was|were) not (?:performed|run|executed)\b"
     r"|no tests? (?:were|was|have been) (?:run|executed)"
+    # `Runtime execution deferred — the SDK is not installed`: the tests were compiled, not run
+    r"|\b(?:runtime |test )?execution (?:was |is |has been )?(?:deferred|postponed)\b"
     r"|\bstill (?:running|in progress|executing)\b|\bscheduled (?:for|on|to run)\b|\bcollected 0 items\b"
     r"|\b(?:run|job|suite|regression|testing) (?:is |are )?(?:still )?in progress\b"
     r"|\bno (?:qa )?sign-?off\b|\bnot (?:yet )?signed off\b|\bsign-?off (?:is )?(?:pending|withheld)\b"
