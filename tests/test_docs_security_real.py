@@ -1451,3 +1451,13 @@ def test_a_sub_heading_of_an_id_finding_is_part_of_it_though_the_findings_fields
         "Uses sysctl.\n\n**CVSS Score:** 8.2 → 0.0 (RESOLVED)\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_a_progress_checklist_and_untested_areas_restate_or_add_no_findings() -> None:
+    text = (
+        "# Vulnerabilities found\n\n## 1. SQL injection in the search endpoint\n\n**Severity:** CRITICAL\n"
+        "**Status:** ❌ UNFIXED\n\n## Not yet covered\n\n#### Untested Attack Vectors (High Risk)\n\n"
+        "1. **IDOR** - can users read drafts of others?\n\n## Progress Tracking\n\n### Vulnerabilities Fixed: 0/1\n\n"
+        "- [ ] **CRITICAL**: SQL injection in search\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, OPEN)}

@@ -18,7 +18,9 @@ _NOT_FINDINGS = re.compile(
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
-    r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$",
+    r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
+    # `#### Untested Attack Vectors (High Risk)`: what the audit did not get to, not what it found
+    r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b",
     re.I,
 )
 

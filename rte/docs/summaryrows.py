@@ -171,7 +171,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 # Sections that restate findings listed elsewhere: a recap of fixes, a risk matrix, a remediation plan.
 _RECAP = re.compile(
-    r"\b(summary|recap|completed|overview|conclusion|roadmap|action plan|next steps"
+    r"\b(summary|recap|completed|overview|conclusion|roadmap|action plan|next steps|progress tracking"
     r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap|table)|prioriti[sz]ed remediation)\b",
     re.I,
 )
