@@ -83,12 +83,12 @@ FAILED_CHECK_LABEL = re.compile(
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
 # `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.
 _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}\)?(?:[.;,]|$)", re.I)
+# A severity group's counts closing its label: `: 5`, `: 2 Remaining, 4 Fixed ✅`.
+_GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
-    # (the group's counts may close it: `: 5`, `: 2 Remaining, 4 Fixed ✅`)
-    r"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?"
-    r"(?:\s*:\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*)?\W*$"
+    rf"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*{_GROUP_COUNTS})?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$",
@@ -268,8 +268,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     return sorted(first_found.values(), key=lambda lead: lead.index)
 
 
-# `: 2 Remaining, 4 Fixed ✅`, `: 5`: a group label's counts.
-_LABEL_COUNTS = re.compile(r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*\W*$")
+_LABEL_COUNTS = re.compile(rf"{_GROUP_COUNTS}\W*$")  # a group label closing with its counts
 
 
 def _grading_section(block: Block) -> tuple[str, ...]:
