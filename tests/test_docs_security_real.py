@@ -1461,3 +1461,12 @@ def test_a_progress_checklist_and_untested_areas_restate_or_add_no_findings() ->
         "- [ ] **CRITICAL**: SQL injection in search\n"
     )
     assert findings(text) == {3: (Severity.CRITICAL, OPEN)}
+
+
+def test_test_coverage_gaps_are_tests_to_write_not_findings() -> None:
+    text = (
+        "# Remaining issues\n\n## High (1 open)\n\n| ID | Issue | Package |\n|---|---|---|\n"
+        "| H-01 | Tokens accepted after expiry | auth |\n\n## Test Coverage Gaps (open)\n\n"
+        "| ID | Issue | Priority |\n|---|---|---|\n| T-04 | Transport packages — zero coverage | CRITICAL |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, OPEN)}

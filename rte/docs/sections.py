@@ -20,7 +20,9 @@ _NOT_FINDINGS = re.compile(
     r"|test plan|not (?:an? )?findings?|non-findings?)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
     # `#### Untested Attack Vectors (High Risk)`: what the audit did not get to, not what it found
-    r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b",
+    r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b"
+    # `## Test Coverage Gaps` › `| T-04 | Transport packages — zero coverage | CRITICAL |`: tests to write
+    r"|\b(?:test(?:ing)?\s+)?coverage\s+gaps?\b|\btesting\s+gaps?\b",
     re.I,
 )
 
