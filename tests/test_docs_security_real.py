@@ -1470,3 +1470,12 @@ def test_test_coverage_gaps_are_tests_to_write_not_findings() -> None:
         "| ID | Issue | Priority |\n|---|---|---|\n| T-04 | Transport packages — zero coverage | CRITICAL |\n"
     )
     assert findings(text) == {7: (Severity.HIGH, OPEN)}
+
+
+def test_plain_text_findings_and_controls_reviewed_without_a_vulnerability() -> None:
+    text = (
+        "# API Security Testing Report\n\nFinding 2: Missing Rate Limiting\n\nSeverity: Medium\nEndpoint: POST /login\n\n"
+        "Impact:\nPassword guessing.\n\n## High-impact controls reviewed without a confirmed new vulnerability\n\n"
+        "- Session regeneration after login\n- CSRF handling for uploads\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, U)}

@@ -213,6 +213,15 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
             (RECORD_ID.match(first) and _GRADE_LINE.search(block.text)) or graded_record(block)
         ):
             found.append(Lead(index, 7, first, graded=True))
+        elif (
+            block.kind == "paragraph"
+            and "\n" not in block.text.strip()
+            and FINDING_LEAD.match(plain)
+            and index + 1 < len(blocks)
+            and blocks[index + 1].kind == "paragraph"
+            and _GRADE_LINE.match(strip_marks(blocks[index + 1].text))
+        ):
+            found.append(Lead(index, 7, first))  # plain text: `Finding 1: BOLA`, then `Severity: High`
         elif block.kind == "paragraph" and (
             block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
         ):

@@ -21,6 +21,8 @@ _NOT_FINDINGS = re.compile(
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
     # `#### Untested Attack Vectors (High Risk)`: what the audit did not get to, not what it found
     r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b"
+    # `## High-impact controls reviewed without a confirmed new vulnerability`: checks that found nothing
+    r"|\bwithout (?:a |any )?(?:confirmed |new )*(?:vulnerabilit\w*|findings?|issues?)\b"
     # `## Test Coverage Gaps` › `| T-04 | Transport packages — zero coverage | CRITICAL |`: tests to write
     r"|\b(?:test(?:ing)?\s+)?coverage\s+gaps?\b|\btesting\s+gaps?\b",
     re.I,
