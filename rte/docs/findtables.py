@@ -122,12 +122,13 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             block.table, [strip_marks(h) for h in block.header]
         )
         closing = closed_section(block)
+        sev_col = _column(header, _SEVERITY_COLUMN)
         # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
         result_col = _column(header, _CHECK_RESULT_COLUMN)
         failed_check = bool(result_col is not None and _CHECK_FAILED.search(cell_at(block, result_col)))
-        if block.table in graded_checks and (sev := _column(header, _SEVERITY_COLUMN)) is not None:
+        if block.table in graded_checks and sev_col is not None:
             # `| 16 | DB role | Medium | … |` among `| 8 | CORS | Pass | … |` rows: a check that found something
-            failed_check = failed_check or severity_of(cell_at(block, sev)) is not None
+            failed_check = failed_check or severity_of(cell_at(block, sev_col)) is not None
         explicit = any(re.search("severity", h, re.I) for h in header)
         into = findings
         if not (closing or failed_check) and excluded(block, "", explicit):
@@ -138,7 +139,6 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue
         if _column(header, _CURRENT_VERSION) is not None and _column(header, _LATEST_VERSION) is not None:
             continue  # `| Package | Current | Latest | Priority |`: upgrades to schedule, not findings
-        sev_col = _column(header, _SEVERITY_COLUMN)
         id_col = _column(header, _ID_COLUMN)
         status_cols = _status_columns(header)
         title_col = next(
@@ -264,11 +264,14 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
 
 def _graded_checks(blocks: Sequence[Block]) -> frozenset[int]:
     """Tables of checks whose severity column says `Pass` where a check found nothing (`| CORS | Pass |`)."""
+    columns: dict[int, int | None] = {}  # each table's severity column, found once
     tables = set()
     for block in blocks:
-        col = (
-            _column([strip_marks(h) for h in block.header], _SEVERITY_COLUMN) if block.kind == "row" else None
-        )
+        if block.kind != "row":
+            continue
+        if block.table not in columns:
+            columns[block.table] = _column([strip_marks(h) for h in block.header], _SEVERITY_COLUMN)
+        col = columns[block.table]
         if col is not None and re.match(r"^\W*pass(?:ed)?\b", strip_marks(cell_at(block, col)), re.I):
             tables.add(block.table)
     return frozenset(tables)
