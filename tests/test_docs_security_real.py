@@ -1479,3 +1479,16 @@ def test_plain_text_findings_and_controls_reviewed_without_a_vulnerability() -> 
         "- Session regeneration after login\n- CSRF handling for uploads\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, U)}
+
+
+def test_a_grade_spelled_in_the_id_beats_the_band_of_a_cvss_score() -> None:
+    text = (
+        "# Review\n\n## Critical\n\n### 🔴 CRIT-002: Webhook replay\n**CVSS:** 7.5 | **File:** hooks.py\n\n"
+        "## High\n\n### 🟠 HIGH-001: Stack traces in replies\n**CVSS Score:** 6.1\n\n"
+        "### 🟠 Finding 3: Open redirect\n**CVSS Score:** 6.1\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, U),
+        10: (Severity.HIGH, U),
+        13: (Severity.MEDIUM, U),
+    }

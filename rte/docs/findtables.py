@@ -21,7 +21,7 @@ from rte.docs.rowstatus import (
     struck,
 )
 from rte.docs.sections import SUMMARY, closed_section, excluded
-from rte.docs.vocab import PRAISE, leading_status, severity_of, status_of, strip_marks
+from rte.docs.vocab import PRAISE, id_severity, leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
 
 _TITLE_COLUMN = re.compile(
@@ -104,10 +104,9 @@ _CHECK_FAILED = re.compile(
 
 _CURRENT_VERSION = re.compile(r"^\W*(?:current|installed)(?: version)?\W*$", re.I)
 _LATEST_VERSION = re.compile(r"^\W*(?:latest|newest|available|wanted)(?: version)?\W*$", re.I)
+
+
 # A grade word as one part of a dashed id: `SEC-MEDIUM-009`, `HIGH-3`.
-_GRADED_ID = re.compile(r"(?:^|-)(critical|high|medium|low)-\d", re.I)
-
-
 def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     merged = _merged_tables(blocks)
@@ -173,8 +172,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             )
             ident = cell_at(block, id_col).strip() if id_col is not None else None
             # `| SEC-MEDIUM-009 | Container runs as root |`: the id carries the grade
-            if graded_section in (None, Severity.UNKNOWN) and (in_id := _GRADED_ID.search(ident or "")):
-                graded_section = severity_of(in_id.group(1))
+            if graded_section in (None, Severity.UNKNOWN):
+                graded_section = id_severity(ident) or graded_section
             if (
                 graded_section is not None
                 and graded_section is not Severity.UNKNOWN

@@ -63,7 +63,7 @@ from rte.docs.summaryrows import (
     rows_under_leads,
     rows_with_details,
 )
-from rte.docs.vocab import PRAISE, moscow_severity, severity_of, status_of, strip_marks
+from rte.docs.vocab import PRAISE, id_severity, moscow_severity, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Problem, SecurityAudit, Severity
 
 _SCORE = re.compile(
@@ -94,6 +94,7 @@ _NAMED_NUMBER = re.compile(
     r"^\W*[^\W\d_]+\s+#?\d{1,3}\s*(?:[—–:]|-{1,2})\s*(?=\W*" + GRADE_WORDS + r"\b)", re.I
 )
 _SEVERITY_WORDING = re.compile(r"\b(critical|high|medium|moderate|low)[\s-]+(severity|risk)\b", re.I)
+_SCORE_LINE = re.compile(r"\W*cvss", re.I)  # a severity field that is a CVSS score, not a grade
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 # `### Week 1 (CRITICAL)`, `### Phase 2: High-priority fixes`: a step of the plan, graded by what it fixes.
@@ -302,8 +303,11 @@ def _heading_findings(
                 sections[level] = severity_of(text) or Severity.UNKNOWN
             continue
         tag = TAG.search(text) or PAREN_SEVERITY.search(text)
+        # `### 🔴 CRIT-002: …` over `**CVSS:** 7.5`: the report's own grade, spelled in the id, beats the band
+        spelled = id_severity(ident) if _SCORE_LINE.match(found.get("severity", "")) else None
         severity = (
-            field_severity(found, terms, ("severity",))
+            spelled
+            or field_severity(found, terms, ("severity",))
             # `### 🟡 LOW SEVERITY: …` grades the finding; a `Priority: HIGH` under it schedules the work
             or (severity_of(prefix.group(1)) if prefix else None)
             # `## Medium Findings` › `Priority: High`: the section grades, the priority schedules the fix

@@ -61,6 +61,16 @@ def severity_of(text: str) -> Severity | None:
     return min(markers)[1] if markers else None
 
 
+# `SEC-MEDIUM-009`, `CRIT-002`, `HIGH-001`: an id that carries its finding's grade.
+_GRADED_ID = re.compile(r"(?:^|-)(crit(?:ical)?|high|med(?:ium)?|low)-\d", re.I)
+
+
+def id_severity(ident: str | None) -> Severity | None:
+    """The grade a finding's id spells out (`CRIT-002` is critical), if it spells one."""
+    graded = _GRADED_ID.search(ident or "")
+    return severity_of(graded.group(1)) if graded else None
+
+
 # Severity words of other languages, read only where a field's value starts with one (`Severidad: Alta`):
 # "media" or "alto" inside English prose means something else.
 _FOREIGN_SEVERITY = (
