@@ -1492,3 +1492,14 @@ def test_a_grade_spelled_in_the_id_beats_the_band_of_a_cvss_score() -> None:
         10: (Severity.HIGH, U),
         13: (Severity.MEDIUM, U),
     }
+
+
+def test_non_security_issues_success_criteria_and_next_actions_add_no_findings() -> None:
+    text = (
+        "# Review\n\n## High Severity Issues\n\n### HIGH-001: Tokens in logs\n\nSeen in the worker.\n\n"
+        "## Code Quality Issues (Non-Security)\n\n| ID | Issue | Effort |\n|---|---|---|\n"
+        "| CQ-HIGH-001 | No retry logic | 2h |\n\n"
+        "## Success Criteria\n\n- [ ] All P0 (CRITICAL) issues resolved\n\n"
+        "## Next Actions\n\n### This Week\n\n1. Implement all P1 (HIGH) fixes\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}

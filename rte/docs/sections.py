@@ -17,7 +17,7 @@ _NOT_FINDINGS = re.compile(
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
-    r"|test plan|not (?:an? )?findings?|non-findings?)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
+    r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
     # `#### Untested Attack Vectors (High Risk)`: what the audit did not get to, not what it found
     r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b"
@@ -29,7 +29,7 @@ _NOT_FINDINGS = re.compile(
 )
 
 _WEAK_NOT_FINDINGS = re.compile(
-    r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next steps?|action items?"
+    r"\b(recommendations?|recommended (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
     r"|action plan|migration files|changes made|files (?:changed|modified|created))\b",
     re.I,
