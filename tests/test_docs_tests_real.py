@@ -396,3 +396,23 @@ def test_tests_compiled_with_their_run_deferred_are_not_a_pass() -> None:
         "All 54 tests are compile-verified (0 errors). Runtime execution deferred: the SDK is not installed.\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_table_of_what_the_tests_cover_and_a_first_run_fixed_since_are_no_results() -> None:
+    text = (
+        "# UI test report\n\n## Result\n\n| Suite | Tests | Passed | Failed |\n|---|---|---|---|\n"
+        "| UI tests | 12 | 12 | 0 |\n\n## What the UI tests cover\n\n| Area | Tests |\n|---|---|\n"
+        "| Login | wrong password shows an error and the form stays open for another try |\n"
+        "| Reports | period buttons (30 / 90 / 365 days) redraw the chart with the right buckets |\n\n"
+        "## Defects found and fixed\n\nThe first run had 3 failures; each defect now has a regression test.\n"
+    )
+    assert verdict(text) is Verdict.PASS
+
+
+def test_a_static_analysers_tally_in_a_suite_table_counts_no_tests() -> None:
+    text = (
+        "# QA report\n\n| Module | Runner | Tests | Status |\n|---|---|---|---|\n"
+        "| Cart | `cart_test.dart` | 4 / 4 | **PASSED** |\n"
+        "| Static analysis | `flutter analyze` | 0 errors, 0 warnings | **PASSED** |\n"
+    )
+    assert verdict(text) is Verdict.PASS

@@ -64,9 +64,11 @@ _NOT_RUN = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(?:debugging|troubleshooting|journey|lessons learned|root cause|issues? (?:encountered|resolved|fixed)"
-    r"|(?:resolved|fixed) issues|fixes applied|problems solved)\b",
+    r"|(?:resolved|fixed) issues|fixes applied|problems solved|(?:defects?|bugs?) found and fixed)\b",
     re.I,
 )
+# `The first run had 5 failures …` (since fixed): a run before the one reported.
+_EARLIER_RUN = re.compile(r"(?:first|initial|earlier|previous|original) (?:test )?run", re.I)
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
 _BLOCKER = re.compile(
     r"\b(?:[1-9]\d*|an?|one)\s+(?:open\s+)?(?:release[- ])?(?:blockers?|blocking\s+(?:bugs?|defects?|issues?))\b",
@@ -180,6 +182,8 @@ def overall_suites(
             where = Location(rel, block.line + (offset if block.kind != "row" else 0))
             if block.kind == "code" and runner_line(line, counts):
                 first = first if first is not None else where.line
+                continue
+            if history or _EARLIER_RUN.search(plain):
                 continue
             if block.kind == "code":
                 _summary_line(plain, counts)

@@ -55,6 +55,8 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
             continue
+        if _described(header, block.cells) or _analyser_tally(block.text):
+            continue
         inherited = not strip_marks(block.cells[0]) and block.table in above
         name = above[block.table] if inherited else strip_marks(block.cells[0])
         above[block.table] = name
@@ -88,6 +90,34 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         + _icon_tallies(blocks, rel, taken)
         + _outcome_tallies(blocks, rel, taken)
         + _check_matrices(blocks, rel, taken)
+    )
+
+
+# `| Static analysis | flutter analyze | 0 errors, 0 warnings | PASSED |`: an analyser's tally, not tests.
+_WARNINGS = re.compile(r"\b\d+\s+warnings?\b", re.I)
+_TEST_TALLY = re.compile(r"\d\s*(?:/\s*\d|tests?\b|specs?\b|cases?\b|pass|fail|skip)", re.I)
+
+
+_COUNTED_WORDS = re.compile(
+    r"\b\d+\s*(?:/\s*\d+\s*)?(?:tests?|specs?|cases?|passed|passing|failed|failing|skipped)\b", re.I
+)
+
+
+def _analyser_tally(text: str) -> bool:
+    return bool(_WARNINGS.search(text)) and not _TEST_TALLY.search(text)
+
+
+def _described(header: list[str], cells: Sequence[str]) -> bool:
+    """`| Sign-in | Portal toggle; wrong password shows an error; show / hide password |` under `Area | Tests`:
+    what the tests cover, in words, where a count would stand."""
+    counted = [
+        strip_marks(cell) for h, cell in zip(header[1:], cells[1:], strict=False) if _COUNT_HEADERS.search(h)
+    ]
+    return bool(counted) and all(
+        len(c.split()) >= 6
+        and not re.match(r"\W*(?:\d|pass|fail|flak|skip|block|ok\b)", c, re.I)
+        and not _COUNTED_WORDS.search(c)
+        for c in counted
     )
 
 
