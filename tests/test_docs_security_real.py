@@ -1503,3 +1503,27 @@ def test_non_security_issues_success_criteria_and_next_actions_add_no_findings()
         "## Next Actions\n\n### This Week\n\n1. Implement all P1 (HIGH) fixes\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_issues_found_then_fixes_implemented_under_a_secured_status_are_fixed() -> None:
+    text = (
+        "# Audit\n\n## A01 - Access Control\n\n### Status: **SECURED**\n\n**Issues Found:**\n"
+        "- ❌ **CRITICAL**: Report export had no login check\n\n**Fixes Implemented:**\n"
+        "- ✅ Export now behind the session guard\n\n## A05 - Misconfiguration\n\n### Status: **OPEN**\n\n"
+        "**Issues Found:**\n- ❌ **HIGH**: Debug toolbar reachable in production\n\n"
+        "**Fixes Implemented:**\n- Planned for next sprint\n"
+    )
+    assert findings(text) == {8: (Severity.CRITICAL, F), 18: (Severity.HIGH, OPEN)}
+
+
+def test_initial_findings_take_the_status_of_the_remediation_section_beside_them() -> None:
+    text = (
+        "# Audit\n\n## Dependencies\n\n### 1.1 Scanner results\n\n#### Initial Findings\n\n"
+        "1. **ADV-2025-01** - Crash on crafted token (HIGH)\n   - **Fixed Version:** v1.7.0\n\n"
+        "#### Remediation\n- **Action Taken:** Upgraded the library\n- **Status:** ✅ **RESOLVED**\n\n"
+        "### 1.2 Licences\n\n#### Initial Findings\n\n1. **ADV-2025-02** - Leak in debug output (HIGH)\n\n"
+        "#### Notes\n- **Status:** ✅ RESOLVED upstream\n"
+    )
+    got = findings(text)
+    assert got[9] == (Severity.HIGH, F)
+    assert got[20][1] != F

@@ -104,3 +104,79 @@ def _grades(closing: re.Match[str]) -> frozenset[Severity]:
     """The grades a closing statement names (`All critical and high issues resolved`); empty: all of them."""
     named = re.findall(_GRADE, closing.group("grades") or "", re.I)
     return frozenset(s for s in map(severity_of, named) if s)
+
+
+# A section that lists what it found, then what was done about it: `**Issues Found:**` … `**Fixes Implemented:**`
+# under `### Status: SECURED`, or `#### Initial Findings` … `#### Remediation` › `**Status:** ✅ RESOLVED`.
+_FOUND_LABEL = re.compile(
+    r"^\W*(?:initial\s+|original\s+)?(?:issues?|findings?|vulnerabilit(?:y|ies)|problems?)"
+    r"(?:\s+(?:found|identified|detected))?\W*$",
+    re.I,
+)
+_REMEDIED_LABEL = re.compile(
+    r"^\W*(?:remediation|resolution|fix(?:es)?\s+(?:implemented|applied)|actions?\s+taken)\W*$", re.I
+)
+_TITLE_STATUS = re.compile(r"^\W*status\W*[:—–-]\s*(.+)$", re.I)
+
+
+def remedied_sections(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Findings listed under `Issues Found` take the status the same section states after its `Fixes
+    Implemented` (or `Remediation`) part, unless their own text says otherwise (a ❌ only marks the issue)."""
+    stated: list[tuple[int, int, FindingStatus]] = []  # (first line, last line, status) of each such list
+    for index, block in enumerate(blocks):
+        label = _label(block)
+        if label is not None and _FOUND_LABEL.match(label):
+            end, status = _remedied(blocks, index)
+            if end is not None and status in (FindingStatus.FIXED, FindingStatus.MITIGATED):
+                stated.append((block.line, end, status))
+    if not stated:
+        return findings
+    out = []
+    for finding in findings:
+        line = finding.location.line or 0
+        status = next((s for first, last, s in stated if first < line < last), None)
+        own = status_of(strip_marks(finding.title).replace("❌", ""))
+        closes = finding.status in (FindingStatus.UNKNOWN, FindingStatus.OPEN) and own is None
+        out.append(replace(finding, status=status) if status and closes else finding)
+    return out
+
+
+def _label(block: Block) -> str | None:
+    if block.kind == "heading" or (block.kind == "paragraph" and "\n" not in block.text.strip()):
+        return strip_marks(block.text)
+    return None
+
+
+def _remedied(blocks: Sequence[Block], start: int) -> tuple[int | None, FindingStatus | None]:
+    """Where the found list ends at a remedy part of the same section, and the status stated after that
+    (or by the section's own `Status:` title): a label paragraph pairs with a label paragraph before the
+    next heading, a heading with the next heading of its level."""
+    found = blocks[start]
+    heading = found.kind == "heading"
+    remedy: int | None = None
+    status: FindingStatus | None = None
+    for block in blocks[start + 1 :]:
+        if block.kind == "heading" and (not heading or block.level <= found.level):
+            if remedy is not None or not heading or block.level < found.level:
+                break
+            if not _REMEDIED_LABEL.match(strip_marks(block.text)):
+                return None, None  # another section began before any remedy
+            remedy = block.line
+            continue
+        if remedy is None:
+            if not heading and block.kind == "paragraph" and _REMEDIED_LABEL.match(_label(block) or "-"):
+                remedy = block.line
+            continue
+        for line in block.text.split("\n") if block.kind in ("paragraph", "item") else ():
+            if status is None and (said := _STATUS_LINE.match(strip_marks(line))):
+                status = _closed(said.group(1))
+    title = _TITLE_STATUS.match(strip_marks(found.section[-1])) if not heading and found.section else None
+    if remedy is not None and status is None and title:
+        status = _closed(title.group(1))
+    return remedy, status
+
+
+def _closed(value: str) -> FindingStatus | None:
+    if _HEDGE.search(value):
+        return None
+    return FindingStatus.FIXED if re.search(r"\bsecured\b", value, re.I) else status_of(value)
