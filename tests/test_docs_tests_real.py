@@ -416,3 +416,12 @@ def test_a_static_analysers_tally_in_a_suite_table_counts_no_tests() -> None:
         "| Static analysis | `flutter analyze` | 0 errors, 0 warnings | **PASSED** |\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_maven_summary_quoted_in_a_list_item_counts_its_tests() -> None:
+    text = (
+        "**Test Report**\n\n- **Maven:** `mvn clean test`\n"
+        "- **Summary:** Tests run: 7, Failures: 0, Errors: 0, Skipped: 0\n- **Build:** BUILD SUCCESS\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("Failures: 0", "Failures: 2")) is Verdict.FAIL

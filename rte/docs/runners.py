@@ -21,10 +21,16 @@ _GO_PACKAGE = re.compile(r"^(ok|FAIL)\s+\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))")
 # `Failed: 0, Passed: 120, Skipped: 2, Total: 122` (dotnet), `tests="23" failures="0" errors="1"` (JUnit XML):
 # counts written after their word, two or more on one line.
 _PAIR = re.compile(
-    rf"\b(total|tests|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?({COUNT})\"?(?![\d.%])",
+    rf"\b(total|tests(?: run)?|passed|failed|failures|errors|skipped|ignored)\s*[:=]\s*\"?({COUNT})\"?(?![\d.%])",
     re.I,
 )
-_PAIR_KEYS = {"tests": "total", "failures": "failed", "errors": "failed", "ignored": "skipped"}
+_PAIR_KEYS = {
+    "tests": "total",
+    "tests run": "total",
+    "failures": "failed",
+    "errors": "failed",
+    "ignored": "skipped",
+}
 # Python unittest: `Ran 76 tests in 4.907s`, then `OK`, `OK (skipped=2)` or `FAILED (failures=2, errors=1)`.
 _UNITTEST_RAN = re.compile(r"^\s*Ran (\d+) tests? in \d", re.I)
 _UNITTEST_END = re.compile(r"^\s*(OK|FAILED)(?:\s+\(([\w=, ]*)\))?\s*$")
