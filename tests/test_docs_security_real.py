@@ -1527,3 +1527,11 @@ def test_initial_findings_take_the_status_of_the_remediation_section_beside_them
     got = findings(text)
     assert got[9] == (Severity.HIGH, F)
     assert got[20][1] != F
+
+
+def test_a_numbered_bold_sentence_opening_with_its_grade_is_a_finding() -> None:
+    text = (
+        "# Review\n\n## Found\n\n**1. Critical — the search matched every account (FIXED).** Wildcards\n"
+        "were passed through; they are escaped now.\n\n**2. Medium — two webhooks still need a decision.** See below.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 8: (Severity.MEDIUM, U)}

@@ -356,7 +356,7 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
         return False  # `**Risk:** LOW - …`, `**Fix Priority:** P0 - …` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
-    if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(strip_marks(lead)):
+    if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(ORDINAL.sub("", strip_marks(lead))):
         return True  # `**CRITICAL: Session creation bypass** (Status: ✅ FIXED)`
     rest = first.split(lead, 1)[1] if lead in first else ""
     # `5. **CRITICAL**: Disable the bootstrap endpoint after use`: a step stressed, no finding
