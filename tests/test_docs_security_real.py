@@ -1535,3 +1535,21 @@ def test_a_numbered_bold_sentence_opening_with_its_grade_is_a_finding() -> None:
         "were passed through; they are escaped now.\n\n**2. Medium — two webhooks still need a decision.** See below.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F), 8: (Severity.MEDIUM, U)}
+
+
+def test_a_headings_own_grade_beats_its_section_when_a_priority_schedules_it() -> None:
+    text = (
+        "# Audit\n\n## 🚨 Critical Vulnerabilities\n\n### 1. **Uploads served publicly** ⚠️ CRITICAL\n"
+        "- **Issue:** files under /public\n- **Priority:** P0 - Fix Today\n\n"
+        "### 2. **Weak passwords** ⚠️ MEDIUM\n- **Issue:** six characters suffice\n- **Priority:** P1 - This Week\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 9: (Severity.MEDIUM, U)}
+
+
+def test_a_tracker_lists_pending_ids_before_detailing_them_and_strikes_the_fixed_ones() -> None:
+    text = (
+        "# Payment issues\n\n## 🚩 Pending\n- [Critical] P0-12: Webhooks not rate limited per provider.\n\n"
+        "## 🚨 P0 Issues\n\n### Gateway (1 P0 Issue)\n\n#### P0-12: No webhook rate limiting 🔴 CRITICAL\n"
+        "**Fix**: limit per route\n\n## ✅ Resolved\n- ~~[FIXED ✅] P0-1: Hard-coded gateway key removed.~~\n"
+    )
+    assert findings(text) == {10: (Severity.CRITICAL, OPEN), 14: (Severity.CRITICAL, F)}

@@ -379,6 +379,11 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
     return moscow_severity(plain)
 
 
+_STATUS_TAG = re.compile(
+    r"^\W*\[\s*(?:fixed|resolved|done|closed|open|pending|mitigated|accepted)\b[^\]]*\]\W*$", re.I
+)
+
+
 def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     """A list item is a finding when it starts with an id or a [severity] tag, reads `Finding 3: …`,
     writes its severity as an inline field, or is a failed check with a bracketed severity."""
@@ -386,8 +391,8 @@ def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     if (FIELD.match(plain) or PART_KEY.match(plain) or keyed) and not ID.search(first):
         return False  # `- Severidade / Severity: Alta (High)`, `- **Fix Priority:** P0` are fields of the one above
     ident = ID.search(first)
-    if ident and not re.search(r"\w", first[: ident.start()]):
-        return True
+    if ident and not re.search(r"\w", _STATUS_TAG.sub("", first[: ident.start()])):
+        return True  # `- P0-1: …`, and `- ~~[FIXED ✅] P0-1: …~~` in a list of resolved ones
     tag = TAG.search(first)
     if tag and not re.search(r"\w", first[: tag.start()]):
         return True

@@ -100,7 +100,9 @@ _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 # `### Week 1 (CRITICAL)`, `### Phase 2: High-priority fixes`: a step of the plan, graded by what it fixes.
 _PHASE = re.compile(r"^\W*(?:weeks?|phases?|sprints?|days?|months?|stages?|milestones?)\s+\d", re.I)
 _CATEGORY_COUNT = re.compile(
-    r"\(\s*\d+\s+(?:findings|issues|vulnerabilities|alerts|packages|dependencies)\s*\)\W*$", re.I
+    r"\(\s*\d+\s+(?:(?:P[0-4]|critical|high|medium|low)\s+)?"
+    r"(?:findings?|issues?|vulnerabilit(?:y|ies)|alerts?|packages|dependencies)\s*\)\W*$",
+    re.I,
 )
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
@@ -303,6 +305,7 @@ def _heading_findings(
                 sections[level] = severity_of(text) or Severity.UNKNOWN
             continue
         tag = TAG.search(text) or PAREN_SEVERITY.search(text)
+        trailed = severity_of(next(g for g in trailing.group(3, 1, 5, 2, 4) if g)) if trailing else None
         # `### 🔴 CRIT-002: …` over `**CVSS:** 7.5`: the report's own grade, spelled in the id, beats the band
         spelled = id_severity(ident) if _SCORE_LINE.match(found.get("severity", "")) else None
         severity = (
@@ -310,6 +313,8 @@ def _heading_findings(
             or field_severity(found, terms, ("severity",))
             # `### 🟡 LOW SEVERITY: …` grades the finding; a `Priority: HIGH` under it schedules the work
             or (severity_of(prefix.group(1)) if prefix else None)
+            # and so does `### 3. **No input sanitising** ⚠️ HIGH` under `## Critical Vulnerabilities`
+            or (trailed if block.kind == "heading" and inherited and "priority" in found else None)
             # `## Medium Findings` › `Priority: High`: the section grades, the priority schedules the fix
             or (
                 inherited
@@ -326,7 +331,7 @@ def _heading_findings(
                 if marker is Severity.HIGH and inherited is Severity.CRITICAL and "🔴" in text
                 else marker
             )
-            or (severity_of(next(g for g in trailing.group(3, 1, 5, 2, 4) if g)) if trailing else None)
+            or trailed
             # `### H13: …` under `## Additional Critical Findings`, in a report coding grades by id letter
             or coded_grade
             or inherited

@@ -261,8 +261,9 @@ def _same_finding(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def drop_restated_ids(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
-    """List items naming a finding detailed under an earlier heading by its id (`1. **A05-2** — Add security
-    headers (high impact)` after `### FINDING A05-2: …`) restate it: they go, lending a status it lacks."""
+    """List items naming a finding detailed under a heading by its id (`1. **A05-2** — Add security headers
+    (high impact)` after `### FINDING A05-2: …`, or a `- [High] P1-3: …` pending list before `#### P1-3: …`)
+    restate it: they go, lending a status it lacks."""
     headings = {b.line for b in blocks if b.kind == "heading"}
     detailed: dict[str, Finding] = {}
     for finding in findings:
@@ -273,7 +274,7 @@ def drop_restated_ids(blocks: Sequence[Block], findings: list[Finding]) -> list[
     for finding in findings:
         first = detailed.get(finding.id or "")
         line = finding.location.line or 0
-        if first is None or line in headings or line <= (first.location.line or 0):
+        if first is None or line in headings:
             kept.append(finding)
         elif first.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
             lent[id(first)] = finding.status
