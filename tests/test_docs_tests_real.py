@@ -425,3 +425,12 @@ def test_a_maven_summary_quoted_in_a_list_item_counts_its_tests() -> None:
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("Failures: 0", "Failures: 2")) is Verdict.FAIL
+
+
+def test_a_test_analysers_metric_table_is_one_tally() -> None:
+    text = (
+        "# Failed Test Report\n\n## Summary\n\n| Metric | Value |\n|---|---|\n| Total Tests | 52 |\n"
+        "| Passed Consistently | 51 |\n| Consistent Failures | ❌ 1 |\n| Flaky Tests | ⚠️ 0 |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed) for s in read(text)] == [(51, 1)]

@@ -14,7 +14,9 @@ from rte.model import Level, Location, Suite, SuiteState
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     r"^\W*(?:tests\s+(?=passed|failed|skipped)|tests?\s+(?=executed))?"  # `Tests failed: 2/4`
+    r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
     r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
+    r"(?:\s+consistently)?"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
     rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s*/\s*{COUNT}(?=\s*(?:\(|$)))?(?:\s+(?:tests?|specs?|cases?))?"
@@ -169,6 +171,7 @@ def overall_suites(
     statements: list[Suite] = []
     passing: list[Suite] = []  # "all green": used only when nothing else states a result
     others = any(_OTHER_COUNT.search(b.text) for b in blocks)
+    tables: dict[int, tuple[int, dict[str, int]]] = {}
     for block in blocks:
         if block.line in taken:
             continue
@@ -209,11 +212,16 @@ def overall_suites(
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
-        if "short" in counts and "failed" not in counts and not others:
-            counts["failed"] = counts["short"]  # no line says the missing ones were skipped or pending
-        settle(counts)
-        if counts.get("passed") is not None or counts.get("failed") is not None:
-            groups.append((first or block.line, counts))
+        if (
+            block.kind == "row" and counts
+        ):  # `| Total Tests | 161 |`, `| Failures | ❌ 1 |`: one tally a table
+            start, tally = tables.setdefault(block.table, (first or block.line, {}))
+            for key, value in counts.items():
+                tally.setdefault(key, value)
+            continue
+        _settle(counts, others, groups, first or block.line)
+    for start, tally in tables.values():
+        _settle(tally, others, groups, start)
     groups += _result_tables(blocks) + _failure_lists(blocks)
     if not groups:
         if not counted and not statements:
@@ -241,6 +249,17 @@ def overall_suites(
         state=state,
     )
     return [overall] + [s for s in statements if s.state is SuiteState.PENDING]
+
+
+def _settle(
+    counts: dict[str, int], others: bool, groups: list[tuple[int, dict[str, int]]], start: int
+) -> None:
+    """Close one block's (or one table's) tally and keep it when it states a result."""
+    if "short" in counts and "failed" not in counts and not others:
+        counts["failed"] = counts["short"]  # no line says the missing ones were skipped or pending
+    settle(counts)
+    if counts.get("passed") is not None or counts.get("failed") is not None:
+        groups.append((start, counts))
 
 
 def _summary_line(plain: str, counts: dict[str, int]) -> None:
