@@ -434,3 +434,22 @@ def test_a_test_analysers_metric_table_is_one_tally() -> None:
     )
     assert verdict(text) is Verdict.FAIL
     assert [(s.passed, s.failed) for s in read(text)] == [(51, 1)]
+
+
+def test_a_runs_own_row_counts_and_a_breakdown_of_tests_per_module_states_no_outcome() -> None:
+    text = (
+        "# Unit Test Report\n\n## Result\n\n| Status | Tests run | Passed | Failed | Errors |\n|---|---|---|---|---|\n"
+        "| PASS | 20 | 20 | 0 | 0 |\n\n## Coverage by test module\n\n| Module | Tests | Coverage |\n|---|---|---|\n"
+        "| `tests.test_intent` | 8 | trend parsing, date ranges |\n| `tests.test_main` | 12 | routing, health |\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("| PASS | 20 | 20 | 0 | 0 |", "| FAIL | 20 | 19 | 1 | 0 |")) is Verdict.FAIL
+
+
+def test_a_suite_that_passes_n_of_n_is_a_pass() -> None:
+    text = (
+        "# QA Report\n\n## Suite\n\n| Location | Tests | Covers |\n|---|---|---|\n| `src/a.rs` (unit) | 5 | parsing |\n"
+        "| `tests/cli.rs` (end-to-end) | 2 | the binary |\n\n## Result\n\n**Full suite passes: 7/7**.\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("7/7", "6/7")) is Verdict.FAIL

@@ -31,7 +31,9 @@ _RUNNER = re.compile(
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(
     r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing)\b"
-    r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b",
+    r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b"
+    # `Full suite passes: 68/68`
+    r"|\b(?:suites?|tests?)\s+pass(?:es|ed)?\s*[:=]?\s*(\d+)\s*/\s*(\d+)\b",
     re.I,
 )
 # `Pass Rate: 100% (104/104 tests)`: the passed and the total in brackets after the rate.
@@ -336,7 +338,8 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
         counts.setdefault("failed", int(of_failed.group(1)))
     ratio = _RATIO.search(plain) or _PASS_RATE.search(plain)
     if ratio:
-        passed, total = int(ratio.group(1) or ratio.group(3)), int(ratio.group(2) or ratio.group(4))
+        passed = int(next(g for g in ratio.groups()[0::2] if g))
+        total = int(next(g for g in ratio.groups()[1::2] if g))
         counts.setdefault("passed", passed)
         counts.setdefault("total", total)
         never = _NEVER_RAN.search(plain[ratio.end() :])

@@ -55,7 +55,7 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
             continue
-        if _described(header, block.cells) or _analyser_tally(block.text):
+        if _described(header, block.cells) or _analyser_tally(block.text) or _sized_only(header, block.cells):
             continue
         inherited = not strip_marks(block.cells[0]) and block.table in above
         name = above[block.table] if inherited else strip_marks(block.cells[0])
@@ -67,6 +67,8 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         )
         if level is None and _counted_row(header, cells) and not _TOTAL_ROW.match(name):
             level = Level.OTHER  # a QA sheet's area, a suite by another name: `Cart | 34 | 34 | 0`
+        if level is None and _run_row(header, cells, name):
+            level = Level.OTHER  # `| PASS | 34 | 34 | 0 |` under `Status | Tests run | Passed | Failed`
         if level is None and _verified_row(header, cells) and not _TOTAL_ROW.match(name):
             # `| web-checkout | 4f2a91c | 14/15 | failed |` under "## Contract tests": the section's level
             level = level_of(" ".join(block.section[-1:]))
@@ -270,6 +272,31 @@ def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
     """The first column names a suite and a pass/fail/total column holds a number."""
     return bool(_NAME_HEADERS.search(header[0])) and any(
         re.search(r"pass|fail|total|tests", h) and re.match(r"^\W*\d", cells.get(h, "")) for h in header[1:]
+    )
+
+
+_OUTCOME_COLUMN = re.compile(r"pass|fail|skip|status|result|error|exit code|outcome|verdict|%", re.I)
+
+
+def _sized_only(header: list[str], cells: Sequence[str]) -> bool:
+    """`| tests.test_intent | 3 | Trend parsing, date ranges |` under `Module | Tests | Coverage`: how many
+    tests each module holds, a breakdown of the run, stating no outcome of its own."""
+    if any(_OUTCOME_COLUMN.search(h) for h in header):
+        return False
+    counted = [
+        strip_marks(c) for h, c in zip(header[1:], cells[1:], strict=False) if _COUNT_HEADERS.search(h)
+    ]
+    return bool(counted) and not any(_OUTCOME_COLUMN.search(c) or "✅" in c or "❌" in c for c in counted)
+
+
+def _run_row(header: list[str], cells: dict[str, str], name: str) -> bool:
+    """A run's own row, its outcome first and its passed and failed counts beside it."""
+    numbers = [h for h in header[1:] if re.match(r"^\W*\d", cells.get(h, ""))]
+    return bool(
+        _OUTCOME_HEADER.match(header[0])
+        and _OUTCOME_ROW.match(name)
+        and any(re.search("pass", h, re.I) for h in numbers)
+        and any(re.search("fail", h, re.I) for h in numbers)
     )
 
 
