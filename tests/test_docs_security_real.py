@@ -1553,3 +1553,12 @@ def test_a_tracker_lists_pending_ids_before_detailing_them_and_strikes_the_fixed
         "**Fix**: limit per route\n\n## ✅ Resolved\n- ~~[FIXED ✅] P0-1: Hard-coded gateway key removed.~~\n"
     )
     assert findings(text) == {10: (Severity.CRITICAL, OPEN), 14: (Severity.CRITICAL, F)}
+
+
+def test_a_fixed_question_column_answered_yes_or_no_gives_the_status() -> None:
+    text = (
+        "# Audit\n\n## Summary table\n\n| Severity | Area | Issue | Fixed? |\n|---|---|---|---|\n"
+        "| P1 | Payables | Mark-as-paid race | **Yes** (see the ledger audit) |\n"
+        "| P2 | Limits | No shared rate limiting | No — needs a Redis |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.MEDIUM, OPEN)}

@@ -10,6 +10,7 @@ from rte.docs.leads import ID, SEVERITY_WORDS, section_severity
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
 from rte.docs.rowstatus import (
+    answered,
     asserted,
     cell_at,
     current,
@@ -247,6 +248,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue
         status = (
             states.get(status_text.strip())
+            or answered(block, header)
             or resolution(block, status_cols, title_col)
             or mitigation(leading_status(status_text), header, status_cols)
             or reaches_fix(block, header, status_cols)

@@ -46,6 +46,24 @@ def asserted(block: Block, header: Sequence[str]) -> FindingStatus | None:
     return None
 
 
+# `| Fixed? |`, `| Resolved? |`: a column asking whether the finding is closed, answered yes or no.
+_ASKED_COLUMN = re.compile(r"^\W*(?:fixed|resolved|remediated|closed|mitigated)\s*\?\W*$", re.I)
+_ANSWER = re.compile(r"^\W*(yes|no)\b", re.I)
+
+
+def answered(block: Block, header: Sequence[str]) -> FindingStatus | None:
+    """`| No — needs external infra |`, `| **Yes** (see …) |` under `Fixed?`: the answer is the status."""
+    for index, name in enumerate(header):
+        asked = _ASKED_COLUMN.match(strip_marks(name))
+        answer = _ANSWER.match(strip_marks(cell_at(block, index))) if asked else None
+        if answer and answer.group(1).lower() == "no":
+            return FindingStatus.OPEN
+        if answer:
+            word = asked.group(0).strip(" ?").lower() if asked else ""
+            return FindingStatus.MITIGATED if word == "mitigated" else FindingStatus.FIXED
+    return None
+
+
 def fix_status(block: Block, status_cols: list[int], fix_col: int | None, title_col: int) -> FindingStatus:
     """A row's status from its status columns, else from how its Fix cell opens (`In progress — …`), else from
     its section's title (`### HIGH (9/9 fixed)`, `## Open`)."""
