@@ -1562,3 +1562,14 @@ def test_a_fixed_question_column_answered_yes_or_no_gives_the_status() -> None:
         "| P2 | Limits | No shared rate limiting | No — needs a Redis |\n"
     )
     assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.MEDIUM, OPEN)}
+
+
+def test_no_fix_needed_closes_a_concern_the_controls_already_answer() -> None:
+    text = (
+        "# Review\n\n## Findings\n\n### S-4 (High) — Lockfile URLs match the anonymity grep\n\n"
+        "The gate already excludes lockfiles. No new fix needed; confirmed and documented.\n\n"
+        "### S-5 (High) — Admin port open\n\nNo fix needed if the firewall stays. Close the port.\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.HIGH, M)
+    assert got[9][1] in (OPEN, U)  # a condition follows: nothing is closed

@@ -174,6 +174,8 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
             found.setdefault("status", _evidence(evidence.group(1)))
         elif _ACCEPTABLE.match(sentence):
             found.setdefault("status", "accepted")
+        elif _NOTHING_TO_FIX.match(sentence):
+            found.setdefault("status", "mitigated")
         elif verdict := _THIS_IS.search(sentence):
             found.setdefault(
                 "status", "accepted" if verdict.group(1).lower().startswith("intended") else verdict.group(1)
@@ -184,6 +186,12 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
 
 # `**Assessment:** ACCEPTABLE for the web SDK (its keys are public)`: the risk judged and kept.
 _ACCEPTABLE = re.compile(r"^\W*(?:assessment|verdict|decision)\W*[:=]\s*\W*(?:acceptable|accepted)\b", re.I)
+
+
+# `No new fix needed; confirmed and documented.`: the controls in place already answer the concern.
+_NOTHING_TO_FIX = re.compile(
+    r"^\W*no (?:new |further )?fix(?:es)? (?:is |are )?(?:needed|required|necessary)\s*(?:[.;:,]|$)", re.I
+)
 
 
 # What a value became: the few words after its last arrow, closing the value.
