@@ -1573,3 +1573,12 @@ def test_no_fix_needed_closes_a_concern_the_controls_already_answer() -> None:
     got = findings(text)
     assert got[5] == (Severity.HIGH, M)
     assert got[9][1] in (OPEN, U)  # a condition follows: nothing is closed
+
+
+def test_a_graded_heading_over_its_file_and_risk_level_fields_is_one_finding() -> None:
+    text = (
+        "# Docker audit\n\n## Detailed analysis\n\n### 2. Network assessment\n\n"
+        "#### 🔴 HIGH - Excessive port exposure\n**File:** `compose.yml` ports\n**Risk Level:** HIGH\n"
+        "**CVSS Score:** 6.8\n\n**Issues:**\n- every service is reachable from the host\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, U)}

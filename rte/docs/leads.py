@@ -479,7 +479,8 @@ def has_parts(blocks: Sequence[Block], index: int) -> bool:
             keys.update(
                 m.group(0).lower()
                 for line in block.text.split("\n")
-                if (m := PART_KEY.match(strip_marks(line)))
+                # (`**File:** …` with `**Risk Level:** HIGH` and `**CVSS Score:** 6.8`: one finding's fields)
+                if (m := PART_KEY.match(strip_marks(line)) or _GRADE_LINE.match(strip_marks(line)))
             )
     return len(keys) >= 2
 
