@@ -1582,3 +1582,14 @@ def test_a_graded_heading_over_its_file_and_risk_level_fields_is_one_finding() -
         "**CVSS Score:** 6.8\n\n**Issues:**\n- every service is reachable from the host\n"
     )
     assert findings(text) == {7: (Severity.HIGH, U)}
+
+
+def test_a_named_risk_under_a_finding_is_a_property_not_a_finding() -> None:
+    text = (
+        "# Dependency audit\n\n## High\n\n#### 2. node-forge: ASN.1 parsing flaw\n\n**Impact on the app:**\n"
+        "- only the dev certificate tooling uses it\n- **Production Risk:** LOW\n\n"
+        "**Risk if Deferred:** LOW - dev tools only\n\n- **High Risk:** tokens logged in plain text\n"
+    )
+    got = findings(text)
+    assert got[5] == (Severity.HIGH, U)
+    assert 9 not in got and 11 not in got

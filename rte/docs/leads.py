@@ -129,7 +129,9 @@ _QUALIFIER = re.compile(
 # A bold key naming a property of the finding above (`**Data Sensitivity:** LOW`, `**Likelihood:** High`).
 _PROPERTY_KEY = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}(?:sensitivity|likelihood|exploitability|confidence|probability|exposure|effort"
-    r"|complexity|urgency|criticality|impact|risk level|business risk)\W*$",
+    r"|complexity|urgency|criticality|impact|risk level|business risk)\W*$"
+    # `**Production Risk:** LOW`, `**Risk if Deferred:** LOW - dev tools only` (not `**High Risk:** …`)
+    rf"|^\W*(?!{SEVERITY_WORDS}\b)(?:[\w-]+\s+){{1,2}}risk\W*$|^\W*risk\s+if\s+\w+\W*$",
     re.I,
 )
 
