@@ -453,3 +453,13 @@ def test_a_suite_that_passes_n_of_n_is_a_pass() -> None:
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("7/7", "6/7")) is Verdict.FAIL
+
+
+def test_a_reproduced_earlier_failure_and_a_result_kept_elsewhere_do_not_decide_the_verdict() -> None:
+    text = (
+        "# Test Report\n\n## Verdict\n\n| Dimension | Result |\n|---|---|\n| Functional | **PASS** — 40 passed |\n"
+        "| Performance | See `docs/reports/perf.md` |\n\n## Reproduction of Previous Failures\n\n"
+        "- 3 failed, 37 passed\n\n## Final Verification Run\n\n- 40 passed in 2.1s\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.split("\n\n## Reproduction")[0] + "\n") is Verdict.PASS

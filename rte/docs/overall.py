@@ -68,7 +68,8 @@ _NOT_RUN = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(?:debugging|troubleshooting|journey|lessons learned|root cause|issues? (?:encountered|resolved|fixed)"
-    r"|(?:resolved|fixed) issues|fixes applied|problems solved|(?:defects?|bugs?) found and fixed)\b",
+    r"|(?:resolved|fixed) issues|fixes applied|problems solved|(?:defects?|bugs?) found and fixed"
+    r"|(?:previous|prior|earlier|initial) (?:failures?|runs?|results?))\b",
     re.I,
 )
 # `The first run had 5 failures …` (since fixed): a run before the one reported.

@@ -55,7 +55,12 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
             continue
-        if _described(header, block.cells) or _analyser_tally(block.text) or _sized_only(header, block.cells):
+        if (
+            _described(header, block.cells)
+            or _analyser_tally(block.text)
+            or _sized_only(header, block.cells)
+            or all(_ELSEWHERE.match(strip_marks(c)) for c in block.cells[1:] if strip_marks(c))
+        ):
             continue
         inherited = not strip_marks(block.cells[0]) and block.table in above
         name = above[block.table] if inherited else strip_marks(block.cells[0])
@@ -100,6 +105,8 @@ _WARNINGS = re.compile(r"\b\d+\s+warnings?\b", re.I)
 _TEST_TALLY = re.compile(r"\d\s*(?:/\s*\d|tests?\b|specs?\b|cases?\b|pass|fail|skip)", re.I)
 
 
+# `| Performance | See docs/reports/performance-baseline.md |`: a result kept in another report.
+_ELSEWHERE = re.compile(r"^\W*(?:see|refer to|details in|in)\s+\S*(?:/|\.md\b|report)", re.I)
 _COUNTED_WORDS = re.compile(
     r"\b\d+\s*(?:/\s*\d+\s*)?(?:tests?|specs?|cases?|passed|passing|failed|failing|skipped)\b", re.I
 )
