@@ -1593,3 +1593,13 @@ def test_a_named_risk_under_a_finding_is_a_property_not_a_finding() -> None:
     got = findings(text)
     assert got[5] == (Severity.HIGH, U)
     assert 9 not in got and 11 not in got
+
+
+def test_a_severity_rating_tag_grades_a_heading_and_a_praised_info_entry_is_a_strength() -> None:
+    text = (
+        "# Review\n\n## Critical/High Vulnerabilities\n\n#### [Severity Rating: HIGH] - Workspace owners get "
+        "global admin\n\n* **Location:** `authz.js`\n\n## Informational\n\n"
+        "#### [Severity Rating: INFO] - Dependency audit is currently clean\n\n* **Location:** `package.json`\n\n"
+        "#### [Severity Rating: INFO] - Debug logging could leak ids\n\n* **Location:** `log.js`\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 15: (Severity.INFO, U)}

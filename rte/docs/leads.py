@@ -26,7 +26,7 @@ _ADVISORY_ID = r"CVE-\d{4}-\d{4,7}"
 ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|{_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
-    r"\[(?:sev(?:erity)?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
+    r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
     re.I,
 )
 SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"

@@ -124,7 +124,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # details; it is the list when nothing else lists findings.
         findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
         findings = ranged_findings(blocks, rows_under_leads(blocks, findings))
-        findings = numbered_headings_graded_below(blocks, findings)
+        findings = [f for f in numbered_headings_graded_below(blocks, findings) if not _praised(f)]
         findings.sort(key=lambda f: f.location.line or 0)
         findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
@@ -136,6 +136,27 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
     status = str(fm.values.get("status", "")) or _status_line(blocks)
     complete = None if not status else not _DRAFT.search(status)
     return SecurityAudit(tuple(findings), score, stated, stated_at, complete), problems
+
+
+# `#### [Severity: INFO] - Dependency audit is currently clean`: a strength filed among the findings.
+_PRAISED_TITLE = re.compile(
+    r"\b(?:properly|correctly|(?:is|are) (?:\w+ )?(?:clean|strong|safe|secure|enforced|read-only)"
+    r"|not present|used throughout)\b",
+    re.I,
+)
+_FAULT_WORDS = re.compile(
+    r"\b(?:missing|lacks?|without|weak|insufficient|could|may|should|consider|but)\b", re.I
+)
+
+
+def _praised(finding: Finding) -> bool:
+    """An informational finding whose title says what is done right (and nothing that is wrong)."""
+    return (
+        finding.severity is Severity.INFO
+        and finding.status is FindingStatus.UNKNOWN
+        and bool(_PRAISED_TITLE.search(finding.title))
+        and not _FAULT_WORDS.search(finding.title)
+    )
 
 
 def _front_matter_findings(fm: FrontMatter, rel: str, problems: list[Problem]) -> list[Finding]:
