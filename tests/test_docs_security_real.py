@@ -1603,3 +1603,11 @@ def test_a_severity_rating_tag_grades_a_heading_and_a_praised_info_entry_is_a_st
         "#### [Severity Rating: INFO] - Debug logging could leak ids\n\n* **Location:** `log.js`\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 15: (Severity.INFO, U)}
+
+
+def test_a_vulnerability_id_field_under_a_finding_heading_is_its_id_not_another_finding() -> None:
+    text = (
+        "# CVSS scoring\n\n## CRITICAL VULNERABILITIES\n\n### 1. Certificate checks disabled (CVSS 9.8) - FIXED ✓\n\n"
+        "**Vulnerability ID:** CRITICAL-001-TLS-VERIFY\n**Status:** RESOLVED (peer verification on)\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}

@@ -156,6 +156,9 @@ PART_KEY = re.compile(
     re.I,
 )
 
+# `**Vulnerability ID:** CRITICAL-001-TLS-VERIFY`: the id of the finding headed above, a field of it.
+_ID_FIELD = re.compile(r"^\W*(?:vulnerability|finding|issue|bug)\s+id\W*[:=]", re.I)
+
 _KEYED = re.compile(r"^\W*[^\W\d_][\w /&()-]{0,30}:(?:\s|$)")
 
 ITEM_LEVEL = 8  # list items sit below headings (1-6) and bold lead lines (7)
@@ -227,7 +230,9 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
         elif block.kind == "paragraph" and (
             block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
         ):
-            if (
+            if _ID_FIELD.match(plain):
+                pass  # `**Vulnerability ID:** CRITICAL-001-TLS` under `### 1. Certificate checks disabled`
+            elif (
                 FINDING_LEAD.match(plain)
                 or ID.search(first)
                 or TAG.search(first)
@@ -354,6 +359,7 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
         or PART_KEY.match(plain)
         or _PROPERTY_KEY.match(strip_marks(lead))
         or _COUNTED.match(lead)
+        or _ID_FIELD.match(plain)
     ):
         return False  # `**Risk:** LOW - …`, `**Fix Priority:** P0 - …` are fields of the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
