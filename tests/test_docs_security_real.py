@@ -1608,6 +1608,7 @@ def test_a_severity_rating_tag_grades_a_heading_and_a_praised_info_entry_is_a_st
 def test_a_vulnerability_id_field_under_a_finding_heading_is_its_id_not_another_finding() -> None:
     text = (
         "# CVSS scoring\n\n## CRITICAL VULNERABILITIES\n\n### 1. Certificate checks disabled (CVSS 9.8) - FIXED ✓\n\n"
-        "**Vulnerability ID:** CRITICAL-001-TLS-VERIFY\n**Status:** RESOLVED (peer verification on)\n"
+        "**Vulnerability ID:** CRITICAL-001-TLS-VERIFY\n**Status:** RESOLVED (peer verification on)\n\n"
+        "**CVSS v3.1 Vector:** `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F)}
