@@ -41,7 +41,9 @@ _RUN_HEADING = re.compile(
 )
 # `## Expected Test Results`, `### When Executed Successfully:`: what a run should print, not a run.
 _HYPOTHETICAL = re.compile(
-    r"^\W*(?:expected|sample|example)\s+(?:test\s+)?(?:results?|output)\b|\bwhen executed successfully\b",
+    r"^\W*(?:expected|sample|example)\s+(?:test\s+)?(?:results?|output)\b|\bwhen executed successfully\b"
+    # `## Part 4: Acceptance Gap Analysis` › `### What's Missing`: work still to do, not a run
+    r"|\bgap analysis\b|\bwhat['’]?s missing\b",
     re.I,
 )
 _RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
