@@ -1612,3 +1612,12 @@ def test_a_vulnerability_id_field_under_a_finding_heading_is_its_id_not_another_
         "**CVSS v3.1 Vector:** `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_a_bracketed_grade_with_a_qualifier_or_a_closing_state_grades_the_heading() -> None:
+    text = (
+        "# Follow-up audit\n\n## Verified Security Fixes (Initial Audit)\n\n"
+        "### ✅ 1. CORS origins (CRITICAL) - VERIFIED\n**File:** `app.py:82`\n\nOrigins come from the environment.\n\n"
+        "## New findings\n\n### F1 — Action label shown as trusted UI (High, latent)\n\n**Evidence**\n\nA screenshot.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 12: (Severity.HIGH, U)}

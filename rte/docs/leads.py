@@ -35,10 +35,19 @@ GRADE_WORDS = (
     r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?)"
 )
 # `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end, the one group captured)
-_PAREN_GRADE_TEXT = rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?\)"
+# `(High)`, `(Low-Medium)`, `(high risk)`, `(High, latent)`: a grade in brackets, a short qualifier after a comma.
+_PAREN_GRADE_TEXT = (
+    rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?"
+    r"(?:,\s*[^(),]{1,24})?\)"
+)
 PAREN_SEVERITY = re.compile(_PAREN_GRADE_TEXT, re.I)
 # A heading closing with its severity: `### 2.1 Feed URLs leak in referrers (Medium)`.
-PAREN_SEVERITY_END = re.compile(rf"{_PAREN_GRADE_TEXT}\W*$", re.I)
+# (`### ✅ 1. CORS origins (CRITICAL) - VERIFIED`: a state may close the heading after the grade)
+PAREN_SEVERITY_END = re.compile(
+    rf"{_PAREN_GRADE_TEXT}(?:\s*[-—–:]\s*\W*(?:verified|fixed|resolved|open|mitigated|accepted|closed|remediated"
+    r"|pending|done)\b)?\W*$",
+    re.I,
+)
 # A heading's grade at its end, after an emoji or a dash: `### 1. Key made per call ⚠️ CRITICAL`,
 # `### 2. Search has no rate limit — medium availability risk`, `… — low severity input defect`.
 TRAILING_GRADE = re.compile(
