@@ -1621,3 +1621,20 @@ def test_a_bracketed_grade_with_a_qualifier_or_a_closing_state_grades_the_headin
         "## New findings\n\n### F1 — Action label shown as trusted UI (High, latent)\n\n**Evidence**\n\nA screenshot.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F), 12: (Severity.HIGH, U)}
+
+
+def test_a_reaudit_fix_applied_and_a_verification_table_of_letter_coded_findings() -> None:
+    text = (
+        "# Re-audit\n\n## 🔴 CRITICAL\n\n### FINDING #1: Dice rolled twice\n**Severity:** CRITICAL\n"
+        "**Fix:** ✅ APPLIED — phases validated\n\n## V1 Fix Verification\n\n| V1 Finding | Status | Notes |\n"
+        "|---|---|---|\n| C1: Cancel has no auth | ✅ Fixed | session checked |\n"
+        "| C3: Provider key exposed | ⚠️ Not verified | env not checked |\n"
+        "| H1: Socket has no auth | ⚠️ Partial | permissive |\n| M9: Reconnect hijack | ✅ Fixed | wallet checked |\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, F),
+        13: (Severity.CRITICAL, F),
+        14: (Severity.CRITICAL, OPEN),
+        15: (Severity.HIGH, OPEN),
+        16: (Severity.MEDIUM, F),
+    }

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rte.docs.groupgrades import letter_coded_tables, letter_grade
 from rte.docs.leads import ID, SEVERITY_WORDS, section_severity
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
@@ -115,6 +116,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
     headers: dict[int, list[str]] = {}
     states = _state_legend(blocks)
     graded_checks = _graded_checks(blocks)
+    coded = letter_coded_tables(blocks)
     for block in blocks:
         if block.kind != "row":
             continue
@@ -175,6 +177,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             # `| SEC-MEDIUM-009 | Container runs as root |`: the id carries the grade
             if graded_section in (None, Severity.UNKNOWN):
                 graded_section = id_severity(ident) or graded_section
+            if graded_section in (None, Severity.UNKNOWN) and block.table in coded and title_col == 0:
+                graded_section = letter_grade(strip_marks(block.cells[0]))  # `| H1: Socket open | Partial |`
             if (
                 graded_section is not None
                 and graded_section is not Severity.UNKNOWN

@@ -89,3 +89,14 @@ def letter_grade(ident: str | None) -> Severity | None:
     """The grade an id's letter codes (`H13` › high), for a report that is `letter_coded`."""
     match = _LETTER_ID.match(ident or "")
     return _LETTERS[match.group(1)] if match else None
+
+
+def letter_coded_tables(blocks: Sequence[Block]) -> frozenset[int]:
+    """Tables whose rows open by naming a finding with its grade letter (`| C1: Cancel has no auth | ✅ Fixed |`,
+    `| H1: Socket open | ⚠️ Partial |`): four rows or more, two letters or more."""
+    letters: dict[int, list[str]] = {}
+    for block in blocks:
+        match = _LETTER_ID.match(strip_marks(block.cells[0])) if block.kind == "row" and block.cells else None
+        if match and match.group(1) in "CHML":
+            letters.setdefault(block.table, []).append(match.group(1))
+    return frozenset(t for t, found in letters.items() if len(found) >= 4 and len(set(found)) >= 2)

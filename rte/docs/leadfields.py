@@ -80,7 +80,7 @@ _FIX_DONE = re.compile(
     r"^\W*(?:fix(?:es)?(?: applied)?|remediation(?: applied)?|action taken)\W*[:=]\s*\W*(?:replaced|added|removed"
     r"|implemented|updated|changed|moved|enabled|disabled|introduced|switched|escaped|saniti[sz]ed|validated"
     r"|restricted|configured|upgraded|patched|rotated|refactored|wrapped|hardened|migrated|corrected|secured"
-    r"|enforced|encrypted|redacted|masked|pinned|bumped|deleted|dropped|reverted|converted|tightened|fixed)\b",
+    r"|enforced|encrypted|redacted|masked|pinned|bumped|deleted|dropped|reverted|converted|tightened|fixed|applied)\b",
     re.I,
 )
 

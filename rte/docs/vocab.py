@@ -130,7 +130,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated)\b|\bwon['’]?t fix\b.*\bopen\b"
+            r"\b(not|un)[- ]?(yet[- ])?(fixed|resolved|mitigated|addressed|remediated|verified)\b|\bwon['’]?t fix\b.*\bopen\b"
             # `NO FIXES IMPLEMENTED`, `Fix not implemented`, `Retest: CONFIRMED EXPLOITABLE`
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b(?! (?:is |was )?(?:needed|required|necessary))|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
