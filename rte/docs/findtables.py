@@ -108,7 +108,6 @@ _CURRENT_VERSION = re.compile(r"^\W*(?:current|installed)(?: version)?\W*$", re.
 _LATEST_VERSION = re.compile(r"^\W*(?:latest|newest|available|wanted)(?: version)?\W*$", re.I)
 
 
-# A grade word as one part of a dashed id: `SEC-MEDIUM-009`, `HIGH-3`.
 def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     merged = _merged_tables(blocks)

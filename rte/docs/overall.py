@@ -73,7 +73,7 @@ _HISTORY = re.compile(
     re.I,
 )
 # `The first run had 5 failures …` (since fixed): a run before the one reported.
-_EARLIER_RUN = re.compile(r"(?:first|initial|earlier|previous|original) (?:test )?run", re.I)
+_EARLIER_RUN = re.compile(r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b", re.I)
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
 _BLOCKER = re.compile(
     r"\b(?:[1-9]\d*|an?|one)\s+(?:open\s+)?(?:release[- ])?(?:blockers?|blocking\s+(?:bugs?|defects?|issues?))\b",
@@ -215,9 +215,8 @@ def overall_suites(
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
-        if (
-            block.kind == "row" and counts
-        ):  # `| Total Tests | 161 |`, `| Failures | ❌ 1 |`: one tally a table
+        if block.kind == "row" and counts:
+            # `| Total Tests | 161 |`, `| Failures | ❌ 1 |`: the rows of one table make one tally
             start, tally = tables.setdefault(block.table, (first or block.line, {}))
             for key, value in counts.items():
                 tally.setdefault(key, value)

@@ -178,7 +178,7 @@ _RECAP = re.compile(
 # A section that restates findings unless its title says it holds them (`## Critical Issues (MUST FIX)`):
 # `## Immediate Action Required` › `### 🔴 Must Fix Before Production`, an OWASP `A01:2021` table.
 _RESTATING = re.compile(
-    r"(?:vulnerability|security) assessment\b|\bactions? required\b|\bmust[- ]fix\b|\bshould[- ]fix\b|\bA\d\d:20\d\d\b",
+    r"\b(?:vulnerability|security) assessment\b|\bactions? required\b|\bmust[- ]fix\b|\bshould[- ]fix\b|\bA\d\d:20\d\d\b",
     re.I,
 )
 _OWASP = re.compile(r"\bA\d\d:20\d\d\b")

@@ -102,18 +102,16 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
 
 # `| Static analysis | flutter analyze | 0 errors, 0 warnings | PASSED |`: an analyser's tally, not tests.
 _WARNINGS = re.compile(r"\b\d+\s+warnings?\b", re.I)
-_TEST_TALLY = re.compile(r"\d\s*(?:/\s*\d|tests?\b|specs?\b|cases?\b|pass|fail|skip)", re.I)
-
-
-# `| Performance | See docs/reports/performance-baseline.md |`: a result kept in another report.
-_ELSEWHERE = re.compile(r"^\W*(?:see|refer to|details in|in)\s+\S*(?:/|\.md\b|report)", re.I)
+# A count of tests in words: `12 tests`, `4/4 passed`, `3 failed`.
 _COUNTED_WORDS = re.compile(
     r"\b\d+\s*(?:/\s*\d+\s*)?(?:tests?|specs?|cases?|passed|passing|failed|failing|skipped)\b", re.I
 )
+# `| Performance | See docs/reports/performance-baseline.md |`: a result kept in another report.
+_ELSEWHERE = re.compile(r"^\W*(?:see|refer to|details in|in)\s+\S*(?:/|\.md\b|report)", re.I)
 
 
 def _analyser_tally(text: str) -> bool:
-    return bool(_WARNINGS.search(text)) and not _TEST_TALLY.search(text)
+    return bool(_WARNINGS.search(text)) and not _COUNTED_WORDS.search(text)
 
 
 def _described(header: list[str], cells: Sequence[str]) -> bool:
