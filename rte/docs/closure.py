@@ -177,6 +177,4 @@ def _remedied(blocks: Sequence[Block], start: int) -> tuple[int | None, FindingS
 
 
 def _closed(value: str) -> FindingStatus | None:
-    if _HEDGE.search(value):
-        return None
-    return FindingStatus.FIXED if re.search(r"\bsecured\b", value, re.I) else status_of(value)
+    return None if _HEDGE.search(value) else status_of(value)

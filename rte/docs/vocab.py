@@ -160,7 +160,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed"
+            r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed|secured"
             r"|verified|upgraded|bumped|removed in|corregid[oa]|corrigid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
             r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️",
             re.I,
