@@ -82,6 +82,11 @@ def letter_coded(blocks: Sequence[Block]) -> bool:
                 return False
             if match.group(1) in "CHML":
                 letters.append(match.group(1))
+    return _codes_grades(letters)
+
+
+def _codes_grades(letters: Sequence[str]) -> bool:
+    """Four coded ids or more, with two letters or more: the letters stand for grades."""
     return len(letters) >= 4 and len(set(letters)) >= 2
 
 
@@ -99,4 +104,4 @@ def letter_coded_tables(blocks: Sequence[Block]) -> frozenset[int]:
         match = _LETTER_ID.match(strip_marks(block.cells[0])) if block.kind == "row" and block.cells else None
         if match and match.group(1) in "CHML":
             letters.setdefault(block.table, []).append(match.group(1))
-    return frozenset(t for t, found in letters.items() if len(found) >= 4 and len(set(found)) >= 2)
+    return frozenset(t for t, found in letters.items() if _codes_grades(found))

@@ -55,10 +55,15 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
             continue
+        counted = [
+            strip_marks(cell)
+            for h, cell in zip(header[1:], block.cells[1:], strict=False)
+            if _COUNT_HEADERS.search(h)
+        ]  # the cells where counts would stand
         if (
-            _described(header, block.cells)
+            _described(counted)
             or _analyser_tally(block.text)
-            or _sized_only(header, block.cells)
+            or _sized_only(header, counted)
             or all(_ELSEWHERE.match(strip_marks(c)) for c in block.cells[1:] if strip_marks(c))
         ):
             continue
@@ -114,12 +119,9 @@ def _analyser_tally(text: str) -> bool:
     return bool(_WARNINGS.search(text)) and not _COUNTED_WORDS.search(text)
 
 
-def _described(header: list[str], cells: Sequence[str]) -> bool:
+def _described(counted: Sequence[str]) -> bool:
     """`| Sign-in | Portal toggle; wrong password shows an error; show / hide password |` under `Area | Tests`:
     what the tests cover, in words, where a count would stand."""
-    counted = [
-        strip_marks(cell) for h, cell in zip(header[1:], cells[1:], strict=False) if _COUNT_HEADERS.search(h)
-    ]
     return bool(counted) and all(
         len(c.split()) >= 6
         and not re.match(r"\W*(?:\d|pass|fail|flak|skip|block|ok\b)", c, re.I)
@@ -283,14 +285,11 @@ def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
 _OUTCOME_COLUMN = re.compile(r"pass|fail|skip|status|result|error|exit code|outcome|verdict|%", re.I)
 
 
-def _sized_only(header: list[str], cells: Sequence[str]) -> bool:
+def _sized_only(header: list[str], counted: Sequence[str]) -> bool:
     """`| tests.test_intent | 3 | Trend parsing, date ranges |` under `Module | Tests | Coverage`: how many
     tests each module holds, a breakdown of the run, stating no outcome of its own."""
     if any(_OUTCOME_COLUMN.search(h) for h in header):
         return False
-    counted = [
-        strip_marks(c) for h, c in zip(header[1:], cells[1:], strict=False) if _COUNT_HEADERS.search(h)
-    ]
     return bool(counted) and not any(_OUTCOME_COLUMN.search(c) or "✅" in c or "❌" in c for c in counted)
 
 
