@@ -1638,3 +1638,13 @@ def test_a_reaudit_fix_applied_and_a_verification_table_of_letter_coded_findings
         15: (Severity.HIGH, OPEN),
         16: (Severity.MEDIUM, F),
     }
+
+
+def test_id_headings_under_a_summary_of_findings_are_the_findings() -> None:
+    text = (
+        "# Sprint audit\n\n## Findings Summary\n\n| Severity | Count | Status |\n|---|---|---|\n"
+        "| MEDIUM | 1 | deferred |\n| LOW | 1 | noted |\n\n"
+        "### MED-001: Envelope hashed before it is decoded\n\n**File**: `envelope.ts:43`\n\n"
+        "### LOW-001: Event kind matched by substring\n\n**File**: `kinds.ts:19`\n"
+    )
+    assert findings(text) == {10: (Severity.MEDIUM, U), 14: (Severity.LOW, U)}

@@ -50,6 +50,9 @@ SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
 def excluded(block: Block, text: str, explicit: bool) -> bool:
     """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
     sections = block.section[1:]
+    if block.kind == "heading" and (ID.search(text) or HEAD_ID.match(strip_marks(text))):
+        # `## Findings Summary` › `### MED-001: …`: a finding with an id, detailed under a summary of findings
+        sections = tuple(SUMMARY.sub("", t) if NAMES_FINDINGS.search(t) else t for t in sections)
     # A section naming findings lifts its parents' exclusion (`## Summary` › `### Issues Identified`).
     # (`### Key Findings:`, or any section under `## Executive Summary`, recaps the findings detailed below)
     named = [
