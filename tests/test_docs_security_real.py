@@ -1648,3 +1648,23 @@ def test_id_headings_under_a_summary_of_findings_are_the_findings() -> None:
         "### LOW-001: Event kind matched by substring\n\n**File**: `kinds.ts:19`\n"
     )
     assert findings(text) == {10: (Severity.MEDIUM, U), 14: (Severity.LOW, U)}
+
+
+def test_a_summary_row_opening_with_a_short_id_restates_the_heading_of_that_id() -> None:
+    text = "# Feature audit\n\n## Findings\n\n"
+    for number, (title, grade, disposition) in enumerate(
+        [
+            ("Token is short (8 characters)", "MEDIUM", "Action: Accept with documentation"),
+            ("Token shown once on creation", "NONE", "Status: Correct behavior"),
+            ("Tokens kept in plaintext in auth.yaml", "LOW", "Action: Accept"),
+            ("Endpoint reachable over the tunnel", "INFO", "Status: Correct by design"),
+        ],
+        1,
+    ):
+        text += f"### F{number} — {title}\n\n**Severity: {grade} | {disposition}**\n\nWhy.\n\n**Accepted.** Fine.\n\n"
+    text += (
+        "## Security Summary\n\n| Finding | Severity | Disposition |\n|---|---|---|\n"
+        "| F1: Token entropy | MEDIUM | Accepted — adequate |\n| F2: Token in the response | NONE | Correct |\n"
+        "| F3: Plaintext storage | LOW | Accepted — consistent |\n| F4: Endpoint over the tunnel | INFO | Correct |\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, A), 21: (Severity.LOW, A), 29: (Severity.INFO, A)}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rte.docs.groupgrades import letter_coded_tables, letter_grade
-from rte.docs.leads import ID, SEVERITY_WORDS, section_severity
+from rte.docs.leads import HEAD_ID, ID, SEVERITY_WORDS, section_severity
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
 from rte.docs.rowstatus import (
@@ -242,6 +242,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         if not ident:
             match = ID.search(block.cells[title_col])
             match = ID.match(graded_title.group(1)) if graded_title and graded_title.group(1) else match
+            # `| F1: Token entropy (8 chars) | MEDIUM | Accepted |`: a short id opening the title
+            match = match or HEAD_ID.match(strip_marks(block.cells[title_col]))
             ident = match.group(1) if match else None
         # Every status-like column counts: `Status: Closed` with `Resolution: Won't Do` is accepted.
         status_text = " ; ".join(
