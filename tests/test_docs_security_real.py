@@ -1668,3 +1668,12 @@ def test_a_summary_row_opening_with_a_short_id_restates_the_heading_of_that_id()
         "| F3: Plaintext storage | LOW | Accepted — consistent |\n| F4: Endpoint over the tunnel | INFO | Correct |\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, A), 21: (Severity.LOW, A), 29: (Severity.INFO, A)}
+
+
+def test_a_header_status_closing_critical_plus_high_priority_issues_closes_those_grades() -> None:
+    text = (
+        "# MVP Security Review\n**Date:** 2025-01-01\n**Status:** ✅ All CRITICAL + HIGH priority issues FIXED\n\n"
+        "## 🔴 CRITICAL ISSUES\n### 1. Admin password compared in plain text\n**Severity:** CRITICAL\n\n"
+        "## 🟡 MEDIUM PRIORITY ISSUES\n### 2. No input length limits\n**Severity:** MEDIUM\n"
+    )
+    assert findings(text) == {6: (Severity.CRITICAL, F), 10: (Severity.MEDIUM, U)}

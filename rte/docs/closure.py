@@ -22,8 +22,9 @@ from rte.model import Finding, FindingStatus, Severity
 _HEADER_BLOCKS = 15  # the metadata lines under a report's title
 _STATUS_LINE = re.compile(r"^\W*(?:audit\s+|overall\s+|remediation\s+)?status\W*[:=]\s*(.+)$", re.I)
 _GRADE = r"(?:critical|high|medium|moderate|low)"
+_GRADES = rf"{_GRADE}(?:\s*(?:,|/|&|\+|and)\s*{_GRADE})*\s+(?:(?:priority|severity)\s+)?"
 _CLOSED_ALL = re.compile(
-    rf"^\W*(?:all\s+)?(?P<grades>{_GRADE}(?:\s*(?:,|/|&|and)\s*{_GRADE})*\s+)?"
+    rf"^\W*(?:all\s+)?(?P<grades>{_GRADES})?"
     r"(?:security\s+)?(?:findings?\s+|issues?\s+|vulnerabilit(?:y|ies)\s+)?"
     r"(?:(?:have\s+been|has\s+been|are|were)\s+)?"
     r"(?P<word>remediated|fixed|resolved|closed)\W*$",
@@ -32,7 +33,7 @@ _CLOSED_ALL = re.compile(
 _ASIDE = re.compile(r"\([^()]*\)")
 _STATUS_SECTION = re.compile(r"\b(status|remediation|update|summary|overview)\b", re.I)
 _ALL_CLOSED = re.compile(
-    rf"^\W*all\s+(?:the\s+)?(?P<grades>{_GRADE}(?:\s*(?:,|/|&|and)\s*{_GRADE})*\s+)?(?:security\s+)?"
+    rf"^\W*all\s+(?:the\s+)?(?P<grades>{_GRADES})?(?:security\s+)?"
     r"(?:findings|issues|vulnerabilities)\b[^.;:]{0,60}?\b(?:have|has)\s+been\s+(?:fully\s+)?"
     r"(?P<word>remediated|fixed|resolved|closed)\b",
     re.I,
