@@ -473,3 +473,29 @@ def test_a_gap_analysis_lists_work_still_to_do_not_failed_tests() -> None:
         "2. ❌ **Third-Party Code Audit**\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_an_area_table_giving_tests_and_a_pass_rate_counts_its_passes() -> None:
+    text = (
+        "# Suite summary\n\n## By area\n\n| Feature | Tests | Pass Rate | Priority |\n|---|---|---|---|\n"
+        "| Sign-in | 8 | 100% | P0 |\n| Invoices | 10 | 90% | P1 |\n"
+    )
+    assert [(s.passed, s.failed) for s in read(text)] == [(8, 0), (9, 1)]
+    assert verdict(text) is Verdict.FAIL
+
+
+def test_a_breakdown_by_type_with_a_share_of_the_suite_states_no_outcome() -> None:
+    text = (
+        "# Suite summary\n\n**Result:** 40 tests, 40 passed, 0 failed\n\n## By type\n\n"
+        "| Type | P0 | P1 | Total | % of Suite |\n|---|---|---|---|---|\n"
+        "| **E2E** | 8 | 8 | **16** | 40% |\n| **Unit** | 12 | 12 | **24** | 60% |\n"
+    )
+    assert verdict(text) is Verdict.PASS
+
+
+def test_a_date_line_above_a_test_field_is_not_a_count_of_tests() -> None:
+    text = (
+        "# Summary\n\n**Result:** 12 tests, 12 passed, 0 failed\n\n**Generated**: 2025-10-07\n**Test Framework**: Playwright 1.56\n"
+        "**Quality Score**: A (98/100)\n"
+    )
+    assert verdict(text) is Verdict.PASS

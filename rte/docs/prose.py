@@ -12,7 +12,7 @@ from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-_COUNTED = re.compile(rf"\b{COUNT}\s+(?:tests?|specs?|cases?)\b", re.I)
+_COUNTED = re.compile(rf"\b{COUNT}[^\S\n]+(?:tests?|specs?|cases?)\b", re.I)  # not `2025-10-07` ⏎ `Test …`
 _COVERAGE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%", re.I)
 
 

@@ -88,6 +88,11 @@ def from_fields(
             short = True
     skipped = to_int(_first_number(field("skip")))
     total = to_int(_first_number(field("total", "tests run", "tests", "count")))
+    if (
+        share and passed is None and failed is None and total
+    ):  # `| Auth | 8 | 100% |` under `Tests | Pass Rate`
+        passed = round(total * float(share.group(1)) / 100)
+        failed = total - passed
     stated = field("coverage") or ""
     # `Coverage: 87%`, `Coverage: 87`, but not `Coverage: All 10 phases` (what was covered, not how much)
     coverage = to_float(_first_number(stated)) if "%" in stated or _BARE_NUMBER.fullmatch(stated) else None

@@ -282,7 +282,9 @@ def _counted_row(header: list[str], cells: dict[str, str]) -> bool:
     )
 
 
-_OUTCOME_COLUMN = re.compile(r"pass|fail|skip|status|result|error|exit code|outcome|verdict|%", re.I)
+_OUTCOME_COLUMN = re.compile(
+    r"pass|fail|skip|status|result|error|exit code|outcome|verdict|%(?!\s*of\b)", re.I
+)
 
 
 def _sized_only(header: list[str], counted: Sequence[str]) -> bool:
