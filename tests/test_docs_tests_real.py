@@ -499,3 +499,11 @@ def test_a_date_line_above_a_test_field_is_not_a_count_of_tests() -> None:
         "**Quality Score**: A (98/100)\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_suite_table_whose_status_says_the_tests_were_written_states_no_run() -> None:
+    text = (
+        "# QA sign-off\n\n## Test Coverage\n\n| Category | Modules | Test Cases | Status |\n|---|---|---|---|\n"
+        "| Unit Tests | 12 | 150+ | Framework Complete |\n| E2E Tests | 4 | 30+ | Framework Complete |\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

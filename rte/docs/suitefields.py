@@ -52,6 +52,12 @@ NOT_RUN = re.compile(
     r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|🚧",
     re.I,
 )
+# `| Unit Tests | 150+ | Framework Complete |`: the tests were written, which says nothing of a run.
+_BUILT = re.compile(
+    r"\b(?:framework|scaffold\w*|set-?up|infrastructure|harness|written|created|authored|implementation)"
+    r"\s+(?:is\s+)?(?:complete[d]?|done|ready)\b",
+    re.I,
+)
 _PASS_WORD = re.compile(
     r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b|(?<!not )\b(completed?|done)\b",
     re.I,
@@ -98,7 +104,7 @@ def from_fields(
     coverage = to_float(_first_number(stated)) if "%" in stated or _BARE_NUMBER.fullmatch(stated) else None
     status_text = field("status", "result") or ""
     whole = f"{text} {status_text}"
-    judged = status_text or (text if judge_words else "")
+    judged = _BUILT.sub(" ", status_text or (text if judge_words else ""))
     never_ran = None
     if passed is None and failed is None:
         pairs = key_pairs(whole)  # `Failed: 0, Passed: 120` / `PASS 62 · FAIL 0 · TODO 5` (5 never ran)
