@@ -507,3 +507,12 @@ def test_a_suite_table_whose_status_says_the_tests_were_written_states_no_run() 
         "| Unit Tests | 12 | 150+ | Framework Complete |\n| E2E Tests | 4 | 30+ | Framework Complete |\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_an_area_heading_saying_it_is_not_tested_yet_leaves_the_run_incomplete() -> None:
+    text = (
+        "# Backend test review\n\n## Coverage by layer\n\n| Layer | Tests | Status |\n|---|---|---|\n"
+        "| Domain | 54 | ✅ Met |\n| Infrastructure | 25 | ✅ Met |\n\n## Details\n\n"
+        "### 3. Web Layer (API Routes) - Not Tested Yet\n\n**Status**: one test file started\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

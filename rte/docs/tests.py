@@ -85,7 +85,9 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
                 chosen[level] = group
             elif level is Level.OTHER and not any(s.failed for s in chosen[level]):
                 # `Regression: PASS` lines do not hide a failure in the report-wide totals
-                chosen[level] = chosen[level] + [s for s in group if s.failed]
+                chosen[level] = chosen[level] + [
+                    s for s in group if s.failed or s.state is SuiteState.PENDING
+                ]
     _areas(chosen, area_items(blocks, rel))
     _stated_pass(chosen, blocks)
     cases = case_results(blocks, rel)  # a failed or unfinished case among `### Scenario N` headings
