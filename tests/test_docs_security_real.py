@@ -1677,3 +1677,14 @@ def test_a_header_status_closing_critical_plus_high_priority_issues_closes_those
         "## 🟡 MEDIUM PRIORITY ISSUES\n### 2. No input length limits\n**Severity:** MEDIUM\n"
     )
     assert findings(text) == {6: (Severity.CRITICAL, F), 10: (Severity.MEDIUM, U)}
+
+
+def test_an_attack_impact_heading_and_required_fixes_are_not_findings() -> None:
+    text = (
+        "# Webhook audit\n\n## 🚨 CRITICAL FINDINGS\n\n### Attack Impact\n- Fake payment confirmations\n\n"
+        "## Status by provider\n\n| # | Provider | Status | Vulnerability | Priority |\n|---|---|---|---|---|\n"
+        "| 1 | **Acme Pay** | ⚠️ VULNERABLE | Optional signature check | P0 - CRITICAL |\n\n"
+        "## Required Fixes (Priority Order)\n\n### P0 - Deploy Within 24 Hours\n\n#### Fix 1: Acme Pay webhook\n\n"
+        "Verify the signature always.\n"
+    )
+    assert findings(text) == {12: (Severity.CRITICAL, U)}

@@ -13,7 +13,7 @@ from rte.docs.vocab import severity_of, status_of, strip_marks
 
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.
 PART_OF_FINDING = re.compile(
-    r"\W*(?:risk assessment|impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
+    r"\W*(?:risk assessment|(?:attack |business |security )?impact(?: analysis| assessment)?|description|details?|evidence|analysis|root cause"
     r"|finding|issue|problem|vulnerability|summary|overview|background"
     r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
     r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
