@@ -1688,3 +1688,13 @@ def test_an_attack_impact_heading_and_required_fixes_are_not_findings() -> None:
         "Verify the signature always.\n"
     )
     assert findings(text) == {12: (Severity.CRITICAL, U)}
+
+
+def test_an_improvements_group_grades_its_findings_and_completed_tasks_are_not_findings() -> None:
+    text = (
+        "# Audit summary\n\n## 🟡 OTHER SECURITY IMPROVEMENTS\n\n### 4. ✅ Upload limits added\n"
+        "**Severity:** 🟡 MEDIUM (denial of service)\n\n## ✅ COMPLETED TASKS\n\n### Medium Priority\n"
+        "- [x] **Add security headers** ✅ DONE\n- [ ] Make the OAuth state mandatory\n\n"
+        "## Final status\n\n### Outstanding Items (Low Priority)\n\n- [ ] Add CSRF tokens\n- [ ] Add request ids\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, F)}

@@ -72,7 +72,7 @@ _SCORE = re.compile(
 # A heading that opens with a plural name of findings is a section (`Vulnerabilities Found & Remediated`).
 _GROUP_HEADING = re.compile(
     r"^\W*(?P<ordinal>\d{1,2}[.)]\s+)?(?P<words>(?:[\w/&-]+\s+){0,2})"
-    r"(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps)\b(?!\s*#?\d)",
+    r"(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps|improvements)\b(?!\s*#?\d)",
     re.I,
 )
 _NONE = re.compile(
