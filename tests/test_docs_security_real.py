@@ -1698,3 +1698,11 @@ def test_an_improvements_group_grades_its_findings_and_completed_tasks_are_not_f
         "## Final status\n\n### Outstanding Items (Low Priority)\n\n- [ ] Add CSRF tokens\n- [ ] Add request ids\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, F)}
+
+
+def test_a_status_heading_rating_an_area_does_not_hide_the_findings_below_it() -> None:
+    text = (
+        "# Upload audit\n\n## 6. GDPR & Privacy\n\n### Status: ⚠️ PARTIAL COMPLIANCE\n\n#### Findings\n\n"
+        "**[HIGH] H-GDPR-001: Files stay on disk after erasure**\n\n**Location**: delete route\n"
+    )
+    assert findings(text) == {9: (Severity.HIGH, U)}
