@@ -1706,3 +1706,12 @@ def test_a_status_heading_rating_an_area_does_not_hide_the_findings_below_it() -
         "**[HIGH] H-GDPR-001: Files stay on disk after erasure**\n\n**Location**: delete route\n"
     )
     assert findings(text) == {9: (Severity.HIGH, U)}
+
+
+def test_a_severity_key_in_a_code_sample_grades_no_finding() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n**[HIGH] H-1: Files stay on disk**\n\n**Location**: delete route\n\n"
+        "## Recommendations\n\n**BP-5: Set up monitoring**\n\n**Priority**: RECOMMENDED\n\n"
+        "```typescript\nawait sendAlert({\n  severity: 'HIGH',\n  message: 'too many rejected uploads',\n});\n```\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}
