@@ -89,31 +89,9 @@ _BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
 
 
 # Code samples in a programming language, as opposed to a report's own records (`yaml`, `text`, none).
-_PROGRAM_LANGUAGES = frozenset(
-    [
-        "typescript",
-        "ts",
-        "tsx",
-        "javascript",
-        "js",
-        "jsx",
-        "python",
-        "py",
-        "go",
-        "rust",
-        "rs",
-        "java",
-        "kotlin",
-        "swift",
-        "ruby",
-        "rb",
-        "php",
-        "c",
-        "cpp",
-        "csharp",
-        "cs",
-        "sql",
-    ]
+_PROGRAM_LANGUAGE = re.compile(
+    r"typescript|tsx?|javascript|jsx?|python|py|go|rust|rs|java|kotlin|swift|ruby|rb|php|c|cpp|csharp|cs|sql",
+    re.I,
 )
 
 
@@ -133,7 +111,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             break
         if head.kind == "item" and (block.kind != "item" or block.level <= head.level):
             break
-        if block.kind == "code" and block.lang.lower() in _PROGRAM_LANGUAGES:
+        if block.kind == "code" and _PROGRAM_LANGUAGE.fullmatch(block.lang):
             continue  # `sendAlert({ severity: 'HIGH' })` in a code sample grades no finding
         if block.kind == "row" and len(block.cells) >= 2:
             texts.append((block, [f"{block.cells[0]}: {block.cells[1]}".replace("*", "")]))
