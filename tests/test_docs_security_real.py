@@ -1715,3 +1715,13 @@ def test_a_severity_key_in_a_code_sample_grades_no_finding() -> None:
         "```typescript\nawait sendAlert({\n  severity: 'HIGH',\n  message: 'too many rejected uploads',\n});\n```\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_register_names_its_findings_in_the_category_column_not_the_confidence_column() -> None:
+    text = (
+        "# Review\n\n## Findings register\n\n| ID | Sev | Conf | Category (CWE) | File | Status |\n"
+        "|---|---|---|---|---|---|\n| RV-03 | High | High | Missing authz (CWE-862) | `select.ts:45` | **Fixed** |\n"
+        "| RV-04 | Low | Med | No-ping consistency | `post.ts:61` | **Fixed** |\n"
+        "| **RV-D1** | **High** | High | RPC verbs lack authz | `rpc.ts` | **Documented** |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.LOW, F), 9: (Severity.HIGH, U)}

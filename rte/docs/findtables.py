@@ -31,7 +31,7 @@ _TITLE_COLUMN = re.compile(
 )
 # Columns that name a finding when no column above does: its type beside an id (`| V1 | Session Refresh Bug |`,
 # not an attack surface's `| /api/upload | API |`), then the package or component it is in.
-_TYPE_COLUMN = re.compile(r"^\W*(?:type|requirement|control)\W*$", re.I)
+_TYPE_COLUMN = re.compile(r"^\W*(?:type|requirement|control|category)(?:\s*\([^()]*\))?\W*$", re.I)
 _PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", re.I)
 
 _SEVERITY_COLUMN = re.compile(
