@@ -1725,3 +1725,13 @@ def test_a_register_names_its_findings_in_the_category_column_not_the_confidence
         "| **RV-D1** | **High** | High | RPC verbs lack authz | `rpc.ts` | **Documented** |\n"
     )
     assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.LOW, F), 9: (Severity.HIGH, U)}
+
+
+def test_a_triage_table_grades_by_the_settled_severity_not_the_claimed_one() -> None:
+    text = (
+        "# Sprint audit\n\n## Triage: agent claims vs reality\n\n"
+        "| Agent Claim | Claimed Severity | Actual Severity | Reason |\n|---|---|---|---|\n"
+        "| Type coercion in settle() | CRITICAL | **FALSE POSITIVE** | the guard rejects objects |\n"
+        "| Registry prototype lookup | CRITICAL | **LOW** | strict equality downstream |\n"
+    )
+    assert {line: grade for line, (grade, _) in findings(text).items()} == {8: Severity.LOW}

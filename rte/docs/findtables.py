@@ -123,7 +123,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             block.table, [strip_marks(h) for h in block.header]
         )
         closing = closed_section(block)
-        sev_col = _column(header, _SEVERITY_COLUMN)
+        sev_col = _severity_column(header)
         # A checklist (OWASP Top 10, controls) names a finding only in a row whose check failed.
         result_col = _column(header, _CHECK_RESULT_COLUMN)
         failed_check = bool(result_col is not None and _CHECK_FAILED.search(cell_at(block, result_col)))
@@ -362,6 +362,20 @@ def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[F
         replace(f, status=tracked[f.id]) if f.id in tracked and f.status is FindingStatus.UNKNOWN else f
         for f in findings
     ]
+
+
+# `| Claimed Severity | Actual Severity |`: the grade a triage settled on, over the one first reported.
+_SETTLED_GRADE = re.compile(
+    r"\b(?:actual|verified|assessed|revised|adjusted|confirmed|final|triaged)\b", re.I
+)
+
+
+def _severity_column(header: Sequence[str]) -> int | None:
+    first = _column(header, _SEVERITY_COLUMN)
+    settled = next(
+        (i for i, h in enumerate(header) if _SEVERITY_COLUMN.search(h) and _SETTLED_GRADE.search(h)), None
+    )
+    return first if settled is None else settled
 
 
 def _column(
