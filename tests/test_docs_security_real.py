@@ -1735,3 +1735,14 @@ def test_a_triage_table_grades_by_the_settled_severity_not_the_claimed_one() -> 
         "| Registry prototype lookup | CRITICAL | **LOW** | strict equality downstream |\n"
     )
     assert {line: grade for line, (grade, _) in findings(text).items()} == {8: Severity.LOW}
+
+
+def test_a_count_table_remediating_every_finding_of_a_grade_closes_that_grade() -> None:
+    text = (
+        "# Pentest\n\n## Findings summary\n\n| Severity | Found | Remediated |\n|---|---|---|\n"
+        "| High | 2 | 2 |\n| Medium | 2 | 1 |\n\n## Findings\n\n| # | Finding | Severity | Fix |\n|---|---|---|---|\n"
+        "| AD-H1 | HTML injection in mail templates | High | values escaped |\n"
+        "| AD-H2 | Nonce check races its insert | High | unique constraint |\n"
+        "| AD-M1 | CSV formula injection | Medium | cells prefixed |\n"
+    )
+    assert findings(text) == {14: (Severity.HIGH, F), 15: (Severity.HIGH, F), 16: (Severity.MEDIUM, U)}

@@ -53,6 +53,8 @@ def header_status(blocks: Sequence[Block], findings: list[Finding]) -> list[Find
     if closed is None:
         closed = _closed_by_sentence(blocks, min((f.location.line or 0 for f in findings), default=0))
     if closed is None:
+        closed = _closed_by_counts(blocks)
+    if closed is None:
         return findings
     return [
         replace(f, status=FindingStatus.FIXED)
@@ -99,6 +101,30 @@ def _closed_by_sentence(blocks: Sequence[Block], first: int) -> frozenset[Severi
             if _REMEDIATION_FOR_ALL.search(sentence):
                 return frozenset()
     return None
+
+
+_FOUND_COLUMN = re.compile(r"^\W*(?:found|identified|total|reported)\W*$", re.I)
+_CLOSED_COLUMN = re.compile(r"^\W*(?:remediated|fixed|resolved|closed)\W*$", re.I)
+_COUNT = re.compile(r"^\W*(\d{1,4})\W*$")
+
+
+def _closed_by_counts(blocks: Sequence[Block]) -> frozenset[Severity] | None:
+    """`| Severity | Found | Remediated |` with `| High | 4 | 4 |`: the grades whose every finding the report
+    counts as remediated (never all grades at once: a grade the table leaves out stays as it is)."""
+    closed: set[Severity] = set()
+    for block in blocks:
+        if block.kind != "row" or len(block.cells) < 3:
+            continue
+        header = [strip_marks(h) for h in block.header]
+        found = next((i for i, h in enumerate(header) if _FOUND_COLUMN.match(h)), None)
+        fixed = next((i for i, h in enumerate(header) if _CLOSED_COLUMN.match(h)), None)
+        grade = severity_of(strip_marks(block.cells[0])) if found and fixed else None
+        if grade is None or found is None or fixed is None or max(found, fixed) >= len(block.cells):
+            continue
+        counts = [_COUNT.match(strip_marks(block.cells[i])) for i in (found, fixed)]
+        if all(counts) and counts[0] and counts[1] and int(counts[0][1]) == int(counts[1][1]) > 0:
+            closed.add(grade)
+    return frozenset(closed) or None
 
 
 def _grades(closing: re.Match[str]) -> frozenset[Severity]:
