@@ -516,3 +516,12 @@ def test_an_area_heading_saying_it_is_not_tested_yet_leaves_the_run_incomplete()
         "### 3. Web Layer (API Routes) - Not Tested Yet\n\n**Status**: one test file started\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_place_in_a_sequence_is_not_a_ratio_of_tests() -> None:
+    text = (
+        "# Playwright E2E Test Report\n**Date:** Feb 16\n\n## Test Results: ✅ 3/3 PASSED\n\n"
+        "### Test 1: App loads ✅\n- **Result:** ✅ PASS\n\n### Test 2: Exercise phase ✅\n- **Result:** ✅ PASS\n"
+        '- **Details:**\n  - Phase text: "EXERCISE - Round 1/8"\n\n### Test 3: Reset ✅\n- **Result:** ✅ PASS\n'
+    )
+    assert verdict(text) is Verdict.PASS

@@ -23,7 +23,9 @@ _SKIPPED = re.compile(
     rf"(?<![\w.])({COUNT})\s*(?:tests?\s+)?(?:skipped|skips?|pending|ignored|xfail\w*|todo)\b", re.I
 )
 _RATIO = re.compile(
-    # (not `iter 18 / 6,420s wall time`: a ratio of tests has no unit of time or size)
+    # (not `iter 18 / 6,420s wall time`: a ratio of tests has no unit of time or size; not `Round 1/8`, `Step
+    # 2/5`: a place in a sequence)
+    r"(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
     rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
     r"\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?",
     re.I,
