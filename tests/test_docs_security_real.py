@@ -1746,3 +1746,13 @@ def test_a_count_table_remediating_every_finding_of_a_grade_closes_that_grade() 
         "| AD-M1 | CSV formula injection | Medium | cells prefixed |\n"
     )
     assert findings(text) == {14: (Severity.HIGH, F), 15: (Severity.HIGH, F), 16: (Severity.MEDIUM, U)}
+
+
+def test_a_failed_checks_section_of_a_checklist_holds_a_finding_closing_with_its_grade() -> None:
+    text = (
+        "# Story audit\n\n## Security Checklist Results\n\n### ✅ Passed Checks (9/10)\n\n"
+        "#### 1. Error Handling (PASSED)\n\nGood.\n\n### ❌ Critical Security Issues (1/10)\n\n"
+        "#### 10. Token Storage (CRITICAL - MUST FIX)\n\n**Issue:** tokens are kept in localStorage.\n\n"
+        "**Location:** `login/page.tsx:32`\n"
+    )
+    assert findings(text) == {13: (Severity.CRITICAL, U)}

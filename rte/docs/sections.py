@@ -64,7 +64,11 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     ]
     if (
         named
-        and all(SUMMARY.search(title) or not _not_findings(title) for title in sections[: named[-1]])
+        # (and `## Security Checklist Results` › `### ❌ Critical Security Issues`: the checks that failed)
+        and all(
+            SUMMARY.search(title) or _CHECKS.search(title) or not _not_findings(title)
+            for title in sections[: named[-1]]
+        )
         and not any(_EXECUTIVE.search(title) for title in sections[: named[-1]])
     ):
         sections = sections[named[-1] :]

@@ -75,6 +75,10 @@ _GROUP_HEADING = re.compile(
     r"(?:findings|issues|vulnerabilities|risks|concerns|weaknesses|problems|gaps|improvements)\b(?!\s*#?\d)",
     re.I,
 )
+# `#### 10. Token Storage (CRITICAL - MUST FIX)`, `### Weak hashing (High)`: a heading closing with its grade
+_GRADE_CLOSES = re.compile(
+    rf"{PAREN_SEVERITY_END.pattern}|\({SEVERITY_WORDS}\s+[-–—]\s+[^()]{{1,24}}\)\W*$", re.I
+)
 _NONE = re.compile(
     r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$"
     r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
@@ -225,7 +229,15 @@ def _heading_findings(
             # `**Critical Issue - Picks can be deleted:**` names one finding, not a group
             and not (GRADED_LEAD.match(plain) and block.kind != "heading")
             # `### 🔴 CRITICAL - XSS in the error view` over `- **Location**:` and `- **Fix**:` lines
-            and not (index not in parents and _SEVERITY_PREFIX.match(plain) and has_parts(blocks, index))
+            # (and so does `#### 10. Token Storage (CRITICAL - MUST FIX)` over `**Issue:** …`)
+            and not (
+                index not in parents
+                and (
+                    _SEVERITY_PREFIX.match(plain)
+                    or (_GRADE_CLOSES.search(plain) and not _GROUP_HEADING.match(plain))
+                )
+                and has_parts(blocks, index)
+            )
             else None
         )
         if grouped is None and index in parents:
