@@ -525,3 +525,13 @@ def test_a_place_in_a_sequence_is_not_a_ratio_of_tests() -> None:
         '- **Details:**\n  - Phase text: "EXERCISE - Round 1/8"\n\n### Test 3: Reset ✅\n- **Result:** ✅ PASS\n'
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_test_files_that_have_syntax_errors_leave_the_run_incomplete() -> None:
+    text = (
+        "# Feature test report\n\n**Status:** ✅ ALL TESTS PASSED\n\n## Summary\n\n- **Total Tests:** 47\n"
+        "- **Passed:** 47 ✅\n- **Failed:** 0\n\n## Known issues\n\n"
+        "The TypeScript test files have arrow function annotation syntax errors with Jest. A JavaScript file was "
+        "written as a workaround.\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

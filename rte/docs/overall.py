@@ -63,6 +63,8 @@ _NOT_RUN = re.compile(
     r"|\bno (?:qa )?sign-?off\b|\bnot (?:yet )?signed off\b|\bsign-?off (?:is )?(?:pending|withheld)\b"
     # `## ⏳ Not Tested`, `**Status:** Infrastructure ready, not tested`: a heading or a status, not prose
     r"|^\W*(?:status\W*:\W*)?(?:[^.:]{0,40},\s*)?not (?:yet )?tested\W*$"
+    # `The TypeScript test files have … syntax errors with Jest`: suites that cannot load, so never ran
+    r"|\btest (?:files?|suites?)\b[^.]{0,40}?\b(?:have|has|had|with|contain) (?:\w+ ){0,4}?(?:syntax|compil\w*) errors\b"
     # `### 4. Web Layer (API Routes) - Not Tested Yet`: an area of the suite that has not run
     r"|^\W*(?:\d+\.\s*)?[^.:]{1,60}?\s[-–—]\s+not (?:yet )?tested(?: yet)?\W*$"
     r"|^\W*(?:cannot|could not|couldn't|unable to) (?:test|run|execute)\b",  # a limitation: `- Cannot test …`
