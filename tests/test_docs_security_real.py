@@ -1756,3 +1756,12 @@ def test_a_failed_checks_section_of_a_checklist_holds_a_finding_closing_with_its
         "**Location:** `login/page.tsx:32`\n"
     )
     assert findings(text) == {13: (Severity.CRITICAL, U)}
+
+
+def test_a_priority_fix_order_lists_work_not_findings() -> None:
+    text = (
+        "# Re-audit\n\n## CRITICAL FINDINGS\n\n### C1: Transfer amount never verified\n- **File:** `route.ts:77`\n"
+        "- **Impact:** theft\n\n## PRIORITY FIX ORDER\n\n### Must Fix Before Mainnet (CRITICAL):\n"
+        "1. **C1** -- Verify the amount and recipient on chain\n2. **C2/C3** -- Run the refunds in the cron jobs\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

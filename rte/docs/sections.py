@@ -31,7 +31,7 @@ _NOT_FINDINGS = re.compile(
 _WEAK_NOT_FINDINGS = re.compile(
     r"\b(recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
-    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items)\b",
+    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?)\b",
     re.I,
 )
 
