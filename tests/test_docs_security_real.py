@@ -1765,3 +1765,12 @@ def test_a_priority_fix_order_lists_work_not_findings() -> None:
         "1. **C1** -- Verify the amount and recipient on chain\n2. **C2/C3** -- Run the refunds in the cron jobs\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_bare_status_heading_over_a_findings_table_gives_its_rows_that_status() -> None:
+    text = (
+        "# Re-verification\n\n## Tier 1\n\n### FIXED\n\n| ID | Severity | Finding | Evidence |\n|---|---|---|---|\n"
+        "| H096 | HIGH | No bounds check after decode | validators check every account |\n\n### NOT FIXED\n\n"
+        "| ID | Severity | Finding | Evidence |\n|---|---|---|---|\n| H013 | HIGH | Vault display bug | unchanged |\n"
+    )
+    assert findings(text) == {9: (Severity.HIGH, F), 15: (Severity.HIGH, OPEN)}

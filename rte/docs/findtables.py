@@ -22,7 +22,7 @@ from rte.docs.rowstatus import (
     resolution,
     struck,
 )
-from rte.docs.sections import SUMMARY, closed_section, excluded
+from rte.docs.sections import SUMMARY, closed_section, excluded, section_status
 from rte.docs.vocab import PRAISE, id_severity, leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
 
@@ -262,6 +262,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             or closing
             or asserted(block, header)
             or done(block, status_cols, title_col)
+            or section_status(block)  # `### FIXED` over `| ID | Severity | Finding | Evidence |`
             or FindingStatus.UNKNOWN
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
