@@ -4,7 +4,8 @@
 closes them all; `**Status:** All CRITICAL and HIGH findings resolved` closes the critical and high ones, and
 so does a sentence under a status heading above the findings (`## Remediation Status` › "All findings listed in
 this report have been remediated in code"), or a `## Remediation status` section anywhere ("implements remediation
-for all twelve findings above").
+for all twelve findings above"). A count table whose `Remediated` column equals `Found` for a grade
+(`| High | 4 | 4 |`) closes that grade.
 A finding's own status always wins, and a header status with a scope (`FIXED for the guestbook endpoint`),
 a hedge (`partially`, `except`) or a negation closes nothing.
 """
@@ -118,11 +119,11 @@ def _closed_by_counts(blocks: Sequence[Block]) -> frozenset[Severity] | None:
         header = [strip_marks(h) for h in block.header]
         found = next((i for i, h in enumerate(header) if _FOUND_COLUMN.match(h)), None)
         fixed = next((i for i, h in enumerate(header) if _CLOSED_COLUMN.match(h)), None)
-        grade = severity_of(strip_marks(block.cells[0])) if found and fixed else None
-        if grade is None or found is None or fixed is None or max(found, fixed) >= len(block.cells):
+        if found is None or fixed is None or max(found, fixed) >= len(block.cells):
             continue
+        grade = severity_of(strip_marks(block.cells[0]))
         counts = [_COUNT.match(strip_marks(block.cells[i])) for i in (found, fixed)]
-        if all(counts) and counts[0] and counts[1] and int(counts[0][1]) == int(counts[1][1]) > 0:
+        if grade is not None and counts[0] and counts[1] and int(counts[0][1]) == int(counts[1][1]) > 0:
             closed.add(grade)
     return frozenset(closed) or None
 

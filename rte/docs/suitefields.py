@@ -96,9 +96,8 @@ def from_fields(
             short = True
     skipped = to_int(_first_number(field("skip")))
     total = to_int(_first_number(field("total", "tests run", "tests", "count")))
-    if (
-        share and passed is None and failed is None and total
-    ):  # `| Auth | 8 | 100% |` under `Tests | Pass Rate`
+    # `| Auth | 8 | 100% |` under `Tests | Pass Rate`: the share of the count that passed
+    if share and passed is None and failed is None and total:
         passed = round(total * float(share.group(1)) / 100)
         failed = total - passed
     stated = field("coverage") or ""

@@ -84,7 +84,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
             if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
                 chosen[level] = group
             elif level is Level.OTHER and not any(s.failed for s in chosen[level]):
-                # `Regression: PASS` lines do not hide a failure in the report-wide totals
+                # `Regression: PASS` lines hide neither a failure in the report-wide totals nor a suite not yet run
                 chosen[level] = chosen[level] + [
                     s for s in group if s.failed or s.state is SuiteState.PENDING
                 ]
