@@ -1774,3 +1774,13 @@ def test_a_bare_status_heading_over_a_findings_table_gives_its_rows_that_status(
         "| ID | Severity | Finding | Evidence |\n|---|---|---|---|\n| H013 | HIGH | Vault display bug | unchanged |\n"
     )
     assert findings(text) == {9: (Severity.HIGH, F), 15: (Severity.HIGH, OPEN)}
+
+
+def test_a_checklist_category_counting_its_passed_checks_is_not_a_finding() -> None:
+    text = (
+        "# OWASP Top 10 audit\n\n## Category results\n\n### ❌ A01:2021 – Broken Access Control\n\n"
+        "**Priority**: CRITICAL\n\n**Results**: 3/4 passed, 1 failed\n\n- ✅ **Middleware** (A01-001)\n"
+        "- ❌ **Endpoint protection** (A01-003)\n\n## Detailed Findings\n\n### Failed Checks (1)\n\n"
+        "#### ❌ Endpoint protection (A01-003)\n\n**Severity**: CRITICAL\n"
+    )
+    assert findings(text) == {18: (Severity.CRITICAL, OPEN)}

@@ -79,6 +79,8 @@ _GROUP_HEADING = re.compile(
 _GRADE_CLOSES = re.compile(
     rf"{PAREN_SEVERITY_END.pattern}|\({SEVERITY_WORDS}\s+[-–—]\s+[^()]{{1,24}}\)\W*$", re.I
 )
+# `**Results**: 3/4 passed, 1 failed`: how many of an area's checks passed
+_CHECKS_TALLY = re.compile(r"^\W*results?\W*:\W*\d+\s*/\s*\d+\s+(?:checks?\s+)?passed\b", re.I)
 _NONE = re.compile(
     r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$"
     r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
@@ -280,6 +282,8 @@ def _heading_findings(
         explicit = "severity" in found
         if explicit and PRAISE.fullmatch(strip_marks(found["severity"])):
             continue  # `### 6. Authentication` › `**Severity**: 🟢 **GOOD** (8.5/10)`: a strength rated
+        if block.kind == "heading" and _tallies_checks(blocks, index):
+            continue  # `### ❌ A01 – Access Control` › `**Results**: 3/4 passed, 1 failed`: a category of checks
         # `1. **Frontend role checks** (Priority: Medium)` under `Recommendations` grades itself on its lead
         graded_lead = any(key in ("severity", "priority", "risk") for key, _ in inline_fields(text))
         if (
@@ -407,6 +411,16 @@ def _heading_findings(
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
             heads.append((level, bool(ident or own), len(findings) - 1))
     return [f for i, f in enumerate(findings) if i not in groups]
+
+
+def _tallies_checks(blocks: Sequence[Block], index: int) -> bool:
+    """A heading whose body counts how many of its checks passed: an area of a checklist, not one finding."""
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            return False
+        if block.kind == "paragraph" and _CHECKS_TALLY.match(strip_marks(block.text)):
+            return True
+    return False
 
 
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
