@@ -1784,3 +1784,12 @@ def test_a_checklist_category_counting_its_passed_checks_is_not_a_finding() -> N
         "#### ❌ Endpoint protection (A01-003)\n\n**Severity**: CRITICAL\n"
     )
     assert findings(text) == {18: (Severity.CRITICAL, OPEN)}
+
+
+def test_a_finding_about_a_secrets_strength_is_not_a_strengths_section() -> None:
+    text = (
+        "# Review\n\n## 🟡 MEDIUM PRIORITY ISSUES\n\n### 8. JWT Secret Strength Not Validated\n"
+        "**File:** `api/tokens.js:3`\n**Severity:** MEDIUM\n\n## Strengths\n\n### Strength: parameterised queries\n"
+        "**Severity:** INFO\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, U)}

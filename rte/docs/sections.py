@@ -12,12 +12,14 @@ from rte.model import FindingStatus
 
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
-    r"\b(strengths?|positive|good practices?|best practices|what went well|checklist|legend|methodology"
+    r"\b(strengths|positive|good practices?|best practices|what went well|checklist|legend|methodology"
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
+    # (`### Strength: …`, `## Key strength`, not `### 8. JWT Secret Strength Not Validated`)
+    r"|^\W*(?:key\s+|main\s+|security\s+)?strength\b"
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
     # `#### Untested Attack Vectors (High Risk)`: what the audit did not get to, not what it found
     r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b"
