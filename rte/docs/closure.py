@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rte.docs.markdown import Block
+from rte.docs.rowstatus import cell_at
+from rte.docs.sections import STATUS_TITLE
 from rte.docs.vocab import severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Severity
 
@@ -119,10 +121,10 @@ def _closed_by_counts(blocks: Sequence[Block]) -> frozenset[Severity] | None:
         header = [strip_marks(h) for h in block.header]
         found = next((i for i, h in enumerate(header) if _FOUND_COLUMN.match(h)), None)
         fixed = next((i for i, h in enumerate(header) if _CLOSED_COLUMN.match(h)), None)
-        if found is None or fixed is None or max(found, fixed) >= len(block.cells):
+        if found is None or fixed is None:
             continue
         grade = severity_of(strip_marks(block.cells[0]))
-        counts = [_COUNT.match(strip_marks(block.cells[i])) for i in (found, fixed)]
+        counts = [_COUNT.match(strip_marks(cell_at(block, i))) for i in (found, fixed)]
         if grade is not None and counts[0] and counts[1] and int(counts[0][1]) == int(counts[1][1]) > 0:
             closed.add(grade)
     return frozenset(closed) or None
@@ -144,7 +146,6 @@ _FOUND_LABEL = re.compile(
 _REMEDIED_LABEL = re.compile(
     r"^\W*(?:remediation|resolution|fix(?:es)?\s+(?:implemented|applied)|actions?\s+taken)\W*$", re.I
 )
-_TITLE_STATUS = re.compile(r"^\W*status\W*[:—–-]\s*(.+)$", re.I)
 
 
 def remedied_sections(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -198,7 +199,7 @@ def _remedied(blocks: Sequence[Block], start: int) -> tuple[int | None, FindingS
         for line in block.text.split("\n") if block.kind in ("paragraph", "item") else ():
             if status is None and (said := _STATUS_LINE.match(strip_marks(line))):
                 status = _closed(said.group(1))
-    title = _TITLE_STATUS.match(strip_marks(found.section[-1])) if not heading and found.section else None
+    title = STATUS_TITLE.match(strip_marks(found.section[-1])) if not heading and found.section else None
     if remedy is not None and status is None and title:
         status = _closed(title.group(1))
     return remedy, status

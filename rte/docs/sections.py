@@ -41,7 +41,8 @@ _WEAK_NOT_FINDINGS = re.compile(
 # The sections that list checks with their results.
 _CHECKS = re.compile(r"\b(?:compliance|checklist|checks?)\b", re.I)
 
-_STATUS_TITLE = re.compile(r"^\W*status\W*[:—–-]", re.I)
+# `### Status: ⚠️ PARTIAL COMPLIANCE`: a heading that rates its area; the rating is group 1
+STATUS_TITLE = re.compile(r"^\W*status\W*[:—–-]\s*(.*)$", re.I)
 _KEY = re.compile(r"^\W*(?:key|main|top)\b", re.I)
 _EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
 
@@ -53,7 +54,7 @@ SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
 def excluded(block: Block, text: str, explicit: bool) -> bool:
     """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
     # `### Status: ⚠️ PARTIAL COMPLIANCE` over `#### Findings`: the area's rating, not the kind of section
-    sections = tuple(t for t in block.section[1:] if not _STATUS_TITLE.match(t))
+    sections = tuple(t for t in block.section[1:] if not STATUS_TITLE.match(t))
     if block.kind == "heading" and (ID.search(text) or HEAD_ID.match(strip_marks(text))):
         # `## Findings Summary` › `### MED-001: …`: a finding with an id, detailed under a summary of findings
         sections = tuple(SUMMARY.sub("", t) if NAMES_FINDINGS.search(t) else t for t in sections)
