@@ -1793,3 +1793,14 @@ def test_a_finding_about_a_secrets_strength_is_not_a_strengths_section() -> None
         "**Severity:** INFO\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, U)}
+
+
+def test_a_row_struck_through_whole_is_a_fixed_finding_and_its_id_loses_the_marks() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n| ID | Severity | Finding | Status |\n|---|---|---|---|\n"
+        "| ~~K7~~ | ~~High~~ | ~~Tokens kept in local storage~~ | ~~Open~~ |\n"
+        "| K8 | High | Admin route lacks a role check | Open |\n"
+    )
+    doc = parse_document(text, "audit.md")
+    audit, _ = read_security(doc.blocks, "audit.md", doc.fm)
+    assert [(f.id, f.status) for f in audit.findings] == [("K7", F), ("K8", OPEN)]

@@ -21,6 +21,7 @@ from rte.docs.rowstatus import (
     reaches_fix,
     resolution,
     struck,
+    struck_row,
 )
 from rte.docs.sections import SUMMARY, closed_section, excluded, section_status
 from rte.docs.vocab import PRAISE, id_severity, leading_status, severity_of, status_of, strip_marks
@@ -238,7 +239,11 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             and _column(header, _COUNT_COLUMN) is not None
         ):
             continue  # `| 🔴 CRITICAL | 12 | data changed without auth |`: how many, and what kind
-        ident = strip_marks(block.cells[id_col]) if id_col is not None and id_col < len(block.cells) else None
+        ident = (
+            strip_marks(block.cells[id_col]).strip("~ ")
+            if id_col is not None and id_col < len(block.cells)
+            else None
+        )
         if not ident:
             match = ID.search(block.cells[title_col])
             match = ID.match(graded_title.group(1)) if graded_title and graded_title.group(1) else match
@@ -252,7 +257,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         if _DUPLICATE.match(strip_marks(status_text)):
             continue
         status = (
-            states.get(status_text.strip())
+            struck_row(block)
+            or states.get(status_text.strip())
             or answered(block, header)
             or resolution(block, status_cols, title_col)
             or mitigation(leading_status(status_text), header, status_cols)

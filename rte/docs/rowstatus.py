@@ -117,3 +117,11 @@ def cell_at(block: Block, column: int) -> str:
 
 def struck(text: str) -> FindingStatus | None:
     return FindingStatus.FIXED if text.strip().startswith("~~") else None
+
+
+def struck_row(block: Block) -> FindingStatus | None:
+    """`| ~~K7~~ | ~~High~~ | ~~Tokens in local storage~~ | ~~Open~~ |`: a row struck out whole is done with,
+    whatever its struck status cell said."""
+    cells = [cell.strip() for cell in block.cells if cell.strip()]
+    whole = all(cell.startswith("~~") and cell.endswith("~~") for cell in cells)
+    return FindingStatus.FIXED if len(cells) >= 2 and whole else None
