@@ -535,3 +535,20 @@ def test_test_files_that_have_syntax_errors_leave_the_run_incomplete() -> None:
         "written as a workaround.\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_goal_line_is_not_a_result_and_tests_that_did_not_run_leave_the_run_incomplete() -> None:
+    text = (
+        "# Checkout E2E status\n\n## Blocker\n\nThe last run is incomplete:\n- 89 tests did not run\n"
+        "- the run stopped prematurely\n\n## Summary\n\n🎯 **Goal**: 120/120 tests passing  \n"
+        "📊 **Actual**: 30/30 tests that ran passed\n"
+    )
+    found = read(text)
+    assert all(s.passed != 120 for s in found)
+    assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_target_line_gives_no_coverage_and_a_finished_run_still_passes() -> None:
+    text = "# Unit tests\n\n- Target: 90% coverage\n- 42 passed, 0 failed\n"
+    assert [(s.passed, s.failed, s.coverage_percent) for s in read(text)] == [(42, 0, None)]
+    assert verdict(text) is Verdict.PASS

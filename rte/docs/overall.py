@@ -56,6 +56,10 @@ _NOT_RUN = re.compile(
     # `Client-side testing would require Playwright, which was not performed in this test cycle`
     r"|\btesting\b[^.]{0,100}?\b(?:which|that) (?:was|were) not (?:performed|run|executed)\b"
     r"|no tests? (?:were|was|have been) (?:run|executed)"
+    # `214 tests did not run`, `3 tests were interrupted`, `Test run stopped prematurely`: an unfinished run
+    r"|\b(?:tests?|specs?|cases?) (?:did not|didn't) (?:run|start|execute)\b"
+    r"|\b(?:tests?|specs?|run) (?:were|was) interrupted\b|\b(?:run|suite|job) (?:stopped|ended|aborted) prematurely\b"
+    r"|\bonly (\d+)\s*/\s*(?!\1\b)\d+ (?:tests? )?(?:executed|ran|run)\b"
     # `Runtime execution deferred — the SDK is not installed`: the tests were compiled, not run
     r"|\b(?:runtime |test )?execution (?:was |is |has been )?(?:deferred|postponed)\b"
     r"|\bstill (?:running|in progress|executing)\b|\bscheduled (?:for|on|to run)\b|\bcollected 0 items\b"

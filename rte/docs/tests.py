@@ -46,6 +46,8 @@ _HYPOTHETICAL = re.compile(
     r"|\bgap analysis\b|\bwhat['’]?s missing\b",
     re.I,
 )
+# `🎯 **Goal**: 363/363 tests passing`, `- Target: 80% coverage`: what the team aims for, not a result.
+_GOAL_LINE = re.compile(r"^\W*(?:goals?|targets?|objectives?)\W*:", re.I)
 _RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
 
 
@@ -56,7 +58,9 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     if is_plan(blocks, rel):
         return (), problems
     blocks = [
-        b for b in latest_run(bold_headings(blocks)) if not any(map(_HYPOTHETICAL.search, b.section[1:]))
+        _without_goals(b)
+        for b in latest_run(bold_headings(blocks))
+        if not any(map(_HYPOTHETICAL.search, b.section[1:]))
     ]
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
@@ -153,6 +157,14 @@ def _code_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if suite:
             suites.append(suite)
     return suites
+
+
+def _without_goals(block: Block) -> Block:
+    """The block with its goal lines blanked (kept as empty lines, so the lines below keep their numbers)."""
+    if block.kind not in ("paragraph", "item"):
+        return block
+    lines = [("" if _GOAL_LINE.match(strip_marks(line)) else line) for line in block.text.split("\n")]
+    return replace(block, text="\n".join(lines)) if any(not line for line in lines) else block
 
 
 def bold_headings(blocks: Sequence[Block]) -> Sequence[Block]:
