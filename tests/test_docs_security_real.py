@@ -1804,3 +1804,12 @@ def test_a_row_struck_through_whole_is_a_fixed_finding_and_its_id_loses_the_mark
     doc = parse_document(text, "audit.md")
     audit, _ = read_security(doc.blocks, "audit.md", doc.fm)
     assert [(f.id, f.status) for f in audit.findings] == [("K7", F), ("K8", OPEN)]
+
+
+def test_severity_groups_closing_with_their_score_span_and_fixes_written_out_below() -> None:
+    text = (
+        "# Audit\n\n## CRITICAL VULNERABILITIES (Severity: 9-10/10)\n\n### AX-1: Storage rules missing\n"
+        "**CVSS Score:** 9.6\n**Status:** FIX PROVIDED BELOW\n\n## MEDIUM ISSUES (CVSS 4.0-6.9)\n\n"
+        "### AX-2: Verbose errors\n**Status:** Fixed in 2.1\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN), 11: (Severity.MEDIUM, F)}

@@ -94,10 +94,13 @@ _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*
 _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}\)?(?:[.;,]|$)", re.I)
 # A severity group's counts closing its label: `: 5`, `: 2 Remaining, 4 Fixed ✅`.
 _GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
+# `(Severity: 10/10)`, `(CVSS 7.0-8.9)`: the scores a severity group spans, closing its label.
+_GROUP_SCORE = r"\(\s*(?:severity|cvss|score)\s*:?\s*[\d.]+(?:\s*[-–]\s*[\d.]+)?\s*(?:/\s*10)?\s*\)"
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
-    rf"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*{_GROUP_COUNTS})?\W*$"
+    rf"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*{_GROUP_COUNTS})?"
+    rf"(?:\s*{_GROUP_SCORE})?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$",

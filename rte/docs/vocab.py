@@ -135,6 +135,9 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b(?! (?:is |was )?(?:needed|required|necessary))|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
+            # `Status: FIX IMPLEMENTED BELOW`: the audit writes the fix out for the team; nothing shipped yet
+            r"|\b(?:fix(?:es)?|solutions?|remediation|patch(?:es)?)\s+(?:is\s+|are\s+)?(?:implemented|provided|shown"
+            r"|given|included|described|proposed|written)\s+below\b"
             r"|\bmostly (?:fixed|resolved|mitigated|remediated|done|complete)\b"
             # `Documented for future Redis implementation`, `left to a later release`
             r"|\bfor (?:a )?future\b|\b(?:in|to|for) a (?:future|later) (?:release|version|sprint|iteration|phase)\b"
