@@ -1813,3 +1813,20 @@ def test_severity_groups_closing_with_their_score_span_and_fixes_written_out_bel
         "### AX-2: Verbose errors\n**Status:** Fixed in 2.1\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, OPEN), 11: (Severity.MEDIUM, F)}
+
+
+def test_a_risk_level_column_grades_the_items_of_an_accepted_risks_table() -> None:
+    text = (
+        "# Audit\n\n## Limitations & Accepted Risks\n\n| Item | Risk Level | Rationale |\n|---|---|---|\n"
+        "| Geo lookup file optional | Low | degrades to an empty country |\n"
+        "| Local model served without TLS | Medium | loopback only |\n"
+    )
+    assert findings(text) == {7: (Severity.LOW, A), 8: (Severity.MEDIUM, A)}
+
+
+def test_no_fix_required_in_a_resolution_column_accepts_the_finding() -> None:
+    text = (
+        "# Scan\n\n## Bandit\n\n| Severity | Finding | Resolution |\n|---|---|---|\n"
+        "| Low | md5 used for cache keys | Informational only; no fix required. |\n"
+    )
+    assert findings(text) == {7: (Severity.LOW, A)}

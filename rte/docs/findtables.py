@@ -35,6 +35,8 @@ _TITLE_COLUMN = re.compile(
 _TYPE_COLUMN = re.compile(r"^\W*(?:type|requirement|control|category)(?:\s*\([^()]*\))?\W*$", re.I)
 _PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", re.I)
 
+# `Risk Level`, `Risk Rating`: a grade, though `Risk` alone may name the finding
+_RISK_GRADE = re.compile(r"\brisk\s+(?:level|rating|score|grade)\b", re.I)
 _SEVERITY_COLUMN = re.compile(
     r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
 )
@@ -151,7 +153,11 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             ),
             None,
         )
-        if title_col is None and sev_col is not None and _TITLE_COLUMN.search(header[sev_col]):
+        if (
+            title_col is None
+            and sev_col is not None
+            and _TITLE_COLUMN.search(_RISK_GRADE.sub("", header[sev_col]))
+        ):
             title_col = sev_col  # `Issue (tester's rating)`: one column names the issue and grades it
         if not status_cols and (reply := _column(header, _RESPONSE_COLUMN, exclude=(title_col,))) is not None:
             status_cols = [reply]

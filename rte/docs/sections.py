@@ -112,7 +112,7 @@ def _not_findings(title: str) -> bool:
 def section_status(block: Block) -> FindingStatus | None:
     """The status a short section title gives its items (`## Open issues`, `## Closed issues`)."""
     title = strip_marks(block.section[-1]) if len(block.section) > 1 else ""
-    if len(title.split()) <= 4 and NAMES_FINDINGS.search(title):
+    if len(re.findall(r"[^\W_]+", title)) <= 4 and NAMES_FINDINGS.search(title):  # `&` is not a word
         return status_of(title)
     if len(title.split()) <= 3:
         return status_of(title)  # a board column (`## 🔧 In progress`, `## ✅ Done`, `## Won't do`)
