@@ -23,7 +23,7 @@ from rte.docs.rowstatus import (
     struck,
     struck_row,
 )
-from rte.docs.sections import SUMMARY, closed_section, excluded, section_status
+from rte.docs.sections import NAMES_FINDINGS, SUMMARY, closed_section, excluded, section_status
 from rte.docs.vocab import PRAISE, id_severity, leading_status, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location, Severity
 
@@ -153,11 +153,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             ),
             None,
         )
-        if (
-            title_col is None
-            and sev_col is not None
-            and _TITLE_COLUMN.search(_RISK_GRADE.sub("", header[sev_col]))
-        ):
+        if title_col is None and sev_col is not None and _names_and_grades(header[sev_col], block):
             title_col = sev_col  # `Issue (tester's rating)`: one column names the issue and grades it
         if not status_cols and (reply := _column(header, _RESPONSE_COLUMN, exclude=(title_col,))) is not None:
             status_cols = [reply]
@@ -279,6 +275,14 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         )
         into.append(Finding(title.strip("~ "), severity, status, Location(rel, block.line), id=ident or None))
     return findings
+
+
+def _names_and_grades(heading: str, block: Block) -> bool:
+    """A severity column that also names the finding (`Issue (tester's rating)`); `Risk Level` under a section
+    of risks (`## Accepted Risks` › `| Item | Risk Level | Rationale |`) only grades the item the row names."""
+    if _RISK_GRADE.search(heading) and any(NAMES_FINDINGS.search(t) for t in block.section[1:]):
+        return False
+    return _TITLE_COLUMN.search(heading) is not None
 
 
 def _graded_checks(blocks: Sequence[Block]) -> frozenset[int]:
