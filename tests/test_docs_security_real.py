@@ -1830,3 +1830,13 @@ def test_no_fix_required_in_a_resolution_column_accepts_the_finding() -> None:
         "| Low | md5 used for cache keys | Informational only; no fix required. |\n"
     )
     assert findings(text) == {7: (Severity.LOW, A)}
+
+
+def test_consequences_listed_under_impact_are_part_of_the_finding_and_by_design_is_accepted() -> None:
+    text = (
+        "# Contract audit\n\n## Findings\n\n### HIGH SEVERITY\n\n#### H-1: Admins can vote twice\n\n"
+        "**Impact**:\n- **CRITICAL**: breaks the one-member-one-vote rule\n- tallies can be forced\n\n"
+        "```js\nawait jury.vote(admin)\n```\n\n**Status**: ❌ **NOT FIXED**\n\n### LOW SEVERITY\n\n"
+        "#### L-1: Duplicate check counts accounts\n\n**Status**: ✅ Working as intended\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, OPEN), 21: (Severity.LOW, A)}

@@ -165,6 +165,18 @@ def _praised(finding: Finding) -> bool:
     )
 
 
+def _under_impact(blocks: Sequence[Block], index: int) -> bool:
+    """A list item under a finding's `#### Impact` heading or `**Impact**:` line (`- **CRITICAL**: breaks the
+    voting model`) grades the consequence, not another finding."""
+    if blocks[index].section and IMPACT_LABEL.match(strip_marks(blocks[index].section[-1])):
+        return True
+    start = index
+    while start > 0 and blocks[start - 1].kind == "item":
+        start -= 1
+    above = blocks[start - 1] if start else None
+    return bool(above and above.kind == "paragraph" and IMPACT_LABEL.match(strip_marks(above.text)))
+
+
 def _front_matter_findings(fm: FrontMatter, rel: str, problems: list[Problem]) -> list[Finding]:
     items = fm.values.get("findings")
     lines = fm.item_lines.get("findings", ())
@@ -210,7 +222,12 @@ def _heading_findings(
     heads: list[tuple[int, bool, int]] = []
     groups: set[int] = set()  # heading findings that turned out to group the item findings below them
     leads = candidates(blocks, terms)
-    starts = frozenset(lead.index for lead in leads)  # once: fields() stops at the next one
+    # once: fields() stops at the next one (not at a consequence listed under a finding's `**Impact**:`)
+    starts = frozenset(
+        lead.index
+        for lead in leads
+        if not (blocks[lead.index].kind == "item" and _under_impact(blocks, lead.index))
+    )
     parents = parent_headings(blocks)
     coded = letter_coded(blocks)
     for lead in leads:
@@ -307,7 +324,7 @@ def _heading_findings(
             part = bool(heads) and not own
         else:
             part = any(strong for _, strong, _ in heads) and not own
-        if part or (block.kind == "item" and heads and IMPACT_LABEL.match(strip_marks(block.section[-1]))):
+        if part or (block.kind == "item" and heads and _under_impact(blocks, index)):
             # `#### Affected Code`, a `- **CVE-…:**` item under `### HIGH-001: …`, or `- **MEDIUM**: attackers
             # can …` under its `#### Risk Assessment:` is part of it
             continue
