@@ -552,3 +552,21 @@ def test_a_target_line_gives_no_coverage_and_a_finished_run_still_passes() -> No
     text = "# Unit tests\n\n- Target: 90% coverage\n- 42 passed, 0 failed\n"
     assert [(s.passed, s.failed, s.coverage_percent) for s in read(text)] == [(42, 0, None)]
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_status_column_beside_a_measured_result_gives_the_outcome() -> None:
+    text = (
+        "# QA report\n\n## Performance Test Results\n\n| Test ID | Description | Target | Result | Status |\n"
+        "|---|---|---|---|---|\n| P-1 | Cold start | < 3s | 1.4s | PASS |\n| P-2 | Search latency | < 200ms | 90ms | PASS |\n"
+    )
+    assert verdict(text) is Verdict.PASS
+
+
+def test_a_table_of_issues_resolved_is_not_a_suite() -> None:
+    text = (
+        "# QA report\n\n## Unit tests\n\n- 40 passed, 0 failed\n\n## Issues found and resolved\n\n"
+        "| Issue | Description | Resolution | Status |\n|---|---|---|---|\n"
+        "| Export performance | export blocked the UI | moved to a worker | VERIFIED |\n"
+    )
+    assert [s.level.value for s in read(text)] == ["unit"]
+    assert verdict(text) is Verdict.PASS

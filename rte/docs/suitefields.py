@@ -67,6 +67,10 @@ _PASS_WORD = re.compile(
 _FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
 
 
+def _states_outcome(text: str) -> bool:
+    return bool(_PASS_WORD.search(text) or _FAIL_WORD.search(text) or NOT_RUN.search(text))
+
+
 def from_fields(
     level: Level, where: Location, name: str, fields: dict[str, str], text: str, *, judge_words: bool = True
 ) -> Suite | None:
@@ -103,7 +107,9 @@ def from_fields(
     stated = field("coverage") or ""
     # `Coverage: 87%`, `Coverage: 87`, but not `Coverage: All 10 phases` (what was covered, not how much)
     coverage = to_float(_first_number(stated)) if "%" in stated or _BARE_NUMBER.fullmatch(stated) else None
-    status_text = field("status", "result") or ""
+    # `| Target | Result | Status |` = `| < 10s | 6.2s | PASS |`: the column that states an outcome
+    outcomes = [v for k, v in fields.items() if "status" in k or "result" in k]
+    status_text = next((v for v in outcomes if _states_outcome(v)), outcomes[0] if outcomes else "")
     whole = f"{text} {status_text}"
     judged = _BUILT.sub(" ", status_text or (text if judge_words else ""))
     never_ran = None

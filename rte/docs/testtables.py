@@ -29,6 +29,8 @@ _CELL_RATIO = re.compile(rf"^\W*({COUNT})\s*/\s*({COUNT})\W*$")
 # A count cell carrying a footnote mark (`0*`, `0†`, `0¹`) and the footnote line that explains it.
 _MARKED_CELL = re.compile(rf"^\s*({COUNT})\s*(\*+|†|‡|[¹²³])\s*$")
 # A column counting runs over a history (`Runs`, `Failed runs`, `Flake rate`): a dashboard, not a run's result.
+# `| Issue | Description | Resolution | Status |`: defects found and how they were resolved, not suites
+_ISSUE_HEADER = re.compile(r"^\W*(?:issues?|bugs?|defects?|problems?)\W*$", re.I)
 _HISTORY_HEADER = re.compile(r"\bruns\b|\bflak\w*\s+rate\b", re.I)
 # A cell counting verified checks `14/15` (Pact interactions, contract checks): passed of run.
 _VERIFIED_HEADER = re.compile(r"verified|interactions|checks|assertions|passed", re.I)
@@ -53,7 +55,7 @@ def table_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if matrix:
             suites += matrix
             continue
-        if not any(_COUNT_HEADERS.search(h) for h in header[1:]):
+        if not any(_COUNT_HEADERS.search(h) for h in header[1:]) or _ISSUE_HEADER.match(header[0]):
             continue
         counted = [
             strip_marks(cell)
