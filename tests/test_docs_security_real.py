@@ -1840,3 +1840,12 @@ def test_consequences_listed_under_impact_are_part_of_the_finding_and_by_design_
         "#### L-1: Duplicate check counts accounts\n\n**Status**: ✅ Working as intended\n"
     )
     assert findings(text) == {7: (Severity.HIGH, OPEN), 21: (Severity.LOW, A)}
+
+
+def test_a_short_id_with_its_grade_in_brackets_before_the_dash_heads_a_finding() -> None:
+    text = (
+        "# Review\n\n## Layering Violations\n\n### V01 (High) — Screen reimplements the rule engine\n"
+        "- **File:** `app/screen.tsx`\n\n## Best Practice Deviations\n\n### D02 (Low) — Magic numbers inline\n"
+        "Name them in one config module.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 10: (Severity.LOW, U)}

@@ -114,7 +114,10 @@ _SHORT_ID = re.compile(r"^\W*[A-Z]{1,4}\d{1,3}(?:[.:)]|\s+[—–-])\s+[\w`'\"]"
 # `### F1: CRITICAL -- title`, `### A3 - LOW - title`: a short id opening a heading (not `A01:2021 – …`).
 # A section or list number opening a title: `3.`, `2.1`, `1.10.`
 ORDINAL = re.compile(r"^\W*\d{1,3}(?:[.)]|(?:\.\d{1,3})+[.)]?)\s+")
-HEAD_ID = re.compile(r"^\W*([A-Z]{1,3}\d{1,3})(?:[:.)\]]|\s+[-–—])\s+(?=\S)")
+# (`### V01 (High) — title`: the grade may stand between the id and its dash)
+HEAD_ID = re.compile(
+    rf"^\W*([A-Z]{{1,3}}\d{{1,3}})(?:\s*\((?i:{SEVERITY_WORDS})\))?(?:[:.)\]]|\s+[-–—])\s+(?=\S)"
+)
 # What may follow a bold title to grade it: `(High)`, `— Severity: CRITICAL`, `🔴 High — …`.
 _AFTER_LEAD = re.compile(
     rf"^\W{{0,4}}(?:\({SEVERITY_WORDS}\)|(?:severity|risk|priority)\s*[:=]\s*{SEVERITY_WORDS}\b"

@@ -443,7 +443,8 @@ def _tallies_checks(blocks: Sequence[Block], index: int) -> bool:
 def _short_id(block: Block, plain: str, listed: dict[str, Finding]) -> re.Match[str] | None:
     """A short id opening a heading (`### F1: CRITICAL -- …`) when a grade follows it or a table lists it."""
     short = HEAD_ID.match(plain) if block.kind == "heading" else None
-    if short and (short.group(1) in listed or _SEVERITY_PREFIX.match(plain[short.end() :])):
+    # (or the grade stands in brackets right after the id: `### V01 (High) — …`)
+    if short and (short.group(1) in listed or short.group(2) or _SEVERITY_PREFIX.match(plain[short.end() :])):
         return short
     return None
 
