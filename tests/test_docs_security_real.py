@@ -1849,3 +1849,15 @@ def test_a_short_id_with_its_grade_in_brackets_before_the_dash_heads_a_finding()
         "Name them in one config module.\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 10: (Severity.LOW, U)}
+
+
+def test_a_whole_scanner_dump_and_example_outputs_grade_nothing_and_a_severity_score_is_a_field() -> None:
+    text = (
+        "# npm audit notes\n\n## Raw output\n\n### Full JSON Report\n\n```json\n"
+        '{"a": {"severity": "high"},\n "b": {"severity": "high"}}\n```\n\n'
+        "## Each entry\n\n### 1. left-pad (CVSS 7.5 - HIGH)\n\n**Interpretation:**\n"
+        "- **Issue:** prototype pollution\n- **Severity score:** 7.5 out of 10 (HIGH)\n\n"
+        "## How to Read Different Audit Output\n\n#### Audit with Fixable Issues\n\n```bash\n"
+        "found X vulnerabilities\nSeverity: HIGH\n```\n"
+    )
+    assert findings(text) == {14: (Severity.HIGH, U)}

@@ -89,6 +89,7 @@ _BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
 
 
 # Code samples in a programming language, as opposed to a report's own records (`yaml`, `text`, none).
+_SEVERITY_KEY = re.compile(r"^\W*severity\W*[:=]", re.I | re.M)
 _PROGRAM_LANGUAGE = re.compile(
     r"typescript|tsx?|javascript|jsx?|python|py|go|rust|rs|java|kotlin|swift|ruby|rb|php|c|cpp|csharp|cs|sql",
     re.I,
@@ -113,6 +114,8 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             break
         if block.kind == "code" and _PROGRAM_LANGUAGE.fullmatch(block.lang):
             continue  # `sendAlert({ severity: 'HIGH' })` in a code sample grades no finding
+        if block.kind == "code" and len(_SEVERITY_KEY.findall(block.text)) >= 2:
+            continue  # a scanner's whole JSON report, one severity per package: no one finding's grade
         if block.kind == "row" and len(block.cells) >= 2:
             texts.append((block, [f"{block.cells[0]}: {block.cells[1]}".replace("*", "")]))
         else:

@@ -17,7 +17,8 @@ _NOT_FINDINGS = re.compile(
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
-    r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria)\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
+    r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
+    r"|how to (?:read|interpret)|(?:sample|example) (?:outputs?|reports?))\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     # (`### Strength: …`, `## Key strength`, not `### 8. JWT Secret Strength Not Validated`)
     r"|^\W*(?:key\s+|main\s+|security\s+)?strength\b"
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
