@@ -1861,3 +1861,15 @@ def test_a_whole_scanner_dump_and_example_outputs_grade_nothing_and_a_severity_s
         "found X vulnerabilities\nSeverity: HIGH\n```\n"
     )
     assert findings(text) == {14: (Severity.HIGH, U)}
+
+
+def test_bold_findings_with_part_labels_an_assessment_field_and_a_false_positive_group() -> None:
+    text = (
+        "# Scan report\n\n## Findings Summary\n\n#### HIGH Severity (1 finding - FALSE POSITIVE)\n\n"
+        "**B324: md5 used for the device handshake**\n- **File:** `proto.py:12`\n- **Code:**\n"
+        "  ```python\n  md5(x)\n  ```\n- **Assessment:** FALSE POSITIVE - PROTOCOL MANDATED\n"
+        "- **Justification:**\n  - the device protocol requires it\n\n#### MEDIUM Severity (2 findings)\n\n"
+        "**B608: SQL built from a table name**\n- **Assessment:** Confirmed - the name comes from the request\n"
+        "- **Code Pattern:**\n  ```python\n  f'SELECT * FROM {t}'\n  ```\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, A), 19: (Severity.MEDIUM, OPEN)}

@@ -20,7 +20,7 @@ from rte.docs.leads import (
 )
 from rte.docs.legends import Legend, graded, prose_severity
 from rte.docs.markdown import Block
-from rte.docs.vocab import foreign_severity, severity_of, status_of, strip_marks
+from rte.docs.vocab import foreign_severity, leading_status, severity_of, status_of, strip_marks
 from rte.model import FindingStatus, Severity
 
 # Several fields on one line: `**Severity:** High · **Status:** ✅ Resolved`.
@@ -233,6 +233,11 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
             value = value[: now.start()]
         else:
             value = now.group(1)
+    if key in ("assessment", "disposition"):
+        # `Assessment: FALSE POSITIVE - MITIGATED` states the status; `Assessment: an attacker could …` is prose
+        if leading_status(strip_marks(value)) is None:
+            return
+        key = "status"
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(

@@ -74,6 +74,7 @@ _OTHER_KEY = r"[^\W\d_]+"
 FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
+    r"|assessment|disposition"
     rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
@@ -197,6 +198,15 @@ IMPACT_LABEL = re.compile(
 )
 
 
+# An item that is only the label of a finding's part, its content nested below it.
+_PART_LABEL = re.compile(
+    r"^\W*(?:code(?: pattern| sample| snippet)?|files?|locations?|justification|rationale|risk mitigation"
+    r"|mitigations?|actions?|assessment|evidence|details?|description|recommendations?|fix|remediation"
+    r"|steps(?: to reproduce)?|proof of concept|references|notes?)\s*:\W*$",
+    re.I,
+)
+
+
 def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lead]:
     """Every heading, and every bold lead line or list item that looks like the start of a finding."""
     found: list[Lead] = []
@@ -226,6 +236,8 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
             pass  # `1. **protobuf (3.10.0)** - 3 vulnerabilities` › `- CVE-2021-22569: …`: parts of one finding
         elif index in bodies:
             pass  # `1. Exposed keys` + `- the env file holds secrets`: a bullet list describing the item above
+        elif block.kind == "item" and first.strip() == block.lead.strip() and _PART_LABEL.match(block.lead):
+            pass  # `- **Code Pattern:**` over a code block, `- **Justification:**` over a list: a finding's part
         elif block.lead and block.kind in ("paragraph", "item") and bold_lead(block, first, terms or {}):
             level = 7 if block.kind == "paragraph" else ITEM_LEVEL
             found.append(Lead(index, level, first, graded=True))

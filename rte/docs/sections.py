@@ -12,7 +12,7 @@ from rte.model import FindingStatus
 
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
-    r"\b(strengths|positive|good practices?|best practices|what went well|checklist|legend|methodology"
+    r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
     r"|scope|summary|overview|conclusion|appendix|passed checks?|compliance|references|sign[- ]?off"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
