@@ -570,3 +570,11 @@ def test_a_table_of_issues_resolved_is_not_a_suite() -> None:
     )
     assert [s.level.value for s in read(text)] == ["unit"]
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_red_mark_beside_todo_is_a_suite_not_yet_run_not_a_failure() -> None:
+    text = (
+        "# App tests\n\n## Results\n\n- 14 widget tests passed, 0 failed\n\n## Coverage\n\n"
+        "| Category | Files | Coverage | Status |\n|---|---|---|---|\n| Unit Tests | 0 | 0% | ❌ TODO |\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

@@ -130,7 +130,14 @@ def from_fields(
     exit_code = to_int(_first_number(field("exit code", "exit status")))
     if short or (exit_code and not failed):
         state = SuiteState.FAILED
-    elif not passed and not failed and status_text and _FAIL_WORD.search(status_text) and not never_ran:
+    elif (
+        not passed
+        and not failed
+        and status_text
+        and _FAIL_WORD.search(status_text)
+        and not never_ran
+        and not NOT_RUN.search(status_text)  # `❌ TODO`, `❌ Not run`: marked red, but never ran
+    ):
         state = SuiteState.FAILED  # `| Backend Jest | ❌ FAIL | 0 | 0 | 0 |`: the run crashed before counting
     elif not failed and (never_ran or ((NOT_RUN.search(judged) or skipped) and not passed)):
         state = SuiteState.PENDING
