@@ -578,3 +578,11 @@ def test_a_red_mark_beside_todo_is_a_suite_not_yet_run_not_a_failure() -> None:
         "| Category | Files | Coverage | Status |\n|---|---|---|---|\n| Unit Tests | 0 | 0% | ❌ TODO |\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_paused_mobile_flow_suite_leaves_the_run_incomplete() -> None:
+    text = (
+        "# Feature log\n\n## Verification\n\n- Unit tests: ✅ 120 passed\n- Playwright E2E: ✅ 30 passed\n"
+        "- Maestro: ⏸️ needs an emulator\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

@@ -51,7 +51,7 @@ NOT_RUN = re.compile(
     r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
     r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧|ready (?:for|to) (?:execution|run|be run)"
     # `4 test suites created`: tests written are not tests run
-    r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|🚧",
+    r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|⏸|🚧",
     re.I,
 )
 # `| Unit Tests | 150+ | Framework Complete |`: the tests were written, which says nothing of a run.

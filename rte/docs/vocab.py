@@ -206,7 +206,7 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (
         re.compile(
             r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
-            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b"
+            r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b|\bmaestro\b"
             r"|\bplay ?mode\b",  # Unity PlayMode tests run scenes
             re.I,
         ),
