@@ -1873,3 +1873,19 @@ def test_bold_findings_with_part_labels_an_assessment_field_and_a_false_positive
         "- **Code Pattern:**\n  ```python\n  f'SELECT * FROM {t}'\n  ```\n"
     )
     assert findings(text) == {7: (Severity.HIGH, A), 19: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_recap_table_rewording_detailed_findings_adds_none_of_its_own() -> None:
+    text = (
+        "# Mobile audit\n\n## Findings\n\n### CRITICAL - Session tokens kept in plain storage\n\n"
+        "**Issue:** tokens sit in plain storage\n\n**Severity:** CRITICAL\n\n### HIGH - Cleartext traffic allowed\n\n"
+        "**Issue:** the manifest allows HTTP\n\n**Severity:** HIGH\n\n### MEDIUM - Weak e-mail check\n\n"
+        "**Issue:** the regex accepts a@b\n\n**Severity:** MEDIUM\n\n## Summary Table: All Issues\n\n"
+        "| # | Issue | Severity |\n|---|---|---|\n| 1 | Tokens in plain storage | CRITICAL |\n"
+        "| 2 | HTTP allowed by the manifest | HIGH |\n| 3 | Weak e-mail check | MEDIUM |\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, U),
+        11: (Severity.HIGH, U),
+        17: (Severity.MEDIUM, U),
+    }

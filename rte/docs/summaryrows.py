@@ -127,6 +127,8 @@ def join_summary(
         joined[index] = detail
     if not matched and not (all(r.id for r in rows) and not any(f.id for f in joined)):
         return joined
+    if matched and len(findings) >= len(rows):
+        return joined  # the details list at least as many findings as the table: its other rows reword them
     return joined + unmatched_rows
 
 
