@@ -1889,3 +1889,12 @@ def test_a_recap_table_rewording_detailed_findings_adds_none_of_its_own() -> Non
         11: (Severity.HIGH, U),
         17: (Severity.MEDIUM, U),
     }
+
+
+def test_a_graded_heading_over_prose_only_is_one_finding_and_over_a_list_a_group() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### HIGH - Cleartext traffic allowed\n\n**Severity:** HIGH\n\n"
+        "The manifest lets the app call the API over plain HTTP.\n\n### MEDIUM - Input handling\n\n"
+        "1. **Search box accepts markup** - rendered as HTML\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 13: (Severity.MEDIUM, U)}

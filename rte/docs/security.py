@@ -18,6 +18,7 @@ from rte.docs.inlinefindings import footnote_statuses, ranged_findings, recorded
 from rte.docs.leadfields import field_severity, fields, lead_status, title_of
 from rte.docs.leads import (
     BEFORE_AFTER,
+    FIELD,
     FINDING_LEAD,
     GRADE_WORDS,
     GRADED_LEAD,
@@ -255,7 +256,7 @@ def _heading_findings(
                     _SEVERITY_PREFIX.match(plain)
                     or (_GRADE_CLOSES.search(plain) and not _GROUP_HEADING.match(plain))
                 )
-                and has_parts(blocks, index)
+                and (has_parts(blocks, index) or _prose_only(blocks, index))
             )
             else None
         )
@@ -428,6 +429,27 @@ def _heading_findings(
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
             heads.append((level, bool(ident or own), len(findings) - 1))
     return [f for i, f in enumerate(findings) if i not in groups]
+
+
+def _prose_only(blocks: Sequence[Block], index: int) -> bool:
+    """A heading whose body is paragraphs only (`### HIGH - Cleartext traffic allowed` over `The manifest …`):
+    it describes one finding; a group would list its findings below it."""
+    body = []
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        body.append(block)
+    fields_only = all(
+        b.kind == "code" or (b.kind == "paragraph" and (not b.lead or FIELD.match(strip_marks(b.text))))
+        for b in body
+    )
+    return (
+        bool(body)
+        and fields_only
+        and any(
+            b.kind == "paragraph" and not _NONE.search(strip_marks(b.text)) and len(b.text) > 20 for b in body
+        )
+    )
 
 
 def _tallies_checks(blocks: Sequence[Block], index: int) -> bool:
