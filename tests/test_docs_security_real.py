@@ -1898,3 +1898,12 @@ def test_a_graded_heading_over_prose_only_is_one_finding_and_over_a_list_a_group
         "1. **Search box accepts markup** - rendered as HTML\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 13: (Severity.MEDIUM, U)}
+
+
+def test_an_items_own_risk_grade_beats_its_sections_and_compliance_issues_are_findings() -> None:
+    text = (
+        "# Issues by module\n\n## CRITICAL ISSUES (Fix Immediately)\n\n1. **Deprecated ACL usage** - HIGH RISK\n"
+        "   - **File**: `s3/main.tf`\n   - **Fix**: use bucket policies\n\n## COMPLIANCE ISSUES\n\n"
+        "2. **Missing audit trail** - MEDIUM RISK\n   - **Files**: all modules\n   - **Fix**: add CloudTrail\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}

@@ -380,6 +380,9 @@ def _heading_findings(
             or (severity_of(tag.group(1)) if tag else None)
             or (graded(block.lead, terms) if block.lead else None)
             or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
+            or _graded_after_lead(
+                block
+            )  # `1. **Deprecated ACL Usage** - HIGH RISK` under `## CRITICAL ISSUES`
             # a red 🔴 marks critical or high: under `## Critical Findings` it marks critical
             or (
                 inherited
@@ -429,6 +432,21 @@ def _heading_findings(
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
             heads.append((level, bool(ident or own), len(findings) - 1))
     return [f for i, f in enumerate(findings) if i not in groups]
+
+
+# `**Title** - HIGH RISK`, `**Title** — Medium`: the grade right after an item's bold title
+_GRADE_AFTER_TITLE = re.compile(
+    rf"^\s*[-–—:]\s*\W{{0,3}}{SEVERITY_WORDS}(?:\s+(?:risk|severity|priority))?\W*$", re.I
+)
+
+
+def _graded_after_lead(block: Block) -> Severity | None:
+    if block.kind != "item" or not block.lead:
+        return None
+    first = strip_marks(block.text.split("\n")[0])
+    rest = first[len(strip_marks(block.lead)) :] if first.startswith(strip_marks(block.lead)) else ""
+    match = _GRADE_AFTER_TITLE.match(rest)
+    return severity_of(match.group(1)) if match else None
 
 
 def _prose_only(blocks: Sequence[Block], index: int) -> bool:
