@@ -1907,3 +1907,12 @@ def test_an_items_own_risk_grade_beats_its_sections_and_compliance_issues_are_fi
         "2. **Missing audit trail** - MEDIUM RISK\n   - **Files**: all modules\n   - **Fix**: add CloudTrail\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}
+
+
+def test_a_finding_repeating_its_sections_colour_takes_the_sections_word() -> None:
+    text = (
+        "# Code audit\n\n## 🟡 HIGH PRIORITY ISSUES\n\n### 7. 🟡 Register route has no rate limit\n\n"
+        "**Location:** `routes/auth.ts:15`\n\n## 🟠 MEDIUM PRIORITY ISSUES\n\n### 11. 🟠 No e-mail verification\n\n"
+        "**Location:** `services/auth.ts:18`\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}

@@ -284,6 +284,14 @@ def _heading_findings(
         tabled = coded_id in listed or coded_id in summarised
         coded_grade = letter_grade(coded_id) if coded and (inherited is not None or not tabled) else None
         marker = marker_lead(text if block.kind == "heading" else "")
+        if (
+            marker is not None
+            and inherited is not None
+            and block.section
+            and marker_lead(block.section[-1]) is marker
+        ):
+            # `## 🟡 HIGH PRIORITY ISSUES` › `### 7. 🟡 …`: the colour repeats the section's, whose word grades
+            marker = inherited
         trailing = TRAILING_GRADE.search(text) if block.kind == "heading" else None
         closing = block.kind == "heading" and (PAREN_SEVERITY_END.search(plain) or trailing)
         has_marker = bool(
