@@ -1916,3 +1916,13 @@ def test_a_finding_repeating_its_sections_colour_takes_the_sections_word() -> No
         "**Location:** `services/auth.ts:18`\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 11: (Severity.MEDIUM, U)}
+
+
+def test_a_ranked_plan_table_naming_section_numbers_gives_their_findings_status() -> None:
+    text = (
+        "# Hardening plan\n\n## Phase 1: High Priority Fixes\n\n### 1.1 Add HttpOnly to shared cookies\n\n"
+        "**Risk Level**: Medium\n\n### 1.2 Escape the provider name in the error page\n\n**Risk Level**: Low\n\n"
+        "## Implementation Order\n\n| Priority | Item | Effort | Status |\n|---|---|---|---|\n"
+        "| 1 | 1.1 HttpOnly cookies | Low | ✅ Done |\n| 2 | 1.2 Escape provider | Low | Deferred |\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, F), 9: (Severity.LOW, OPEN)}

@@ -128,6 +128,12 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
 
 def _mentions(block: Block) -> list[tuple[str, str]]:
     if block.kind == "row" and len(block.cells) >= 2:
+        # `| 1 | 1.1 HttpOnly Cookies | Low | ✅ Done |`: a cell naming the section number of the finding (the
+        # first cell's `1` ranks the work)
+        for index, cell in enumerate(block.cells):
+            if named := re.match(r"^(\d{1,3}\.\d{1,3})\s+[^\W\d]", strip_marks(cell)):
+                said = next((c for c in block.cells[index + 1 :] if status_of(c)), "")
+                return [(named.group(1), said)] if said else []
         first = strip_marks(block.cells[0]).rstrip(".")
         if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", first):
             said = next((c for c in block.cells[1:] if status_of(c)), "")
