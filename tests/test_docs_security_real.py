@@ -1926,3 +1926,20 @@ def test_a_ranked_plan_table_naming_section_numbers_gives_their_findings_status(
         "| 1 | 1.1 HttpOnly cookies | Low | ✅ Done |\n| 2 | 1.2 Escape provider | Low | Deferred |\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, F), 9: (Severity.LOW, OPEN)}
+
+
+def test_grades_and_groups_written_in_french_spanish_and_german() -> None:
+    french = (
+        "# Audit de sécurité\n\n## Vulnérabilités Critiques\n\n#### CRITIQUE #1: Jeton stocké en clair\n\n"
+        "**Fichier**: `src/store.ts`\n\n## Vulnérabilités Hautes\n\n| # | Description | Fichier |\n|---|---|---|\n"
+        "| 1 | Messages externes sans authentification | `bg.ts` |\n"
+    )
+    assert findings(french) == {5: (Severity.CRITICAL, U), 13: (Severity.HIGH, U)}
+    spanish = (
+        "# Auditoría\n\n## 🚨 VULNERABILIDADES CRÍTICAS ENCONTRADAS\n\n### 🔴 CRÍTICA #1: Inyección de comandos\n\n"
+        "**Archivo**: `scan.py`\n\n## VULNERABILIDADES MEDIAS\n\n### 🟡 MEDIA #1: Tiempo de espera excesivo\n\n"
+        "**Archivo**: `net.py`\n"
+    )
+    assert findings(spanish) == {5: (Severity.CRITICAL, U), 11: (Severity.MEDIUM, U)}
+    german = "# Prüfbericht\n\n## Befunde\n\n### HOCH: Sitzungs-Cookie ohne Secure-Flag\n\nDas Cookie wird gesetzt.\n"
+    assert findings(german) == {5: (Severity.HIGH, U)}

@@ -10,6 +10,10 @@ from rte.docs.legends import Legend, graded, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import (
     ACTION,
+    FOREIGN_CRITICAL,
+    FOREIGN_HIGH,
+    FOREIGN_LOW,
+    FOREIGN_MEDIUM,
     leading_marker,
     moscow_severity,
     severity_of,
@@ -29,11 +33,10 @@ TAG = re.compile(
     r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
     re.I,
 )
-SEVERITY_WORDS = r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3])"
+_FOREIGN = f"{FOREIGN_CRITICAL}|{FOREIGN_HIGH}|{FOREIGN_MEDIUM}|{FOREIGN_LOW}"
+SEVERITY_WORDS = rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|{_FOREIGN})"
 # A code review's grades too, where they open a finding's title: `### ⚠️ MAJOR: …`, `### 🧹 NITPICK: …`.
-GRADE_WORDS = (
-    r"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?)"
-)
+GRADE_WORDS = rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?|{_FOREIGN})"
 # `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end, the one group captured)
 # `(High)`, `(Low-Medium)`, `(high risk)`, `(High, latent)`: a grade in brackets, a short qualifier after a comma.
 _PAREN_GRADE_TEXT = (
@@ -97,6 +100,11 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 _GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
 # `(Severity: 10/10)`, `(CVSS 7.0-8.9)`: the scores a severity group spans, closing its label.
 _GROUP_SCORE = r"\(\s*(?:severity|cvss|score)\s*:?\s*[\d.]+(?:\s*[-–]\s*[\d.]+)?\s*(?:/\s*10)?\s*\)"
+# Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French and German.
+FOREIGN_FINDINGS = (
+    r"vulnerabilidades|vulnérabilités|vulnerabilites|schwachstellen|hallazgos|achados|problemas|problèmes"
+    r"|riesgos|riscos|risques|constatations|befunde"
+)
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
     r"^\W*(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
@@ -104,7 +112,9 @@ SEVERITY_SECTION = re.compile(
     rf"(?:\s*{_GROUP_SCORE})?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
-    r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$",
+    r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
+    # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
+    rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+{SEVERITY_WORDS}\b[\w\s()/,-]{{0,30}}$",
     re.I,
 )
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.

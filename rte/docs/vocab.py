@@ -7,14 +7,29 @@ from functools import lru_cache
 
 from rte.model import FindingStatus, Level, Severity
 
+# The grade words of Spanish, Portuguese, French and German reports that English prose does not use
+# (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` is left out: "media uploads" is English.
+FOREIGN_CRITICAL = r"cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?"
+FOREIGN_HIGH = r"hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?"
+FOREIGN_MEDIUM = r"moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?"
+FOREIGN_LOW = r"baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?"
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
     (
-        re.compile(r"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?[01]\b|\bhighest\b|\bblocker\b", re.I),
+        re.compile(
+            rf"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?[01]\b|\bhighest\b|\bblocker\b|\b(?:{FOREIGN_CRITICAL})\b",
+            re.I,
+        ),
         Severity.CRITICAL,
     ),
-    (re.compile(r"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b|\bmajor\b", re.I), Severity.HIGH),
-    (re.compile(r"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|\bsev[- ]?3\b", re.I), Severity.MEDIUM),
-    (re.compile(r"\bP3\b|\blow\b|\blo\b|\bminor\b|\bsev[- ]?4\b", re.I), Severity.LOW),
+    (
+        re.compile(rf"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b|\bmajor\b|\b(?:{FOREIGN_HIGH})\b", re.I),
+        Severity.HIGH,
+    ),
+    (
+        re.compile(rf"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|\bsev[- ]?3\b|\b(?:{FOREIGN_MEDIUM})\b", re.I),
+        Severity.MEDIUM,
+    ),
+    (re.compile(rf"\bP3\b|\blow\b|\blo\b|\bminor\b|\bsev[- ]?4\b|\b(?:{FOREIGN_LOW})\b", re.I), Severity.LOW),
     (
         re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|\blowest\b|\btrivial\b|\bnitpick\b", re.I),
         Severity.INFO,
