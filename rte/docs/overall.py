@@ -71,7 +71,10 @@ _NOT_RUN = re.compile(
     r"|\btest (?:files?|suites?)\b[^.]{0,40}?\b(?:have|has|had|with|contain) (?:\w+ ){0,4}?(?:syntax|compil\w*) errors\b"
     # `### 4. Web Layer (API Routes) - Not Tested Yet`: an area of the suite that has not run
     r"|^\W*(?:\d+\.\s*)?[^.:]{1,60}?\s[-–—]\s+not (?:yet )?tested(?: yet)?\W*$"
-    r"|^\W*(?:cannot|could not|couldn't|unable to) (?:test|run|execute)\b",  # a limitation: `- Cannot test …`
+    r"|^\W*(?:cannot|could not|couldn't|unable to) (?:test|run|execute)\b"  # a limitation: `- Cannot test …`
+    # `While I cannot run the full test suite (missing packages), I have verified …`
+    r"|\b(?:cannot|can't|could not|couldn't|unable to|was not able to) (?:run|execute) (?:the )?"
+    r"(?:full |whole |entire |complete )?(?:test suite|tests|suite)\b",
     re.I,
 )
 _HISTORY = re.compile(
