@@ -591,6 +591,6 @@ def test_a_paused_mobile_flow_suite_leaves_the_run_incomplete() -> None:
 def test_a_report_that_could_not_run_the_suite_is_incomplete_whatever_it_checked() -> None:
     text = (
         "# Release check\n\n## Summary\n\nWe could not run the full test suite here (no database), but we verified:\n\n"
-        "| Check | Passed | Total | Status |\n|---|---|---|---|\n| Syntax | 40 | 40 | ✅ |\n| Imports | 3 | 3 | ✅ |\n"
+        "| Category | Passed | Total | Status |\n|---|---|---|---|\n| Syntax | 40 | 40 | ✅ |\n| Imports | 3 | 3 | ✅ |\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
