@@ -1943,3 +1943,18 @@ def test_grades_and_groups_written_in_french_spanish_and_german() -> None:
     assert findings(spanish) == {5: (Severity.CRITICAL, U), 11: (Severity.MEDIUM, U)}
     german = "# Prüfbericht\n\n## Befunde\n\n### HOCH: Sitzungs-Cookie ohne Secure-Flag\n\nDas Cookie wird gesetzt.\n"
     assert findings(german) == {5: (Severity.HIGH, U)}
+
+
+def test_a_state_heading_right_under_a_finding_heading_is_its_status() -> None:
+    text = (
+        "# Audit\n## Gateway - Security Analysis\n\n**Overall Rating:** ⚠️ **HIGH RISK - DO NOT DEPLOY**\n\n"
+        "## Critical vulnerabilities\n\n### 🔴 CRITICAL #1: Queries built with f-strings\n### ✅ **FIXED** (2025-11-21)\n"
+        "**File:** `server.py:310`\n\n### 🔴 CRITICAL #2: No authentication\n### ⚠️ **OUT OF SCOPE** - the proxy handles it\n"
+        "**File:** `server.py`\n\n### 🔴 CRITICAL #3: Statement instead of PreparedStatement\n"
+        "### ⚠️ **CANNOT FIX** - architectural limit (well-mitigated)\n**File:** `Query.java:42`\n"
+    )
+    assert findings(text) == {
+        8: (Severity.CRITICAL, F),
+        12: (Severity.CRITICAL, A),
+        16: (Severity.CRITICAL, M),
+    }

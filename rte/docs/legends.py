@@ -69,12 +69,19 @@ def graded(text: str, terms: Legend) -> Severity | None:
     return terms.get(key) if key and len(key) <= 21 else None
 
 
+_REPORT_WIDE = re.compile(
+    r"\b(?:overall|aggregate)\s+(?:rating|risk(?:\s+level)?|assessment|severity|status)\W*$", re.I
+)
+
+
 def prose_severity(text: str) -> Severity | None:
     """A severity a sentence states (`high-severity issue`, `I'd call this high`, `Low, just tidy it up.`)."""
     for sentence in _SENTENCE.split(strip_marks(text.replace("\n", " "))):
         if _CONDITIONAL.search(sentence):
             continue  # `If service keys are added later, this becomes HIGH RISK`: a grade for another case
         match = _WORDING.search(sentence) or _VERDICT.search(sentence) or _OPENING.match(sentence)
+        if match and _REPORT_WIDE.search(sentence[: match.start(1)]):
+            continue  # `Overall Rating: ⚠️ HIGH RISK - DO NOT DEPLOY`: the report's verdict, not a finding's grade
         if match:
             return severity_of(match.group(1))
     return None
