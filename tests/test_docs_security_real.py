@@ -1958,3 +1958,14 @@ def test_a_state_heading_right_under_a_finding_heading_is_its_status() -> None:
         12: (Severity.CRITICAL, A),
         16: (Severity.CRITICAL, M),
     }
+
+
+def test_applied_remediations_closing_states_and_a_verified_good_section() -> None:
+    text = (
+        "# Review\n\n## HIGH\n\n### H-1 — Unlimited password guesses\n`routes/auth.ts` has no lockout.\n\n"
+        "**Remediation (applied):** five failures lock the account for 15 minutes.\n\n## LOW\n\n"
+        "- **L-1 — Sessions never idle out.** Fixed 12 h lifetime is the policy; idle timeout left for later. *Not changed.*\n"
+        "- **L-2 — Recovery codes have 40 bits.** Raised to 80 bits. *Applied.*\n\n"
+        "## Verified good (informational)\n\n- **SQL injection:** every query is bound. Clean.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 12: (Severity.LOW, OPEN), 13: (Severity.LOW, F)}

@@ -30,6 +30,12 @@ _PAREN_STATUS = re.compile(
     r"\(((?:fixed|resolved|mitigated|accepted|open|closed|won'?t fix|in progress|wip)\b[^()]{0,80})\)\W*$",
     re.I,
 )
+# An item closing on a sentence that is only a state: `… *Applied.*`, `… *Not changed.*`
+_CLOSING_STATE = re.compile(
+    r"[.;!]\s+\W*((?:not\s+)?(?:applied|fixed|changed|resolved|done|deferred|mitigated|accepted|implemented"
+    r"|addressed|remediated|unchanged))\W*$",
+    re.I,
+)
 _STATUS_OPENING = re.compile(
     # `Fixed in: 11.4.1` under a scanner's advisory names the version that fixes it, not a fix made
     r"^\W*(?!fixed\s+in\s*:)(fixed|resolved|mitigated|remediated|closed|addressed|accepted|done|rotated|patched|merged"
@@ -77,7 +83,9 @@ _FIX_FIELD = re.compile(
 
 # `**Fix applied:** Added security headers`, `**Fix:** Replaced with DOM nodes`: a fix told as done, in the past.
 _FIX_DONE = re.compile(
-    r"^\W*(?:fix(?:es)?(?: applied)?|remediation(?: applied)?|action taken)\W*[:=]\s*\W*(?:replaced|added|removed"
+    # `**Remediation (applied):** lockout after 5 failures`: the fix is in, whatever it did
+    r"^\W*(?:fix(?:es)?|remediation)\s*\(\s*(?:applied|done|implemented|completed?|shipped|merged)\s*\)\W*[:=]"
+    r"|^\W*(?:fix(?:es)?(?: applied)?|remediation(?: applied)?|action taken)\W*[:=]\s*\W*(?:replaced|added|removed"
     r"|implemented|updated|changed|moved|enabled|disabled|introduced|switched|escaped|saniti[sz]ed|validated"
     r"|restricted|configured|upgraded|patched|rotated|refactored|wrapped|hardened|migrated|corrected|secured"
     r"|enforced|encrypted|redacted|masked|pinned|bumped|deleted|dropped|reverted|converted|tightened|fixed|applied)\b",
@@ -122,6 +130,9 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             texts.append((block, [_unmarked(line) for line in block.text.split("\n")]))
     if head.kind == "item" and (closing := _PAREN_STATUS.search(" ".join(head.text.split("\n")))):
         found.setdefault("status", closing.group(1))
+    elif head.kind == "item" and (last := _CLOSING_STATE.search(" ".join(head.text.split("\n")))):
+        # `- **L-2 — Entropy 40 bits.** Bumped to 80 bits. *Applied.*`: the item's last word on it decides
+        found["status"] = "fixed" if last.group(1).lower() == "applied" else last.group(1)
     _values_below(texts)
     status_stated = "status" in found  # on the lead line or in a `(fixed in #5530)` closing it
     fixed_by_fix = remaining = False

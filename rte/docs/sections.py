@@ -16,7 +16,7 @@ _NOT_FINDINGS = re.compile(
     r"|scope|summary|overview|conclusion|appendix|passed checks?|references|sign[- ]?off"
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
-    r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
+    r"|(?:working|done) well|what works|already protected|done right|verified (?:good|ok|secure|clean)|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
     r"|how to (?:read|interpret)|(?:sample|example) (?:outputs?|reports?))\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"

@@ -158,7 +158,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\bfor (?:a )?future\b|\b(?:in|to|for) a (?:future|later) (?:release|version|sprint|iteration|phase)\b"
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|(?<!-)open(?!-)|outstanding|unresolved"
-            r"|reopened|re-opened|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
+            r"|reopened|re-opened|not changed|unchanged|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
             r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗",
             re.I,
         ),
