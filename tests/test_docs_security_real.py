@@ -1969,3 +1969,12 @@ def test_applied_remediations_closing_states_and_a_verified_good_section() -> No
         "## Verified good (informational)\n\n- **SQL injection:** every query is bound. Clean.\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 12: (Severity.LOW, OPEN), 13: (Severity.LOW, F)}
+
+
+def test_plain_numbered_findings_closing_with_a_bracketed_risk() -> None:
+    text = (
+        "# Scan report\n\nKey Findings:\n\n1. SQL Injection (High Risk)\n   - Count: 7\n   - Evidence: payload accepted\n\n"
+        "2. Missing Security Headers (Medium to Low Risk)\n   - CSP header not set\n\n"
+        "3. Server banner disclosure (Low Risk)\n   - version in the Server header\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 9: (Severity.MEDIUM, U), 12: (Severity.LOW, U)}

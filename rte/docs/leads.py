@@ -141,7 +141,11 @@ BEFORE_AFTER = re.compile(r"^\W*(?:before|after)\b\s*(?:[:—–(-]|$)", re.I)
 
 # A bare grade in brackets (`(high)`), and an item opening with a quantity (`-5 points: …`, `0-7 days: …`) or
 # standing for the rest (`And more...`, `+ 3 others`).
-_PAREN_GRADE = re.compile(rf"\({SEVERITY_WORDS}\)", re.I)
+# `(high)`, `(High Risk)`, `(Medium to Low Risk)`: a grade in brackets closing an item's title
+_PAREN_GRADE = re.compile(
+    rf"\({SEVERITY_WORDS}(?:\s+(?:to|-|–)\s+{SEVERITY_WORDS.replace('(', '(?:', 1)})?(?:\s+(?:risk|severity))?\)",
+    re.I,
+)
 _TALLY = re.compile(r"^\W*(?:[-+]?\d|(?:and\s+|\+\s*)(?:\d+\s+)?(?:more|others?)\b|etc\b)", re.I)
 
 
