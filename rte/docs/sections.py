@@ -1,9 +1,11 @@
-"""Which sections of an audit hold findings, and what a section's title says about the findings under it."""
+"""Which sections of an audit hold findings, what a section's title says about the findings under it, and
+headings that only state the state of the finding above them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.leads import FAILED_CHECK_LABEL, HEAD_ID, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
 from rte.docs.markdown import Block
@@ -160,3 +162,40 @@ def lists_work(blocks: Sequence[Block], index: int) -> bool:
             return False
         items += 1
     return items >= 2
+
+
+# `### ✅ **FIXED** (2025-11-21)`, `### ⚠️ CANNOT FIX - by design`: a heading that only states a state
+_STATE_HEADING = re.compile(
+    r"^\W*(?:fixed|resolved|remediated|closed|mitigated|accepted|acknowledged|open|not fixed|partially fixed"
+    r"|in progress|deferred|won['’]?t fix|cannot fix|can['’]?t fix|out of scope)\b",
+    re.I,
+)
+
+
+def status_subheadings(blocks: Sequence[Block]) -> list[Block]:
+    """A finding heading followed at once by a heading of the same level that only states its state
+    (`### 🔴 CRITICAL #2: …` then `### ⚠️ **CANNOT FIX** - well mitigated`): the second is the finding's
+    `Status:` line, and the blocks below it belong to the finding."""
+    result: list[Block] = []
+    renamed: tuple[str, str, int] | None = None  # (status title, finding title, level) while under it
+    for block in blocks:
+        previous = result[-1] if result else None
+        if (
+            block.kind == "heading"
+            and previous is not None
+            and previous.kind == "heading"
+            and previous.level == block.level
+            and _STATE_HEADING.match(strip_marks(block.text))
+        ):
+            section = (*previous.section, previous.text)
+            result.append(
+                replace(block, kind="paragraph", text=f"Status: {block.text}", level=0, section=section)
+            )
+            renamed = (block.text, previous.text, block.level)
+            continue
+        if renamed and block.kind == "heading" and block.level <= renamed[2]:
+            renamed = None
+        if renamed:
+            block = replace(block, section=tuple(renamed[1] if t == renamed[0] else t for t in block.section))
+        result.append(block)
+    return result

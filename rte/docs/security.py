@@ -54,6 +54,7 @@ from rte.docs.sections import (
     lists_work,
     parent_headings,
     section_status,
+    status_subheadings,
 )
 from rte.docs.summaryrows import (
     drop_recaps,
@@ -144,43 +145,6 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
     status = str(fm.values.get("status", "")) or _status_line(blocks)
     complete = None if not status else not _DRAFT.search(status)
     return SecurityAudit(tuple(findings), score, stated, stated_at, complete), problems
-
-
-# `### ✅ **FIXED** (2025-11-21)`, `### ⚠️ CANNOT FIX - by design`: a heading that only states a state
-_STATE_HEADING = re.compile(
-    r"^\W*(?:fixed|resolved|remediated|closed|mitigated|accepted|acknowledged|open|not fixed|partially fixed"
-    r"|in progress|deferred|won['’]?t fix|cannot fix|can['’]?t fix|out of scope)\b",
-    re.I,
-)
-
-
-def status_subheadings(blocks: Sequence[Block]) -> list[Block]:
-    """A finding heading followed at once by a heading of the same level that only states its state
-    (`### 🔴 CRITICAL #2: …` then `### ⚠️ **CANNOT FIX** - well mitigated`): the second is the finding's
-    `Status:` line, and the blocks below it belong to the finding."""
-    result: list[Block] = []
-    renamed: tuple[str, str, int] | None = None  # (status title, finding title, level) while under it
-    for block in blocks:
-        previous = result[-1] if result else None
-        if (
-            block.kind == "heading"
-            and previous is not None
-            and previous.kind == "heading"
-            and previous.level == block.level
-            and _STATE_HEADING.match(strip_marks(block.text))
-        ):
-            section = (*previous.section, previous.text)
-            result.append(
-                replace(block, kind="paragraph", text=f"Status: {block.text}", level=0, section=section)
-            )
-            renamed = (block.text, previous.text, block.level)
-            continue
-        if renamed and block.kind == "heading" and block.level <= renamed[2]:
-            renamed = None
-        if renamed:
-            block = replace(block, section=tuple(renamed[1] if t == renamed[0] else t for t in block.section))
-        result.append(block)
-    return result
 
 
 # `#### [Severity: INFO] - Dependency audit is currently clean`: a strength filed among the findings.
@@ -426,9 +390,8 @@ def _heading_findings(
             or (severity_of(tag.group(1)) if tag else None)
             or (graded(block.lead, terms) if block.lead else None)
             or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
-            or _graded_after_lead(
-                block
-            )  # `1. **Deprecated ACL Usage** - HIGH RISK` under `## CRITICAL ISSUES`
+            # `1. **Deprecated ACL Usage** - HIGH RISK` under `## CRITICAL ISSUES`: the item's own grade
+            or _graded_after_lead(block)
             # a red 🔴 marks critical or high: under `## Critical Findings` it marks critical
             or (
                 inherited
