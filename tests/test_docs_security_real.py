@@ -1978,3 +1978,12 @@ def test_plain_numbered_findings_closing_with_a_bracketed_risk() -> None:
         "3. Server banner disclosure (Low Risk)\n   - version in the Server header\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 9: (Severity.MEDIUM, U), 12: (Severity.LOW, U)}
+
+
+def test_findings_with_a_severity_after_a_verified_ok_list_are_still_findings() -> None:
+    text = (
+        "# Payments audit\n\n## Verified OK (no issue, no change needed)\n\n- **Webhook authenticity**: re-fetched.\n\n"
+        "---\n\n### [PAY-01] Paid amount never compared with the order\n- Severity: High\n- Status: Fixed\n\n"
+        "### [PAY-02] Success page shows another buyer's order\n- Severity: High\n- Status: Open\n"
+    )
+    assert findings(text) == {9: (Severity.HIGH, F), 13: (Severity.HIGH, OPEN)}

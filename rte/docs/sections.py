@@ -18,7 +18,7 @@ _NOT_FINDINGS = re.compile(
     r"|scope|summary|overview|conclusion|appendix|passed checks?|references|sign[- ]?off"
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
-    r"|(?:working|done) well|what works|already protected|done right|verified (?:good|ok|secure|clean)|threat landscape|definitions?"
+    r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
     r"|how to (?:read|interpret)|(?:sample|example) (?:outputs?|reports?))\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
@@ -35,12 +35,15 @@ _NOT_FINDINGS = re.compile(
 )
 
 _WEAK_NOT_FINDINGS = re.compile(
-    r"\b(recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
+    # (`## Verified OK` may be followed, with no heading between, by `### [PAY-01] …` + `Severity: High`)
+    r"\b(verified (?:good|ok|secure|clean)|recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
     r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?)\b",
     re.I,
 )
 
+
+_VERIFIED = re.compile(r"\bverified (?:good|ok|secure|clean)\b", re.I)
 
 # The sections that list checks with their results.
 _CHECKS = re.compile(r"\b(?:compliance|checklist|checks?)\b", re.I)
@@ -98,6 +101,8 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     advice += [t for t in sections if moscow_severity(t) is not None]
     if advice and block.kind != "heading" and ACTION.match(strip_marks(text)):
         return True  # `1. **Implement MFA** - Priority: Medium` under Recommendations: work to do
+    if block.kind == "heading" and _VERIFIED.search(text) and not explicit:
+        return True  # `## Verified good (informational)`: the checks that found nothing
     return not explicit and any(
         _WEAK_NOT_FINDINGS.search(title)
         and not NAMES_FINDINGS.search(title)
