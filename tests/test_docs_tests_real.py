@@ -594,3 +594,11 @@ def test_a_report_that_could_not_run_the_suite_is_incomplete_whatever_it_checked
         "| Category | Passed | Total | Status |\n|---|---|---|---|\n| Syntax | 40 | 40 | ✅ |\n| Imports | 3 | 3 | ✅ |\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_before_fixes_run_is_history_and_the_after_fixes_run_decides() -> None:
+    text = (
+        "# Test suite status\n\n## Comparison\n\n### Before Test Fixes\n```\nTests:       40 failed, 300 passed, 340 total\n```\n\n"
+        "### After Test Fixes\n```\nTests:       340 passed, 340 total\n```\n"
+    )
+    assert verdict(text) is Verdict.PASS

@@ -36,7 +36,9 @@ _THRESHOLD_FAILED = re.compile(
 )
 _RUN_HEADING = re.compile(
     r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
-    r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b",
+    r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b"
+    # `### Before Test Fixes` / `### After Test Fixes`: two runs, the one after the fixes of record
+    r"|^\W*(?:before|after)\s+(?:the\s+)?(?:\w+\s+)?fix(?:es)?\b",
     re.I,
 )
 # `## Expected Test Results`, `### When Executed Successfully:`: what a run should print, not a run.
@@ -48,7 +50,7 @@ _HYPOTHETICAL = re.compile(
 )
 # `🎯 **Goal**: 363/363 tests passing`, `- Target: 80% coverage`: what the team aims for, not a result.
 _GOAL_LINE = re.compile(r"^\W*(?:goals?|targets?|objectives?)\W*:", re.I)
-_RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?fix", re.I)
+_RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?(?:\w+ )?fix", re.I)
 
 
 def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tuple[Suite, ...], list[Problem]]:
