@@ -1987,3 +1987,13 @@ def test_findings_with_a_severity_after_a_verified_ok_list_are_still_findings() 
         "### [PAY-02] Success page shows another buyer's order\n- Severity: High\n- Status: Open\n"
     )
     assert findings(text) == {9: (Severity.HIGH, F), 13: (Severity.HIGH, OPEN)}
+
+
+def test_a_threat_table_graded_by_impact_beside_a_numeric_risk_score() -> None:
+    text = (
+        "# Threat model\n\n#### 1.1 Spoofing Threats\n\n"
+        "| Threat ID | Description | Impact | Likelihood | Risk Score | Mitigation | Status |\n|---|---|---|---|---|---|---|\n"
+        "| API-S-001 | Forged tokens accepted | High | Medium | 7.5 | signature check | ✅ Implemented |\n"
+        "| API-S-002 | Replayed sessions | Medium | Low | 4.0 | nonce per request | 🟡 Partial |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, M), 8: (Severity.MEDIUM, OPEN)}

@@ -37,6 +37,7 @@ _PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", 
 
 # `Risk Level`, `Risk Rating`: a grade, though `Risk` alone may name the finding
 _RISK_GRADE = re.compile(r"\brisk\s+(?:level|rating|score|grade)\b", re.I)
+_IMPACT_COLUMN = re.compile(r"^\W*impact\W*$", re.I)
 _SEVERITY_COLUMN = re.compile(
     r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
 )
@@ -214,6 +215,9 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         severity = severity_of(sev_cell) or graded(sev_cell, terms)
         if severity is None and re.search("cvss", header[sev_col], re.I):
             severity = severity_of(f"CVSS {strip_marks(block.cells[sev_col])}")
+        if severity is None and (impact := _column(header, _IMPACT_COLUMN, exclude=(sev_col,))) is not None:
+            # `| Threat ID | … | Impact | Likelihood | Risk Score |`: a score, and the impact that grades it
+            severity = severity_of(cell_at(block, impact))
         title = strip_marks(block.cells[title_col])
         graded_title = _GRADED_TITLE.match(title) if title_col == sev_col else None
         if graded_title:

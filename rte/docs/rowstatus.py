@@ -108,6 +108,8 @@ def mitigation(
 ) -> FindingStatus | None:
     """A threat model's `Mitigation status: Implemented` mitigates the threat; it does not remove it."""
     named = columns and all(re.search(r"mitigation", header[i], re.I) for i in columns)
+    # (and so does a threat model's `| Threat ID | … | Mitigation | Status: ✅ Implemented |`: the threat stays)
+    named = named or (columns and any(re.search(r"\bthreats?\b", h, re.I) for h in header))
     return FindingStatus.MITIGATED if named and status is FindingStatus.FIXED else status
 
 
