@@ -1997,3 +1997,22 @@ def test_a_threat_table_graded_by_impact_beside_a_numeric_risk_score() -> None:
         "| API-S-002 | Replayed sessions | Medium | Low | 4.0 | nonce per request | 🟡 Partial |\n"
     )
     assert findings(text) == {7: (Severity.HIGH, M), 8: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_remediation_status_section_above_numbered_findings_gives_their_states() -> None:
+    text = (
+        "# Readiness audit\n\n## Remediation status (2026-06-26)\n\n"
+        "Single-team tool, so the sign-in findings below (#2, #3) are accepted risks, not bugs.\n\nFixed:\n\n"
+        "- **#1 Vulnerable driver** — upgraded to 3.0.\n\nDeferred (low impact at this scale):\n\n"
+        "- **#4 Rows filtered in memory** — revisit later.\n\n## Top issues\n\n"
+        "1. **[High] Vulnerable native driver.** The scanner flags it.\n\n"
+        "2. **[High] Mutation routes need no sign-in.** Any client can call them.\n\n"
+        "3. **[Medium] No audit trail of edits.** Only timestamps are kept.\n\n"
+        "4. **[Medium] Project reads load every row.** Slow on big data.\n"
+    )
+    assert findings(text) == {
+        17: (Severity.HIGH, F),
+        19: (Severity.HIGH, A),
+        21: (Severity.MEDIUM, A),
+        23: (Severity.MEDIUM, OPEN),
+    }

@@ -155,3 +155,55 @@ def _said(text: str) -> FindingStatus | None:
     if not first or (not status_of(first.group(1)) and not re.match(r"\W*partial", text, re.I)):
         return None
     return leading_status(text)
+
+
+# `Fixed:`, `Deferred (larger refactors):`: a line labelling the list of findings below it with their state
+_STATE_LABEL = re.compile(r"^\W*([^:\n]{2,80}):\s*$")
+# `#4 Vulnerable SQLite dependency — …`, `#5 / #11 Failing tests — …`: an item naming findings by number
+_NUMBERS_FIRST = re.compile(r"^\W*#(\d{1,3})((?:\s*[/,&]\s*#\d{1,3})*)")
+# `the auth-related findings below (#2, #3, #7) are accepted risks`
+_NUMBERS_SAID = re.compile(
+    r"\(?#(\d{1,3})((?:\s*,\s*(?:and\s+)?#\d{1,3})*)\)?\s+(?:are|is|were|was)\s+(.{3,60})", re.I
+)
+
+
+def remediation_lists(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses a remediation-status section gives numbered findings, before or after their list: items under
+    a `Fixed:` / `Deferred:` label that open with `#4 …`, and sentences like `(#2, #3, #7) are accepted risks`."""
+    numbers: dict[int, str] = {}
+    for block in blocks:
+        if block.kind == "heading" and (match := _HEADING_NUMBER.match(block.text)):
+            numbers[block.line] = match.group(1)
+        elif block.kind == "item" and block.number:
+            numbers[block.line] = str(block.number)
+    waiting = {
+        numbers[f.location.line or 0]: f
+        for f in findings
+        if (f.location.line or 0) in numbers and f.status is FindingStatus.UNKNOWN and not f.id
+    }
+    if len(waiting) < 2:
+        return findings
+    stated: dict[str, FindingStatus] = {}
+    label: FindingStatus | None = None
+    for block in blocks:
+        if not (block.section and _DONE_SECTION.search(block.section[-1])):
+            continue
+        plain = strip_marks(" ".join(block.text.split("\n")))
+        if block.kind == "paragraph":
+            labelled = _STATE_LABEL.match(block.text.strip())
+            label = leading_status(labelled.group(1)) if labelled else label
+            for said in _NUMBERS_SAID.finditer(plain):
+                if status := leading_status(said.group(3)):
+                    for number in re.findall(r"\d+", said.group(1) + said.group(2)):
+                        stated.setdefault(number, status)
+        elif block.kind == "item" and (first := _NUMBERS_FIRST.match(plain)):
+            given = label or _said(plain[first.end() :])
+            if given is not None:
+                stated.update((number, given) for number in re.findall(r"\d+", first.group(0)))
+    by_line = {waiting[n].location.line: s for n, s in stated.items() if n in waiting}
+    return [
+        replace(f, status=by_line[f.location.line])
+        if f.location.line in by_line and f.status is FindingStatus.UNKNOWN and not f.id
+        else f
+        for f in findings
+    ]

@@ -45,7 +45,7 @@ from rte.docs.leads import (
 )
 from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
-from rte.docs.numbered import named_follow_ups, numbered_follow_ups, section_updates
+from rte.docs.numbered import named_follow_ups, numbered_follow_ups, remediation_lists, section_updates
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import (
     NAMES_FINDINGS,
@@ -137,7 +137,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings.sort(key=lambda f: f.location.line or 0)
         findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
         findings = follow_ups(blocks, tracked_statuses(blocks, findings))
-        findings = named_follow_ups(blocks, numbered_follow_ups(blocks, findings))
+        findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
         findings = footnote_statuses(blocks, section_updates(blocks, findings))
         findings = header_status(blocks, remedied_sections(blocks, findings))
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
