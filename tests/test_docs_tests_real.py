@@ -602,3 +602,12 @@ def test_a_before_fixes_run_is_history_and_the_after_fixes_run_decides() -> None
         "### After Test Fixes\n```\nTests:       340 passed, 340 total\n```\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_pass_rate_cell_written_as_passed_of_total_counts_the_rest_as_failed() -> None:
+    text = (
+        "# Component tests\n\n## Cypress\n\n| Component | Pass Rate | Status |\n|---|---|---|\n"
+        "| Date picker | 12/19 (63%) | core works |\n| Modal | 11/11 (100%) | good |\n"
+    )
+    assert [(s.passed, s.failed) for s in read(text)] == [(12, 7), (11, 0)]
+    assert verdict(text) is Verdict.FAIL

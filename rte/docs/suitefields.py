@@ -99,6 +99,10 @@ def from_fields(
         elif not ratio and float(share.group(1)) < 100 and failed is None:
             short = True
     skipped = to_int(_first_number(field("skip")))
+    # `| File Input | 12/19 (63%) |` under `Pass Rate`: 12 of 19 passed, so 7 did not
+    of_total = re.match(rf"^\W*({COUNT})\s*/\s*({COUNT})\b", field("pass") or "") if not share else None
+    if of_total and failed is None and passed is not None:
+        failed = max((to_int(of_total.group(2)) or 0) - passed - (skipped or 0), 0)
     total = to_int(_first_number(field("total", "tests run", "tests", "count")))
     # `| Auth | 8 | 100% |` under `Tests | Pass Rate`: the share of the count that passed
     if share and passed is None and failed is None and total:
