@@ -611,3 +611,16 @@ def test_a_pass_rate_cell_written_as_passed_of_total_counts_the_rest_as_failed()
     )
     assert [(s.passed, s.failed) for s in read(text)] == [(12, 7), (11, 0)]
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_level_said_not_run_below_a_summary_claiming_it_passed_is_incomplete() -> None:
+    text = (
+        "# Test report\n\n| Test Type | Total | Passed | Failed |\n|---|---|---|---|\n| Unit Tests | 15 | 15 | 0 |\n"
+        "| E2E Tests | 3 flows | 3 | 0 |\n\n## Fix loop\n\n**E2E Tests**: Not run (the app server was not up)\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    skipped_note = (
+        "# Test report\n\n| Suite | Passed | Failed | Skipped |\n|---|---|---|---|\n| Unit | 40 | 0 | 2 |\n\n"
+        "Skipped unit tests are the two Windows-only path tests.\n"
+    )
+    assert verdict(skipped_note) is Verdict.PASS

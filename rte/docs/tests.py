@@ -83,12 +83,27 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         ]
     )
     chosen: dict[Level, list[Suite]] = {}
+    lines = {
+        b.line + i: line
+        for b in blocks
+        if b.kind in ("paragraph", "item")
+        for i, line in enumerate(b.text.split("\n"))
+    }
     for suites in by_strategy:
         for level in dict.fromkeys(s.level for s in suites):
             group = [s for s in suites if s.level == level]
             # `| Unit | ✅ Complete |` in an overview, `### Unit Tests (212/212)` below: the counts win.
             if level not in chosen or (_uncounted_pass(chosen[level]) and any(s.total for s in group)):
                 chosen[level] = group
+            elif (
+                level is not Level.OTHER
+                and not any(s.failed for s in chosen[level])
+                and all(s.state is SuiteState.RAN for s in chosen[level])
+                and (not_run := [s for s in group if _said_not_run(s, lines)])
+            ):
+                # `| Integration Tests | 5 suites | ✅ 5 |` in a summary, `**Integration Tests**: Not run (Docker
+                # not available)` below: the level is said not to have run, which leaves the report incomplete
+                chosen[level] = chosen[level] + not_run
             elif level is Level.OTHER and not any(s.failed for s in chosen[level]):
                 # `Regression: PASS` lines hide neither a failure in the report-wide totals nor a suite not yet run
                 chosen[level] = chosen[level] + [
@@ -102,6 +117,15 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
         key=lambda s: s.location.line if s.location and s.location.line else 0,
     )
     return tuple(ordered), problems
+
+
+_NOT_RUN_SAID = re.compile(r"\bnot (?:yet )?(?:been )?(?:run|executed)\b|\bdid not run\b|\bnever ran\b", re.I)
+
+
+def _said_not_run(suite: Suite, lines: dict[int, str]) -> bool:
+    """A pending suite whose line says outright that the level did not run (`E2E Tests: Not run`)."""
+    line = suite.location.line if suite.location else None
+    return suite.state is SuiteState.PENDING and bool(_NOT_RUN_SAID.search(lines.get(line or 0, "")))
 
 
 def _areas(chosen: dict[Level, list[Suite]], areas: list[Suite]) -> None:
