@@ -2016,3 +2016,12 @@ def test_a_remediation_status_section_above_numbered_findings_gives_their_states
         21: (Severity.MEDIUM, A),
         23: (Severity.MEDIUM, OPEN),
     }
+
+
+def test_none_under_a_grade_and_graded_next_actions_are_not_findings() -> None:
+    text = (
+        "# Workspace audit\n\n## Security findings\n\n### Critical\n\n- None confirmed. No secret file is tracked.\n\n"
+        "### High\n\n- Remaining: raw action errors reach the client.\n\n## Remaining risks and next actions\n\n"
+        "1. High: replace raw action errors with domain errors.\n2. Medium: add read-only smoke checks.\n"
+    )
+    assert findings(text) == {11: (Severity.HIGH, U)}

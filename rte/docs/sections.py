@@ -99,8 +99,12 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     ]
     # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for
     advice += [t for t in sections if moscow_severity(t) is not None]
-    if advice and block.kind != "heading" and ACTION.match(strip_marks(text)):
-        return True  # `1. **Implement MFA** - Priority: Medium` under Recommendations: work to do
+    # (`## Remaining risks and next actions` names risks, but a line opening with a verb there is work to do)
+    work = advice + [t for t in sections if _WEAK_NOT_FINDINGS.search(t) and section_severity((t,)) is None]
+    opening = SEVERITY_PREFIX.match(plain := strip_marks(text))
+    if work and block.kind != "heading" and ACTION.match(plain[opening.end() - 1 :] if opening else plain):
+        # `1. **Implement MFA** - Priority: Medium`, `1. High: replace raw errors …` under next actions: work to do
+        return True
     if block.kind == "heading" and _VERIFIED.search(text) and not explicit:
         return True  # `## Verified good (informational)`: the checks that found nothing
     return not explicit and any(

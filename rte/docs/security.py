@@ -88,6 +88,10 @@ _NONE = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
     re.I,
 )
+_NONE_ITEM = re.compile(
+    r"^\W*(?:none|nothing)(?:\s+(?:confirmed|found|identified|detected|observed|known|reported))?\s*(?:[.!:;—–]|$)",
+    re.I,
+)
 _STATUS_HEADING = re.compile(r"^\W*(?:overall\s+|current\s+)?status\W*[:—–-]\s*\w", re.I)
 # `### Risk Level: 🟡 HIGH` under `## Risk Assessment`: the rating of the report's subject, no finding
 _RATING_HEADING = re.compile(
@@ -318,6 +322,7 @@ def _heading_findings(
             (level == 1 and not ident)
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
+            or (block.kind == "item" and _NONE_ITEM.match(plain))  # `### Critical` › `- None confirmed. …`
             # `### Status: **VULNERABLE**` (ungraded) rates the area above; `### Status: VULNERABLE 🔴 HIGH` grades
             or (block.kind == "heading" and _STATUS_HEADING.match(plain) and severity_of(text) is None)
             or (block.kind == "heading" and _RATING_HEADING.match(plain))
