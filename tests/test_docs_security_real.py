@@ -2025,3 +2025,12 @@ def test_none_under_a_grade_and_graded_next_actions_are_not_findings() -> None:
         "1. High: replace raw action errors with domain errors.\n2. Medium: add read-only smoke checks.\n"
     )
     assert findings(text) == {11: (Severity.HIGH, U)}
+
+
+def test_work_items_under_a_graded_recommendations_heading_are_not_findings() -> None:
+    text = (
+        "# Auth review\n\n## Findings\n\n### ⚠️ CRITICAL: No HTTPS enforcement\n\n**Status:** pending\n\n"
+        "## Critical Recommendations\n\n1. ✅ **Enable HTTPS** - put a proxy in front\n"
+        "2. ✅ **Verify .env in .gitignore** - never commit credentials\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN)}
