@@ -2034,3 +2034,13 @@ def test_work_items_under_a_graded_recommendations_heading_are_not_findings() ->
         "2. ✅ **Verify .env in .gitignore** - never commit credentials\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, OPEN)}
+
+
+def test_chinese_grade_tags_and_a_fix_log_naming_findings_by_title() -> None:
+    text = (
+        "# 安全审查报告\n\n### 发现的问题\n\n#### 问题1: JWT 默认密钥硬编码 [高危]\n\n**文件**: `JwtUtils.java:20`\n\n"
+        "#### 问题2: 预约详情接口越权访问 [中危]\n\n**文件**: `ReservationController.java:53`\n\n## 修复记录\n\n"
+        "| 日期 | 问题 | 状态 |\n|---|---|---|\n| 2026-05-06 | JWT 默认密钥硬编码 | ✅ 已修复 |\n"
+        "| 2026-05-06 | 预约详情越权访问 | ⚠️ 待修复 |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 9: (Severity.MEDIUM, OPEN)}

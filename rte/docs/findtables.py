@@ -55,7 +55,7 @@ _ROUND_COLUMN = re.compile(
 
 _LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re.I)
 
-_STATUS_COLUMN = re.compile(r"status|state|resolution|disposition|fixed|remediat|triage|re-?test", re.I)
+_STATUS_COLUMN = re.compile(r"status|state|resolution|disposition|fixed|remediat|triage|re-?test|状态", re.I)
 
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
@@ -383,6 +383,49 @@ def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[F
         replace(f, status=tracked[f.id]) if f.id in tracked and f.status is FindingStatus.UNKNOWN else f
         for f in findings
     ]
+
+
+# A fix log (`## 修复记录`, `## Fix log`, `## Remediation history`) and its column naming the issue fixed
+_FIX_LOG = re.compile(
+    r"修复|\bfix(?:es)?\s+(?:log|record|history)\b|\bremediation\s+(?:log|record|history)\b", re.I
+)
+_LOGGED_ISSUE = re.compile(r"^\W*(?:问题|漏洞|issues?|findings?|vulnerabilit(?:y|ies)|problems?)\W*$", re.I)
+
+
+def titled_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses a later fix log gives findings without an id, naming them by (nearly) their title
+    (`| 2026-05-06 | Refresh Token 空指针 | AuthController.java | ✅ 已修复 |`)."""
+    waiting = [f for f in findings if f.status is FindingStatus.UNKNOWN and not f.id]
+    tracked: dict[int, FindingStatus] = {}
+    for block in blocks if waiting else ():
+        if block.kind != "row":
+            continue
+        header = [strip_marks(h) for h in block.header]
+        column = _column(header, _STATUS_COLUMN)
+        title = _column(header, _LOGGED_ISSUE)
+        if column is None or title is None or not (block.section and _FIX_LOG.search(block.section[-1])):
+            continue
+        status = status_of(cell_at(block, column))
+        named = next((f for f in waiting if _same_title(strip_marks(cell_at(block, title)), f.title)), None)
+        if status is not None and named is not None and block.line > (named.location.line or 0):
+            tracked[named.location.line or 0] = status
+    return [
+        replace(f, status=tracked[f.location.line or 0]) if (f.location.line or 0) in tracked else f
+        for f in findings
+    ]
+
+
+def _same_title(name: str, title: str) -> bool:
+    """Two spellings of one title: most of their character pairs shared (works for CJK titles too)."""
+
+    def pairs(text: str) -> set[str]:
+        squeezed = re.sub(
+            r"[\W_]+", "", re.sub(r"^\W*(?:问题|issue|finding)\s*\d+\s*[:：]", "", text, flags=re.I).lower()
+        )
+        return {squeezed[i : i + 2] for i in range(len(squeezed) - 1)}
+
+    a, b = pairs(name), pairs(title)
+    return len(a) >= 4 and len(b) >= 4 and len(a & b) / min(len(a), len(b)) >= 0.6
 
 
 # `| Claimed Severity | Actual Severity |`: the grade a triage settled on, over the one first reported.

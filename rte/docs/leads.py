@@ -10,6 +10,10 @@ from rte.docs.legends import Legend, graded, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import (
     ACTION,
+    CJK_CRITICAL,
+    CJK_HIGH,
+    CJK_LOW,
+    CJK_MEDIUM,
     FOREIGN_CRITICAL,
     FOREIGN_HIGH,
     FOREIGN_LOW,
@@ -30,7 +34,8 @@ _ADVISORY_ID = r"CVE-\d{4}-\d{4,7}"
 ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|{_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
-    r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4])(?:\s*[·|/,;]\s*[^\[\]]{0,40})?\]",
+    r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4]"
+    rf"|{CJK_CRITICAL}|{CJK_HIGH}|{CJK_MEDIUM}|{CJK_LOW})(?:\s*[·|/,;]\s*[^\[\]]{{0,40}})?\]",
     re.I,
 )
 _FOREIGN = f"{FOREIGN_CRITICAL}|{FOREIGN_HIGH}|{FOREIGN_MEDIUM}|{FOREIGN_LOW}"

@@ -11,7 +11,7 @@ from rte.docs.closure import header_status, remedied_sections
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
 from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
-from rte.docs.findtables import table_findings, tracked_statuses
+from rte.docs.findtables import table_findings, titled_statuses, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.groupgrades import group_grade, letter_coded, letter_grade, rated_area
 from rte.docs.inlinefindings import footnote_statuses, ranged_findings, recorded_findings
@@ -140,7 +140,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings = [f for f in numbered_headings_graded_below(blocks, findings) if not _praised(f)]
         findings.sort(key=lambda f: f.location.line or 0)
         findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
-        findings = follow_ups(blocks, tracked_statuses(blocks, findings))
+        findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
         findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
         findings = footnote_statuses(blocks, section_updates(blocks, findings))
         findings = header_status(blocks, remedied_sections(blocks, findings))

@@ -13,23 +13,33 @@ FOREIGN_CRITICAL = r"cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?"
 FOREIGN_HIGH = r"hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?"
 FOREIGN_MEDIUM = r"moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?"
 FOREIGN_LOW = r"baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?"
+# Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
+CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
     (
         re.compile(
-            rf"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?[01]\b|\bhighest\b|\bblocker\b|\b(?:{FOREIGN_CRITICAL})\b",
+            rf"\bP0\b|\bcritical\b|\bcrit\b|\bsev[- ]?[01]\b|\bhighest\b|\bblocker\b|\b(?:{FOREIGN_CRITICAL})\b|{CJK_CRITICAL}",
             re.I,
         ),
         Severity.CRITICAL,
     ),
     (
-        re.compile(rf"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b|\bmajor\b|\b(?:{FOREIGN_HIGH})\b", re.I),
+        re.compile(
+            rf"\bP1\b|\bhigh\b|\bhi\b|\bsev[- ]?2\b|\bmajor\b|\b(?:{FOREIGN_HIGH})\b|{CJK_HIGH}", re.I
+        ),
         Severity.HIGH,
     ),
     (
-        re.compile(rf"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|\bsev[- ]?3\b|\b(?:{FOREIGN_MEDIUM})\b", re.I),
+        re.compile(
+            rf"\bP2\b|\bmedium\b|\bmoderate\b|\bmed\b|\bsev[- ]?3\b|\b(?:{FOREIGN_MEDIUM})\b|{CJK_MEDIUM}",
+            re.I,
+        ),
         Severity.MEDIUM,
     ),
-    (re.compile(rf"\bP3\b|\blow\b|\blo\b|\bminor\b|\bsev[- ]?4\b|\b(?:{FOREIGN_LOW})\b", re.I), Severity.LOW),
+    (
+        re.compile(rf"\bP3\b|\blow\b|\blo\b|\bminor\b|\bsev[- ]?4\b|\b(?:{FOREIGN_LOW})\b|{CJK_LOW}", re.I),
+        Severity.LOW,
+    ),
     (
         re.compile(r"\bP4\b|\binfo\b|\binformational\b|\bnote\b|\blowest\b|\btrivial\b|\bnitpick\b", re.I),
         Severity.INFO,
@@ -159,7 +169,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|(?<!-)open(?!-)|outstanding|unresolved"
             r"|reopened|re-opened|not changed|unchanged|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
-            r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗",
+            r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗|待修复|未修复|待处理|未解决",
             re.I,
         ),
         FindingStatus.OPEN,
@@ -182,7 +192,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
         re.compile(
             r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed|secured"
             r"|verified|upgraded|bumped|removed in|corregid[oa]|corrigid[oa]|resuelt[oa]|solucionad[oa]|cerrad[oa]|behoben"
-            r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️",
+            r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️|已修复|已解决|已修正",
             re.I,
         ),
         FindingStatus.FIXED,
