@@ -2044,3 +2044,12 @@ def test_chinese_grade_tags_and_a_fix_log_naming_findings_by_title() -> None:
         "| 2026-05-06 | 预约详情越权访问 | ⚠️ 待修复 |\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 9: (Severity.MEDIUM, OPEN)}
+
+
+def test_a_remediation_matrix_inside_a_findings_section_restates_its_parts() -> None:
+    text = (
+        "# Audit\n\n## SPR-002\n\n**Severity:** Medium\n**Status:** Remediated\n\n### Remediation Status Matrix\n\n"
+        "| Component / Finding | Severity | Status |\n|---|---|---|\n| Admin authentication | High | **Remediated** |\n"
+        "| IP allowlisting | Medium | **Documented** |\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, F)}

@@ -142,6 +142,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             into = held
         if not failed_check and _rates_parts(block, header):
             continue
+        if _inside_finding(block, header):
+            continue  # `## SPR-002` › `### Remediation Status Matrix` › `| Admin auth | High | Remediated |`
         if _column(header, _CURRENT_VERSION) is not None and _column(header, _LATEST_VERSION) is not None:
             continue  # `| Package | Current | Latest | Priority |`: upgrades to schedule, not findings
         id_col = _column(header, _ID_COLUMN)
@@ -287,6 +289,16 @@ def _names_and_grades(heading: str, block: Block) -> bool:
     if _RISK_GRADE.search(heading) and any(NAMES_FINDINGS.search(t) for t in block.section[1:]):
         return False
     return _TITLE_COLUMN.search(heading) is not None
+
+
+def _inside_finding(block: Block, header: Sequence[str]) -> bool:
+    """A table of the parts of one finding, under a heading that opens with the finding's id (`## SPR-002`,
+    `### H-1: …`) and giving none of its rows an id of its own."""
+    return (
+        any(ID.match(strip_marks(title)) for title in block.section[1:])
+        and _column(header, _ID_COLUMN) is None
+        and not ID.search(cell_at(block, 0))
+    )
 
 
 def _graded_checks(blocks: Sequence[Block]) -> frozenset[int]:
