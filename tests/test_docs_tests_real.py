@@ -624,3 +624,16 @@ def test_a_level_said_not_run_below_a_summary_claiming_it_passed_is_incomplete()
         "Skipped unit tests are the two Windows-only path tests.\n"
     )
     assert verdict(skipped_note) is Verdict.PASS
+
+
+def test_k6_check_totals_pasted_as_plain_text_are_read() -> None:
+    failing = (
+        "  █ TOTAL RESULTS\n\n    checks_total.......: 5000 40.1/s\n    checks_succeeded...: 99.98% 4999 out of 5000\n"
+        "    checks_failed......: 0.02%  1 out of 5000\n"
+    )
+    assert verdict(failing) is Verdict.FAIL
+    passing = (
+        "  █ TOTAL RESULTS\n\n    checks_total.......: 800 10.0/s\n    checks_succeeded...: 100.00% 800 out of 800\n"
+        "    checks_failed......: 0.00%   0 out of 800\n"
+    )
+    assert verdict(passing) is Verdict.PASS

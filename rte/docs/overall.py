@@ -332,8 +332,16 @@ def _total(counts: dict[str, int]) -> int:
     return counts.get("total") or counts.get("passed", 0) + counts.get("failed", 0)
 
 
+_K6_CHECKS = re.compile(r"^\W*checks_(succeeded|failed)\.{2,}:\s*[\d.]+%\s+(\d[\d,]*)\s+out of\s+\d", re.I)
+
+
 def _read_line(plain: str, counts: dict[str, int]) -> None:
     if _NOT_TESTS.match(plain):
+        return
+    if k6 := _K6_CHECKS.match(plain):  # k6's `checks_failed......: 0.00%  1 out of 959937`
+        counts.setdefault(
+            "passed" if k6.group(1).lower() == "succeeded" else "failed", int(k6.group(2).replace(",", ""))
+        )
         return
     pair = _KEY_VALUE.match(plain)
     if pair:
