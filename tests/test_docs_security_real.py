@@ -2053,3 +2053,12 @@ def test_a_remediation_matrix_inside_a_findings_section_restates_its_parts() -> 
         "| IP allowlisting | Medium | **Documented** |\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, F)}
+
+
+def test_a_portuguese_remediation_plan_graded_by_priority_lists_no_findings() -> None:
+    text = (
+        "# Reauditoria\n\n## C. Achados\n\n### SEC-R005 — Consultas sem paginação\n\n**Severidade:** Média\n\n"
+        "## I. Plano de remediação priorizado\n\n### P0 — antes de qualquer publicação\n\n1. Verificação de e-mail obrigatória.\n\n"
+        "### P1 — antes de habilitar workspaces\n\n1. Transações no ciclo de convites.\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, U)}

@@ -36,7 +36,9 @@ _NOT_FINDINGS = re.compile(
 
 _WEAK_NOT_FINDINGS = re.compile(
     # (`## Verified OK` may be followed, with no heading between, by `### [PAY-01] …` + `Severity: High`)
-    r"\b(verified (?:good|ok|secure|clean)|recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
+    # (and the same in Spanish and Portuguese: `Plano de remediação priorizado`, `Recomendaciones`)
+    r"\b(remedia[çc][ãa]o|remediaci[óo]n|recomenda[çc][õo]es|recomendaciones|pr[óo]ximos pas(?:s)?os"
+    r"|verified (?:good|ok|secure|clean)|recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
     r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?)\b",
     re.I,
