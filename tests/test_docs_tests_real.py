@@ -637,3 +637,15 @@ def test_k6_check_totals_pasted_as_plain_text_are_read() -> None:
         "    checks_failed......: 0.00%   0 out of 800\n"
     )
     assert verdict(passing) is Verdict.PASS
+
+
+def test_chinese_pass_ratios_and_checks_not_executed() -> None:
+    passing = "# 测试报告\n\n### 1. 配置文件语法测试 - 6/6 通过 ✅\n\n### 2. 接口测试 - 12/12 通过 ✅\n"
+    assert verdict(passing) is Verdict.PASS
+    failing = "# 测试报告\n\n### 后端测试\n\n- 认证模块: 9/11 通过\n"
+    assert verdict(failing) is Verdict.FAIL
+    partial = (
+        "# Test report\n\n## Summary\n\n- Passed: 40\n- Failed: 0\n\n"
+        "Browser UI journeys were not fully executed end-to-end (the API server was down).\n"
+    )
+    assert verdict(partial) is Verdict.INCOMPLETE

@@ -30,7 +30,7 @@ _RUNNER = re.compile(
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(
-    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing)\b"
+    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing|通过)(?:\b|(?=\W))"
     r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b"
     # `Full suite passes: 68/68`
     r"|\b(?:suites?|tests?)\s+pass(?:es|ed)?\s*[:=]?\s*(\d+)\s*/\s*(\d+)\b",
@@ -56,6 +56,8 @@ _NOT_RUN = re.compile(
     # `Client-side testing would require Playwright, which was not performed in this test cycle`
     r"|\btesting\b[^.]{0,100}?\b(?:which|that) (?:was|were) not (?:performed|run|executed)\b"
     r"|no tests? (?:were|was|have been) (?:run|executed)"
+    # `Browser UI journeys were not fully executed`, `Not dynamically verified in this pass`: checks not made
+    r"|\b(?:were|was) not (?:fully |actually )?executed\b|\bnot dynamically (?:executed|verified|tested)\b"
     # `214 tests did not run`, `3 tests were interrupted`, `Test run stopped prematurely`: an unfinished run
     r"|\b(?:tests?|specs?|cases?) (?:did not|didn't) (?:run|start|execute)\b"
     r"|\b(?:tests?|specs?|run) (?:were|was) interrupted\b|\b(?:run|suite|job) (?:stopped|ended|aborted) prematurely\b"
