@@ -2062,3 +2062,13 @@ def test_a_portuguese_remediation_plan_graded_by_priority_lists_no_findings() ->
         "### P1 — antes de habilitar workspaces\n\n1. Transações no ciclo de convites.\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, U)}
+
+
+def test_informational_entries_saying_a_check_found_nothing_are_not_findings() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### F-01 — Service key pasted into a chat (High)\n\n- **Status**: Needs action\n\n"
+        "### F-02 — scanner hits in build caches are non-issues (Info)\n\n- **Status**: no action\n\n"
+        "### F-03 — Untracked secret files verified (Info, Fixed by verification)\n\n- **Status**: verified\n\n"
+        "### F-04 — Verbose error pages in staging (Info)\n\n- **Status**: open\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN), 17: (Severity.INFO, OPEN)}

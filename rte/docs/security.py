@@ -162,8 +162,18 @@ _FAULT_WORDS = re.compile(
 )
 
 
+# `### F-02 — gitleaks hits are non-issues (Info)`, `Example docs contain no secrets`, `Ignored files verified`
+_CHECKED_OK = re.compile(
+    r"\bnon-?issues?\b|\bcontains? no\b|\bverified(?:\s*\([^()]*\))?\W*$|\bnot a (?:finding|vulnerability|issue)\b",
+    re.I,
+)
+
+
 def _praised(finding: Finding) -> bool:
-    """An informational finding whose title says what is done right (and nothing that is wrong)."""
+    """An informational finding whose title says what is done right (and nothing that is wrong), or that a
+    check found nothing."""
+    if finding.severity is Severity.INFO and _CHECKED_OK.search(finding.title):
+        return True
     return (
         finding.severity is Severity.INFO
         and finding.status is FindingStatus.UNKNOWN
