@@ -2072,3 +2072,10 @@ def test_informational_entries_saying_a_check_found_nothing_are_not_findings() -
         "### F-04 — Verbose error pages in staging (Info)\n\n- **Status**: open\n"
     )
     assert findings(text) == {5: (Severity.HIGH, OPEN), 17: (Severity.INFO, OPEN)}
+
+
+def test_a_title_ending_in_a_state_word_keeps_its_words() -> None:
+    text = "# Audit\n\n## Findings\n\n### F-03 — Ignored secret files verified (Low)\n\n### F-04 — Token leak — Fixed (High)\n"
+    doc = parse_document(text, "audit.md")
+    audit, _ = read_security(doc.blocks, "audit.md", doc.fm)
+    assert [f.title.strip() for f in audit.findings] == ["Ignored secret files verified", "Token leak"]

@@ -313,6 +313,9 @@ def title_of(text: str) -> str:
     if cut and cut.start() > 0:
         text = text[: cut.start()]
     trailing = _TRAILING.search(text)
-    if trailing and status_of(trailing.group(1)):
+    tail = strip_marks(trailing.group(1)) if trailing else ""
+    # `… — Fixed`, `… — RESOLVED in 2.1`, but not `F-03 — Ignored files verified (Info)`, a title with a state word
+    closes = _STATUS_OPENING.match(tail) or _PAREN_STATUS.search(tail) or len(tail.split()) <= 2
+    if trailing and status_of(tail) and closes:
         text = text[: trailing.start()]
     return PAREN_SEVERITY.sub("", text)
