@@ -96,8 +96,9 @@ _FIX_DONE = re.compile(
 _BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
 
 
-# Code samples in a programming language, as opposed to a report's own records (`yaml`, `text`, none).
+# A severity key opening a line of a code block: two or more make a scanner's dump of many findings.
 _SEVERITY_KEY = re.compile(r"^\W*severity\W*[:=]", re.I | re.M)
+# Code samples in a programming language, as opposed to a report's own records (`yaml`, `text`, none).
 _PROGRAM_LANGUAGE = re.compile(
     r"typescript|tsx?|javascript|jsx?|python|py|go|rust|rs|java|kotlin|swift|ruby|rb|php|c|cpp|csharp|cs|sql",
     re.I,
