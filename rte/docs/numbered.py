@@ -24,12 +24,7 @@ _FIRST_WORDS = re.compile(r"^\W*((?:not\s+|un)?[\w']+(?:\s+(?:fix(?:ed)?|progres
 
 def numbered_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Statuses of findings without one, from later lines or rows naming their number; the latest wins."""
-    numbers: dict[int, str] = {}  # line -> number of each numbered heading or ordered-list item
-    for block in blocks:
-        if block.kind == "heading" and (match := _HEADING_NUMBER.match(block.text)):
-            numbers[block.line] = match.group(1)
-        elif block.kind == "item" and block.number:
-            numbers[block.line] = str(block.number)
+    numbers = _numbers(blocks)
     waiting: dict[str, Finding] = {}
     for finding in findings:
         number = numbers.get(finding.location.line or 0)
@@ -45,7 +40,22 @@ def numbered_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> lis
         for number, said in _mentions(block):
             if number in waiting and (status := _said(said)):
                 stated[number] = status
-    by_line = {waiting[n].location.line: s for n, s in stated.items()}
+    return _lend(findings, {waiting[n].location.line: s for n, s in stated.items()})
+
+
+def _numbers(blocks: Sequence[Block]) -> dict[int, str]:
+    """line → number of each numbered heading (`### 4.1 Title`) or ordered-list item."""
+    numbers: dict[int, str] = {}
+    for block in blocks:
+        if block.kind == "heading" and (match := _HEADING_NUMBER.match(block.text)):
+            numbers[block.line] = match.group(1)
+        elif block.kind == "item" and block.number:
+            numbers[block.line] = str(block.number)
+    return numbers
+
+
+def _lend(findings: list[Finding], by_line: dict[int | None, FindingStatus]) -> list[Finding]:
+    """The findings, each id-less one still without a status taking the one stated for its line."""
     return [
         replace(f, status=by_line[f.location.line])
         if f.location.line in by_line and f.status is FindingStatus.UNKNOWN and not f.id
@@ -170,12 +180,7 @@ _NUMBERS_SAID = re.compile(
 def remediation_lists(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Statuses a remediation-status section gives numbered findings, before or after their list: items under
     a `Fixed:` / `Deferred:` label that open with `#4 …`, and sentences like `(#2, #3, #7) are accepted risks`."""
-    numbers: dict[int, str] = {}
-    for block in blocks:
-        if block.kind == "heading" and (match := _HEADING_NUMBER.match(block.text)):
-            numbers[block.line] = match.group(1)
-        elif block.kind == "item" and block.number:
-            numbers[block.line] = str(block.number)
+    numbers = _numbers(blocks)
     waiting = {
         numbers[f.location.line or 0]: f
         for f in findings
@@ -200,10 +205,4 @@ def remediation_lists(blocks: Sequence[Block], findings: list[Finding]) -> list[
             given = label or _said(plain[first.end() :])
             if given is not None:
                 stated.update((number, given) for number in re.findall(r"\d+", first.group(0)))
-    by_line = {waiting[n].location.line: s for n, s in stated.items() if n in waiting}
-    return [
-        replace(f, status=by_line[f.location.line])
-        if f.location.line in by_line and f.status is FindingStatus.UNKNOWN and not f.id
-        else f
-        for f in findings
-    ]
+    return _lend(findings, {waiting[n].location.line: s for n, s in stated.items() if n in waiting})

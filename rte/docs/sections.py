@@ -94,15 +94,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
         sections = tuple(title for title in sections if not _CHECKS.search(title))
     if any(_not_findings(title) for title in (*sections, *own)):
         return True
-    advice = [
-        t
-        for t in sections
-        if _WEAK_NOT_FINDINGS.search(t) and not NAMES_FINDINGS.search(t) and section_severity((t,)) is None
-    ]
-    # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for
-    advice += [t for t in sections if moscow_severity(t) is not None]
-    # (`## Remaining risks and next actions` names risks, but a line opening with a verb there is work to do)
-    work = advice + [t for t in sections if _WEAK_NOT_FINDINGS.search(t)]
+    # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for (and
+    # `## Remaining risks and next actions` names risks, but a line opening with a verb there is work to do)
+    work = [t for t in sections if _WEAK_NOT_FINDINGS.search(t) or moscow_severity(t) is not None]
     opening = SEVERITY_PREFIX.match(plain := strip_marks(text))
     if work and block.kind != "heading" and ACTION.match(plain[opening.end() - 1 :] if opening else plain):
         # `1. **Implement MFA** - Priority: Medium`, `1. High: replace raw errors …` under next actions: work to do
