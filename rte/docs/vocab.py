@@ -96,13 +96,13 @@ def id_severity(ident: str | None) -> Severity | None:
     return severity_of(graded.group(1)) if graded else None
 
 
-# Severity words of other languages, read only where a field's value starts with one (`Severidad: Alta`):
-# "media" or "alto" inside English prose means something else.
+# The grade words above, read where a field's value starts with one (`Severidad: Media`): there Spanish
+# `media` is a grade too, which in English prose means something else.
 _FOREIGN_SEVERITY = (
-    (re.compile(r"^\W*(cr[ií]tic[ao]|critique|kritisch)\b", re.I), Severity.CRITICAL),
-    (re.compile(r"^\W*(alt[ao]|[ée]lev[ée]e?|hoch)\b", re.I), Severity.HIGH),
-    (re.compile(r"^\W*(m[ée]di[ao]|moyenne?|mittel)\b", re.I), Severity.MEDIUM),
-    (re.compile(r"^\W*(baj[ao]|baix[ao]|faible|niedrig)\b", re.I), Severity.LOW),
+    (re.compile(rf"^\W*(?:{FOREIGN_CRITICAL})\b", re.I), Severity.CRITICAL),
+    (re.compile(rf"^\W*(?:{FOREIGN_HIGH})\b", re.I), Severity.HIGH),
+    (re.compile(rf"^\W*(?:{FOREIGN_MEDIUM}|media)\b", re.I), Severity.MEDIUM),
+    (re.compile(rf"^\W*(?:{FOREIGN_LOW})\b", re.I), Severity.LOW),
 )
 # MoSCoW wording of a section (`Recommendations (Should Fix)`, `Nice to have`): the priority is the severity.
 # ("Should Have for v1.0" plans remediation work instead: it grades nothing.)
