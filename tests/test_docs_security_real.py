@@ -2079,3 +2079,22 @@ def test_a_title_ending_in_a_state_word_keeps_its_words() -> None:
     doc = parse_document(text, "audit.md")
     audit, _ = read_security(doc.blocks, "audit.md", doc.fm)
     assert [f.title.strip() for f in audit.findings] == ["Ignored secret files verified", "Token leak"]
+
+
+def test_graded_gaps_in_a_compliance_section_are_findings() -> None:
+    text = (
+        "# Audit\n\n## Privacy and Compliance Assessment\n\n### Retention rules\n"
+        "- [ ] **HIGH**: Voice clips are kept forever\n- [x] **MEDIUM**: No export of a user's data\n"
+        "- [ ] **HIGH**: GDPR2 erasure requests go nowhere\n\n"
+        "### Compliance scorecard\n\n- [x] Encryption at rest\n"
+    )
+    assert findings(text) == {6: (Severity.HIGH, U), 7: (Severity.MEDIUM, F), 8: (Severity.HIGH, U)}
+
+
+def test_an_effort_assessment_graded_by_complexity_lists_no_findings() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### H-1: Uploads skip the auth check\n\n**Severity:** High\n\n"
+        "## Implementation Complexity Assessment\n\n### High Priority Vulnerabilities\n"
+        "- **Upload Security**: **HIGH** complexity - 1-2 weeks\n- **Cache Security**: **LOW** complexity - 1-2 days\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}

@@ -417,7 +417,7 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and ACTION.match(strip_marks(rest)):
         return False
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and re.match(
-        r"\s*[—–:-]\s*[^\W\d_]+(?:\W+\w+){2}", rest
+        r"\s*[—–:-]\s*[^\W\d_]\w*(?:\W+\w+){2}", rest
     ):
         return True  # `1. **High** — Title …` (a title of 3+ words, not a tally `**High**: 0`)
     return bool(_AFTER_LEAD.match(strip_marks(rest)))

@@ -30,7 +30,9 @@ _NOT_FINDINGS = re.compile(
     # `## High-impact controls reviewed without a confirmed new vulnerability`: checks that found nothing
     r"|\bwithout (?:a |any )?(?:confirmed |new )*(?:vulnerabilit\w*|findings?|issues?)\b"
     # `## Test Coverage Gaps` › `| T-04 | Transport packages — zero coverage | CRITICAL |`: tests to write
-    r"|\b(?:test(?:ing)?\s+)?coverage\s+gaps?\b|\btesting\s+gaps?\b",
+    r"|\b(?:test(?:ing)?\s+)?coverage\s+gaps?\b|\btesting\s+gaps?\b"
+    # `## Implementation Complexity Assessment` › `- **Audit Logging**: **HIGH** complexity`: the work, sized
+    r"|\b(?:complexity|effort)\s+(?:assessment|estimates?|analysis)\b|\blevel of effort\b",
     re.I,
 )
 
@@ -49,6 +51,7 @@ _VERIFIED = re.compile(r"\bverified (?:good|ok|secure|clean)\b", re.I)
 
 # The sections that list checks with their results.
 _CHECKS = re.compile(r"\b(?:compliance|checklist|checks?)\b", re.I)
+_COMPLIANCE = re.compile(r"\bcompliance\b", re.I)
 
 # `### Status: ⚠️ PARTIAL COMPLIANCE`: a heading that rates its area; the rating is group 1
 STATUS_TITLE = re.compile(r"^\W*status\W*[:—–-]\s*(.*)$", re.I)
@@ -92,6 +95,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     if FAILED_CHECK_LABEL.match(strip_marks(text)):
         # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed
         sections = tuple(title for title in sections if not _CHECKS.search(title))
+    elif graded and block.kind == "item":
+        # `### GDPR Compliance Gaps` › `- [ ] **HIGH**: No retention policy`: a graded gap, not a scorecard line
+        sections = tuple(title for title in sections if not _COMPLIANCE.search(title))
     if any(_not_findings(title) for title in (*sections, *own)):
         return True
     # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for (and
