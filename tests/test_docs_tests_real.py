@@ -649,3 +649,16 @@ def test_chinese_pass_ratios_and_checks_not_executed() -> None:
         "Browser UI journeys were not fully executed end-to-end (the API server was down).\n"
     )
     assert verdict(partial) is Verdict.INCOMPLETE
+
+
+def test_a_korean_summary_table_counts_the_run() -> None:
+    text = (
+        "# 테스트 결과\n\n| 항목 | 값 |\n|---|---|\n| 전체 | 20개 |\n| 통과 | 19개 |\n| 실패 | 1개 |\n"
+        "| 건너뜀 | 0개 |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(19, 1, 0)]
+
+
+def test_a_chinese_tally_line_counts_the_run() -> None:
+    assert verdict("# 测试报告\n\n总计：12 个，通过：12，失败：0\n\n- 通过：12\n- 失败：0\n") is Verdict.PASS

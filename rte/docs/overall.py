@@ -11,15 +11,23 @@ from rte.docs.vocab import COUNT, strip_marks
 from rte.docs.vocab import RUNNER_END as END
 from rte.model import Level, Location, Suite, SuiteState
 
+# The same keys in Korean, Chinese and Japanese reports (`| 통과 | 35개 |`, `失败：1`).
+_CJK_KEYS = {
+    **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
+    **dict.fromkeys(("통과", "성공", "通过", "通過", "成功", "合格"), "passed"),
+    **dict.fromkeys(("실패", "失败", "失敗", "不合格"), "failed"),
+    **dict.fromkeys(("건너뜀", "스킵", "跳过", "スキップ"), "skipped"),
+}
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     r"^\W*(?:tests\s+(?=passed|failed|skipped)|tests?\s+(?=executed))?"  # `Tests failed: 2/4`
     r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
-    r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored)"
+    r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored"
+    rf"|{'|'.join(_CJK_KEYS)})"
     r"(?:\s+consistently)?"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
-    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s*/\s*{COUNT}(?=\s*(?:\(|$)))?(?:\s+(?:tests?|specs?|cases?))?"
+    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s*/\s*{COUNT}(?=\s*(?:\(|$)))?(?:\s+(?:tests?|specs?|cases?)|\s*[개个件项項건])?"
     r"(?:\s*\(\s*[\d.]+\s*%\s*\)|\s+\([^()]{1,80}\))?\W*$",  # a share or a note in brackets
     re.I,
 )
@@ -152,6 +160,7 @@ _KEYS = {
     "skipped": "skipped",
     "pending": "skipped",
     "ignored": "skipped",
+    **_CJK_KEYS,
 }
 
 
