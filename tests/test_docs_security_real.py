@@ -2098,3 +2098,22 @@ def test_an_effort_assessment_graded_by_complexity_lists_no_findings() -> None:
         "- **Upload Security**: **HIGH** complexity - 1-2 weeks\n- **Cache Security**: **LOW** complexity - 1-2 days\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_dated_status_update_table_closes_findings_an_older_summary_calls_open() -> None:
+    text = (
+        "# Audit\n\n## Remediation Status (Updated 2026-01-05)\n\n| # | Finding | Risk | Status |\n|---|---|---|---|\n"
+        "| 1 | Export dumps every tenant | HIGH | **FIXED** - endpoint removed |\n"
+        "| 2 | Images carry no tenant | LOW | Accepted Risk |\n| 3 | Rotate the signing keys | MEDIUM | Done |\n\n"
+        "## Findings\n\n### Finding 1: Export dumps every tenant's data\n\n**Risk Level:** HIGH\n\n"
+        "### Finding 2: Images table has no tenant column\n\n**Risk Level:** LOW\n\n"
+        "### Finding 3: Sessions survive a password change\n\n**Risk Level:** MEDIUM\n\n"
+        "## Summary Table\n\n| # | Finding | Risk | Status |\n|---|---|---|---|\n"
+        "| 1 | Export dumps every tenant | HIGH | Open |\n| 2 | Images carry no tenant | LOW | Accept Risk |\n"
+        "| 3 | Sessions survive a password change | MEDIUM | Open |\n"
+    )
+    assert findings(text) == {
+        13: (Severity.HIGH, F),
+        17: (Severity.LOW, A),
+        21: (Severity.MEDIUM, OPEN),
+    }

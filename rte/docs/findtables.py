@@ -427,6 +427,54 @@ def titled_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
     ]
 
 
+# `## Remediation Status (Updated 2026-01-05)`, `## Status update`: the findings' state since the audit
+_UPDATE_SECTION = re.compile(
+    r"\b(?:remediation|fix|resolution|current)\s+status\b|\bstatus\s+updates?\b|\b(?:updated|as of)\b[^)]*\d{4}",
+    re.I,
+)
+_ROW_NUMBER = re.compile(r"^\W*#?(\d{1,3})\W*$")
+_LEAD_NUMBER = re.compile(r"^\W*(?:(?:finding|issue|vulnerability|vuln)\s*)?#?(\d{1,3})\b", re.I)
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def status_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses a status-update table gives findings detailed elsewhere, joined by id, by title, or by number
+    when the titles share a word (`| 1 | Database export | HIGH | **FIXED** |` for `### Finding 1: …`). The
+    update is later than the audit: it may close a finding stated open, never reopen one."""
+    leads = {b.line: strip_marks(b.text) for b in blocks if b.kind == "heading"}
+    updated: dict[int, FindingStatus] = {}
+    for block in blocks:
+        if block.kind != "row" or not block.section or not _UPDATE_SECTION.search(block.section[-1]):
+            continue
+        column = _column([strip_marks(h) for h in block.header], _STATUS_COLUMN)
+        status = status_of(cell_at(block, column)) if column is not None else None
+        if status is None:
+            continue
+        cells = [strip_marks(c) for c in block.cells]
+        number = next((m.group(1) for c in cells[:1] if (m := _ROW_NUMBER.match(c))), None)
+        words = {w.lower() for c in cells for w in _TITLE_WORD.findall(c)}
+        for finding in findings:
+            line = finding.location.line or 0
+            lead = _LEAD_NUMBER.match(leads.get(line, ""))
+            if (
+                (finding.id and finding.id in cells)
+                or any(_same_title(c, finding.title) for c in cells if len(c) > 8)
+                or (
+                    number is not None
+                    and lead is not None
+                    and lead.group(1) == number
+                    and words & {w.lower() for w in _TITLE_WORD.findall(finding.title)}
+                )
+            ):
+                updated.setdefault(line, status)
+    return [
+        replace(f, status=updated[line])
+        if (line := f.location.line or 0) in updated and f.status.is_open
+        else f
+        for f in findings
+    ]
+
+
 def _same_title(name: str, title: str) -> bool:
     """Two spellings of one title: most of their character pairs shared (works for CJK titles too)."""
 

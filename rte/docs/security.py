@@ -11,7 +11,7 @@ from rte.docs.closure import header_status, remedied_sections
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
 from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
-from rte.docs.findtables import table_findings, titled_statuses, tracked_statuses
+from rte.docs.findtables import status_updates, table_findings, titled_statuses, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.groupgrades import group_grade, letter_coded, letter_grade, rated_area
 from rte.docs.inlinefindings import footnote_statuses, ranged_findings, recorded_findings
@@ -133,6 +133,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         details = _heading_findings(blocks, rel, terms, listed, {f.id for f in held if f.id})
         findings = rows_with_details(blocks, rows, details) + tool_findings(blocks, rel, terms)
         findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
+        findings = status_updates(blocks, findings)  # before the summary lends its (older) statuses
         # A summary table lends its statuses to the findings detailed below it and adds the rows no section
         # details; it is the list when nothing else lists findings.
         findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
