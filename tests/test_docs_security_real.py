@@ -2117,3 +2117,19 @@ def test_a_dated_status_update_table_closes_findings_an_older_summary_calls_open
         17: (Severity.LOW, A),
         21: (Severity.MEDIUM, OPEN),
     }
+
+
+def test_a_report_pasted_as_plain_text_is_graded_by_its_short_lines() -> None:
+    text = (
+        "Review of the upload service\nScope and method notes.\n\nCritical\n"
+        "1. Any caller can overwrite another user's file\nThe handler trusts the path it is given.\n\n"
+        "Recommendation: derive the path from the session.\n\n"
+        "2. Signed URLs never expire\nThey are valid forever.\n\nHigh\n3. Upload size is unbounded\nA single request fills the disk.\n\n"
+        "Recommendation: cap it.\n\n4. Thumbnails run an old image library\nKnown parser bugs.\n"
+    )
+    assert findings(text) == {
+        5: (Severity.CRITICAL, U),
+        10: (Severity.CRITICAL, U),
+        14: (Severity.HIGH, U),
+        19: (Severity.HIGH, U),
+    }

@@ -235,6 +235,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
     spoken: list[Lead] = []  # a run of items each grading itself in prose (`2. … Medium-ish.`)
     label: str | None = None  # `🔴 CRITICAL ISSUES (Fix Immediately):`, a paragraph heading the list below
     bodies = numbered_bodies(blocks)
+    numbered = 0  # the number of the last numbered item taken as a finding
     for index, block in enumerate(blocks):
         first = block.text.split("\n")[0]
         plain = strip_marks(first)
@@ -300,7 +301,13 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                     not items
                     and not _COUNTED.match(plain)
                     and not PART_KEY.match(plain)
-                    and (block.strong or _TITLE_DASH.match(first) or (listing and not _TALLY.match(plain)))
+                    and (
+                        block.strong
+                        or _TITLE_DASH.match(first)
+                        or (listing and not _TALLY.match(plain))
+                        # `2. …` after finding `1. …` and its prose: the numbering goes on
+                        or (block.number > 1 and block.number == numbered + 1)
+                    )
                     and section_severity(_grading_section(block) if label is None else (label,)) is not None
                 )
                 or (
@@ -312,6 +319,7 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 )
             ):
                 found.append(Lead(index, ITEM_LEVEL, first))
+                numbered = block.number or numbered
             elif items and re.match(r"^\W*severity\W*[:=]\s*\w", plain, re.I) and items[-1] not in parents:
                 # `- Title` with a nested `- severity: high`: the parent item is the finding.
                 parents.add(items[-1])

@@ -210,3 +210,49 @@ def status_subheadings(blocks: Sequence[Block]) -> list[Block]:
             block = replace(block, section=tuple(renamed[1] if t == renamed[0] else t for t in block.section))
         result.append(block)
     return result
+
+
+# A line of its own that reads as a title: a few words, capitalised, no closing punctuation or colon.
+_PLAIN_TITLE = re.compile(r"^[^\W\d_][^:.!?;]{0,60}$")
+_NUMBERED_LINE = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+
+
+def plain_headings(blocks: Sequence[Block]) -> list[Block]:
+    """A report pasted as plain text has no Markdown headings: its short lines of their own (`Critical`,
+    `Low / hardening`, `Top 3 to fix first`) are its headings, and the blocks below them their sections."""
+    if any(block.kind == "heading" for block in blocks):
+        return list(blocks)
+    result: list[Block] = []
+    title: str | None = None
+    for block in blocks:
+        text = block.text.strip()
+        first, _, rest = text.partition("\n")
+        numbered = _NUMBERED_LINE.match(rest)
+        if (
+            block.kind == "paragraph"
+            and (not rest or numbered)
+            and not block.lead
+            and len(first.split()) <= 6
+            and _PLAIN_TITLE.match(first)
+        ):
+            title = first
+            result.append(replace(block, kind="heading", text=first, level=2, section=block.section[:1]))
+            if (
+                numbered
+            ):  # `High` over `4. Compromise of …`: a list not starting at 1 cannot break a paragraph
+                item = rest[numbered.end() :]
+                number = int(numbered.group(1))
+                result.append(
+                    replace(
+                        block,
+                        kind="item",
+                        text=item,
+                        line=block.line + 1,
+                        number=number,
+                        level=2,
+                        section=(*block.section[:1], title),
+                    )
+                )
+            continue
+        result.append(replace(block, section=(*block.section[:1], title)) if title else block)
+    return result

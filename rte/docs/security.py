@@ -53,6 +53,7 @@ from rte.docs.sections import (
     excluded,
     lists_work,
     parent_headings,
+    plain_headings,
     section_status,
     status_subheadings,
 )
@@ -125,7 +126,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
     if "findings" in fm.values:
         findings = _front_matter_findings(fm, rel, problems)
     else:
-        blocks = status_subheadings(blocks)
+        blocks = status_subheadings(plain_headings(blocks))
         terms = legend(blocks)
         held: list[Finding] = []
         rows = table_findings(blocks, rel, terms, held)
