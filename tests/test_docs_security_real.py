@@ -2133,3 +2133,20 @@ def test_a_report_pasted_as_plain_text_is_graded_by_its_short_lines() -> None:
         14: (Severity.HIGH, U),
         19: (Severity.HIGH, U),
     }
+
+
+def test_japanese_group_headings_grade_and_part_headings_describe() -> None:
+    text = (
+        "# 監査\n\n## 🔴 重大な脆弱性 (Critical)\n\n### 1. 管理画面に認証がない\n\n#### 該当箇所\n- `admin.py`\n\n"
+        "#### リスク評価\n- **CVSS スコア**: 9.1 (Critical)\n\n#### 修正方法\n1. 認証を追加\n\n"
+        "## 🟡 中リスクの問題 (Medium)\n\n### 2. ログにトークンが残る\n\n#### 影響\n- 漏洩の恐れ\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 18: (Severity.MEDIUM, U)}
+
+
+def test_german_severity_groups_grade_the_findings_below() -> None:
+    text = (
+        "# Audit\n\n## 🔴 KRITISCHE PROBLEME (Sofortiger Handlungsbedarf)\n\n### K1: Admin-Konto ohne Passwort\n\n"
+        "**Status:** ⚠️ Offen\n\n## 🟡 MITTLERE PROBLEME\n\n### M1: Fehlende CSP\n\n**Status:** ✅ Behoben\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN), 11: (Severity.MEDIUM, F)}

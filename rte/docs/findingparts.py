@@ -18,7 +18,10 @@ PART_OF_FINDING = re.compile(
     r"|recommendations?|remediation(?: plan)?|fix(?: plan)?|mitigation|proof of concept|poc|steps to reproduce"
     r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
     r"|confidentiality|integrity|availability|problem statement|fix(?:es)? (?:implemented|applied)|solution"
-    r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline)\W*",
+    r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline"
+    # the same parts in Japanese, Chinese and Korean reports (`#### 該当箇所`, `#### リスク評価`, `### 修复建议`)
+    r"|問題|问题|문제|該当箇所|リスク評価|修正方法|修正案|対策|影響|説明|詳細|推奨(?:事項|対策)?|問題のコード"
+    r"|风险评估|影响|修复(?:方法|建议|方案)|问题描述|描述|详情|位置|建议|위험 평가|영향|수정 방법|권장 사항|설명|위치)\W*",
     re.I,
 )
 # A finding's part that states its grade: `## Severity` over `**High**`.

@@ -23,7 +23,9 @@ _RANKED = re.compile(
 )
 # What a group of findings is called (`Priority 1 Fixes (Critical)`), not a rule checked (`Money Rules (Critical)`).
 _FINDING_GROUP = re.compile(
-    r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b", re.I
+    r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b"
+    r"|脆弱性|漏洞|問題|问题|観察事項|発見事項|发现|취약점|문제",  # CJK words have no word boundaries
+    re.I,
 )
 
 
