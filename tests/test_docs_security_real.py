@@ -2150,3 +2150,22 @@ def test_german_severity_groups_grade_the_findings_below() -> None:
         "**Status:** ⚠️ Offen\n\n## 🟡 MITTLERE PROBLEME\n\n### M1: Fehlende CSP\n\n**Status:** ✅ Behoben\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, OPEN), 11: (Severity.MEDIUM, F)}
+
+
+def test_a_mitigation_applied_field_mitigates_in_english_and_spanish() -> None:
+    text = (
+        "# Findings\n\n## FINDING 1 — Key in `.env` (CRITICAL)\n\n- **File:** `.env`\n"
+        "- **Mitigation applied:** `.gitignore` now excludes it\n\n"
+        "## HALLAZGO 2 — Sin cabeceras (ALTO)\n\n- **Riesgo:** MEDIO — solo en staging\n- **Mitigación aplicada:** cabeceras añadidas\n\n"
+        "## FINDING 3 — Open redirect (HIGH)\n\n- **Mitigation applied:** none\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, M), 8: (Severity.HIGH, M), 13: (Severity.HIGH, U)}
+
+
+def test_a_status_line_outranks_a_fix_applied_line() -> None:
+    text = (
+        "# Audit\n\n### [P-1] Prompt text echoed unescaped\n- Severity: Medium\n"
+        "- Fix applied: Not fixed — a product decision\n- Status: Needs Human Decision\n\n"
+        "### [P-2] Upload cap missing\n- Severity: High\n- Mitigation applied: `throttle:10,1` added\n- Status: Open\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, U), 8: (Severity.HIGH, OPEN)}

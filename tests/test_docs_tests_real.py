@@ -662,3 +662,12 @@ def test_a_korean_summary_table_counts_the_run() -> None:
 
 def test_a_chinese_tally_line_counts_the_run() -> None:
     assert verdict("# 测试报告\n\n总计：12 个，通过：12，失败：0\n\n- 通过：12\n- 失败：0\n") is Verdict.PASS
+
+
+def test_a_module_whose_status_says_some_tests_are_failing_fails_the_run() -> None:
+    text = (
+        "# Test summary\n\n## ✅ CORE MODULE: ALL TESTS PASSING\n- **Tests**: 8/8 tests passing\n\n"
+        "## ⚠️ PLUGIN MODULE: TEST LIMITATIONS\n- **Status**: Some tests failing after the API change\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("Some tests failing", "No tests failing")) is Verdict.PASS

@@ -92,6 +92,13 @@ _FIX_DONE = re.compile(
     re.I,
 )
 
+# `**Mitigation applied:** `.gitignore` updated`, `**Mitigación aplicada:** …`: the key itself says it is in.
+_APPLIED = re.compile(
+    r"^\W*(mitigation|mitigaci[óo]n|mitiga[çc][ãa]o|fix|correcci[óo]n|corre[çc][ãa]o|soluci[óo]n|solu[çc][ãa]o)\s+"
+    r"(?:applied|aplicad[ao]|implementad[ao]|in place)\W*[:=]\s*(?!\W*(?:none|n/?a|pending|pendiente|ninguna|nenhuma)\b)\W*\w",
+    re.I,
+)
+
 # A severity word alone, as the first of several `·`-separated fields.
 _BARE_GRADE = re.compile(rf"^\W*{SEVERITY_WORDS}\W*$", re.I)
 
@@ -137,6 +144,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
     _values_below(texts)
     status_stated = "status" in found  # on the lead line or in a `(fixed in #5530)` closing it
     fixed_by_fix = remaining = False
+    done = ""  # the state a `Mitigation applied:` line gives, when no `Status:` line says one
     for block, lines in texts:
         for line in lines:
             match = FIELD.match(_unmarked(line))
@@ -153,6 +161,12 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 _put(found, match.group(1).lower(), match.group(2), line)
             elif fix := _FIX_FIELD.match(_unmarked(line)):
                 found.setdefault("status", fix.group(1))
+            elif applied := _APPLIED.match(_unmarked(line)):
+                # (`Fix applied: Not fixed — a product decision` says its own state; a `Status:` line decides)
+                said = status_of(_unmarked(line)[applied.end() - 1 :])
+                done = done or (
+                    said.value if said else "mitigated" if applied.group(1)[0] in "mM" else "fixed"
+                )
             elif _FIX_DONE.match(_unmarked(line)):
                 fixed_by_fix = found.setdefault("status", "fixed") == "fixed" and not status_stated
             elif _REMAINING.match(_unmarked(line)):
@@ -169,6 +183,8 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 found.setdefault("severity", f"CVSS {score.group(1)}")
         if block.kind in ("paragraph", "item"):
             _sentences(found, block, block is head, lead.level <= 6)
+    if done and "status" not in found:
+        found["status"] = done
     if fixed_by_fix and remaining:
         found["status"] = "partially fixed"  # `Fix: Added roles` + `Remaining: multi-sig still needed`
     return found
@@ -250,6 +266,8 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         if leading_status(strip_marks(value)) is None:
             return
         key = "status"
+    if key in ("riesgo", "risco", "risque", "risiko"):
+        key = "risk"
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(

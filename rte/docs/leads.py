@@ -83,7 +83,8 @@ FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     r"|assessment|disposition"
-    rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut)(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
+    rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|riesgo|risco|risque|risiko)"
+    rf"(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
 # `Title — Risk: High / Status: Open`: fields written inline on a finding's lead line.

@@ -403,8 +403,9 @@ def _heading_findings(
                 if inherited and "priority" in found and field_severity(found, terms, ("risk",)) is None
                 else None
             )
-            or field_severity(found, terms)
+            # `## FINDING 1 — Key in .env (CRITICAL)` over `Risk: MEDIUM — not in history`: the title's grade
             or (severity_of(tag.group(1)) if tag else None)
+            or field_severity(found, terms)
             or (graded(block.lead, terms) if block.lead else None)
             or (prose_severity(block.text) if lead.graded and block.kind == "item" else None)
             # `1. **Deprecated ACL Usage** - HIGH RISK` under `## CRITICAL ISSUES`: the item's own grade
