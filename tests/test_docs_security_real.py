@@ -2169,3 +2169,10 @@ def test_a_status_line_outranks_a_fix_applied_line() -> None:
         "### [P-2] Upload cap missing\n- Severity: High\n- Mitigation applied: `throttle:10,1` added\n- Status: Open\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, U), 8: (Severity.HIGH, OPEN)}
+
+
+def test_a_title_bracketed_grade_outranks_a_risk_field() -> None:
+    text = (
+        "# Findings\n\n## FINDING 1 — Key in `.env` (CRITICAL)\n\n- **Risk:** MEDIUM — not in the history\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, U)}
