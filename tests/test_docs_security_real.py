@@ -2176,3 +2176,21 @@ def test_a_title_bracketed_grade_outranks_a_risk_field() -> None:
         "# Findings\n\n## FINDING 1 — Key in `.env` (CRITICAL)\n\n- **Risk:** MEDIUM — not in the history\n"
     )
     assert findings(text) == {3: (Severity.CRITICAL, U)}
+
+
+def test_a_document_title_naming_a_grade_grades_nothing() -> None:
+    text = (
+        "# 🔴 CRITICAL CONSIDERATIONS - PAYMENT CLI\n\n## English\n\n### Recent updates\n- Docs are bilingual now.\n\n"
+        "## Full list\n\n## ⚠️ HIGH ISSUES\n\n### 1. Shell commands built from user text\n\nDetails.\n"
+    )
+    assert findings(text) == {12: (Severity.HIGH, U)}
+
+
+def test_numbered_recaps_restate_findings_by_number_and_conclusions_list_none() -> None:
+    text = (
+        "# Review\n\n## Issues\n\n### 1. **Shell commands built from user text**\n\n**Severity:** Critical\n\n"
+        "### 2. **Unverified dependencies**\n\n**Severity:** High\n\n## Risk Matrix\n\n| # | Issue | Risk |\n|---|---|---|\n"
+        "| 1 | Shell injection | 🔴 CRITICAL |\n| 2 | Unpinned deps | 🟡 HIGH |\n\n## Conclusions\n\n"
+        "1. ✗ **Shell injection** (CRITICAL)\n2. ✗ **No logging** (HIGH)\n"
+    )
+    assert set(findings(text)) == {5, 9}

@@ -184,6 +184,12 @@ def _praised(finding: Finding) -> bool:
     )
 
 
+def _document_title(blocks: Sequence[Block]) -> int | None:
+    """The index of the document's title: its one level-1 heading, opening it."""
+    tops = [i for i, block in enumerate(blocks) if block.kind == "heading" and block.level == 1]
+    return tops[0] if len(tops) == 1 and not any(b.kind == "heading" for b in blocks[: tops[0]]) else None
+
+
 def _under_impact(blocks: Sequence[Block], index: int) -> bool:
     """A list item under a finding's `#### Impact` heading or `**Impact**:` line (`- **CRITICAL**: breaks the
     voting model`) grades the consequence, not another finding."""
@@ -249,6 +255,7 @@ def _heading_findings(
     )
     parents = parent_headings(blocks)
     coded = letter_coded(blocks)
+    title = _document_title(blocks)
     for lead in leads:
         index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
@@ -282,7 +289,10 @@ def _heading_findings(
             grouped = group_grade(blocks, index, plain) or rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
-            sections[level] = grouped
+            if (
+                index != title
+            ):  # `# 🔴 CRITICAL CONSIDERATIONS - SEEKER CLI` names the document, grades nothing
+                sections[level] = grouped
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
         found = fields(blocks, lead, starts)

@@ -211,6 +211,8 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
             having.setdefault(word, []).append(original)
     lent: dict[int, FindingStatus] = {}
     twins: dict[int, Finding | None] = {}
+    numbered = _numbered_originals(blocks, originals)
+    rows = {b.line for b in blocks if b.kind == "row"}
     for finding in findings:
         if finding.location.line not in recap_lines:
             continue
@@ -219,6 +221,9 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
         near = {id(o): o for word in mine for o in having.get(word, ())}
         twins[id(finding)] = next(
             (o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None
+        ) or (
+            # `| 8 | No Logging | 🟡 HIGH |` in a risk matrix is `### 8. Missing Logging and Audit Trail`
+            numbered.get(finding.id or "") if finding.location.line in rows else None
         )
     restating = _restating_tables(blocks, findings, twins)
     kept_recaps = []
@@ -239,6 +244,17 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
             lent[id(twin)] = finding.status
     kept = {id(f) for f in originals} | {id(f) for f in kept_recaps}
     return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in findings if id(f) in kept]
+
+
+def _numbered_originals(blocks: Sequence[Block], originals: list[Finding]) -> dict[str, Finding]:
+    """The findings detailed under numbered headings (`### 8. …`), by their number, when each number is one."""
+    leads = {b.line: b.text for b in blocks if b.kind == "heading"}
+    by_number: dict[str, list[Finding]] = {}
+    for finding in originals:
+        number = _LEADING_NUMBER.match(strip_marks(leads.get(finding.location.line or 0, "")))
+        if number:
+            by_number.setdefault(number.group(1), []).append(finding)
+    return {number: found[0] for number, found in by_number.items() if len(found) == 1}
 
 
 def _restating_tables(
