@@ -671,3 +671,21 @@ def test_a_module_whose_status_says_some_tests_are_failing_fails_the_run() -> No
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("Some tests failing", "No tests failing")) is Verdict.PASS
+
+
+def test_tests_listed_behind_check_and_cross_marks_are_counted() -> None:
+    text = (
+        "# Test report\n\n**Status:** Partially complete\n\n## Passed tests (3 of 5)\n\n### Auth (2/2)\n"
+        "- ✅ test_register - works\n- ✅ test_login - works\n\n### Orders (1/3)\n- ✅ test_get_order - ok\n"
+        "- ❌ test_create_order - 401\n- ❌ `test_update_order` - 401\n\n## Fixed on the way\n"
+        "- ❌ ~~test_old_fixture~~ → ✅ fixed\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed) for s in read(text)] == [(3, 2)]
+
+
+def test_russian_and_spanish_tallies_count_the_run() -> None:
+    russian = "# Отчёт\n\n- **Всего тестов:** 20\n- **Пройдено:** 18 (90%)\n- **Провалено:** 2 (10%)\n- **Пропущено:** 0\n"
+    assert verdict(russian) is Verdict.FAIL
+    assert [(s.passed, s.failed) for s in read(russian)] == [(18, 2)]
+    assert verdict("# Informe\n\n- Total: 12\n- Exitosos: 12\n- Fallidos: 0\n") is Verdict.PASS

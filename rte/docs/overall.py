@@ -11,19 +11,30 @@ from rte.docs.vocab import COUNT, strip_marks
 from rte.docs.vocab import RUNNER_END as END
 from rte.model import Level, Location, Suite, SuiteState
 
-# The same keys in Korean, Chinese and Japanese reports (`| 통과 | 35개 |`, `失败：1`).
-_CJK_KEYS = {
+# The same keys in other languages' reports (`| 통과 | 35개 |`, `失败：1`, `Пройдено: 534`, `Fallidos: 2`).
+_FOREIGN_KEYS = {
     **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
+    **dict.fromkeys(("всего", "всего тестов", "итого", "gesamt", "insgesamt"), "total"),
     **dict.fromkeys(("통과", "성공", "通过", "通過", "成功", "合格"), "passed"),
-    **dict.fromkeys(("실패", "失败", "失敗", "不合格"), "failed"),
-    **dict.fromkeys(("건너뜀", "스킵", "跳过", "スキップ"), "skipped"),
+    **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
+    **dict.fromkeys(("aprovados", "passaram", "réussis", "bestanden", "erfolgreich"), "passed"),
+    **dict.fromkeys(
+        ("실패", "失败", "失敗", "不合格", "провалено", "не пройдено", "упало", "ошибок"), "failed"
+    ),
+    **dict.fromkeys(
+        ("fallidos", "fallaron", "falharam", "falhas", "échoués", "échecs", "fehlgeschlagen"), "failed"
+    ),
+    **dict.fromkeys(
+        ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
+    ),
+    **dict.fromkeys(("übersprungen",), "skipped"),
 }
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     r"^\W*(?:tests\s+(?=passed|failed|skipped)|tests?\s+(?=executed))?"  # `Tests failed: 2/4`
     r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
     r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored"
-    rf"|{'|'.join(_CJK_KEYS)})"
+    rf"|{'|'.join(sorted(_FOREIGN_KEYS, key=len, reverse=True))})"
     r"(?:\s+consistently)?"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
@@ -160,7 +171,7 @@ _KEYS = {
     "skipped": "skipped",
     "pending": "skipped",
     "ignored": "skipped",
-    **_CJK_KEYS,
+    **_FOREIGN_KEYS,
 }
 
 
@@ -196,7 +207,10 @@ def overall_suites(
     statements: list[Suite] = []
     passing: list[Suite] = []  # "all green": used only when nothing else states a result
     others = any(_OTHER_COUNT.search(b.text) for b in blocks)
-    tables: dict[int, tuple[int, dict[str, int]]] = {}
+    tables: dict[
+        int, tuple[int, dict[str, int]]
+    ] = {}  # also the runs of list items, by minus their first line
+    run: int | None = None
     for block in blocks:
         if block.line in taken:
             continue
@@ -237,6 +251,16 @@ def overall_suites(
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
+        if block.kind == "item" and counts:
+            # `- **Total:** 20`, `- **Passed:** 18`, `- **Failed:** 2`: a list's items, each a different count,
+            # make one tally
+            if run is None or set(counts) & set(tables[run][1]) or "short" in {*counts, *tables[run][1]}:
+                run = -block.line
+            start, tally = tables.setdefault(run, (first or block.line, {}))
+            tally.update(counts)
+            continue
+        if block.kind != "item":
+            run = None
         if block.kind == "row" and counts:
             # `| Total Tests | 161 |`, `| Failures | ❌ 1 |`: the rows of one table make one tally
             start, tally = tables.setdefault(block.table, (first or block.line, {}))
@@ -246,7 +270,7 @@ def overall_suites(
         _settle(counts, others, groups, first or block.line)
     for start, tally in tables.values():
         _settle(tally, others, groups, start)
-    groups += _result_tables(blocks) + _failure_lists(blocks)
+    groups += _result_tables(blocks) + _failure_lists(blocks) + _marked_tests(blocks)
     if not groups:
         if not counted and not statements:
             return passing[:1]
@@ -346,6 +370,28 @@ def _failure_lists(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         if count:
             found.append((block.line, {"failed": count}))
     return found
+
+
+# `- ✅ test_login_success - works`, `- ❌ test_create_order - 401`: one named test and how it came out
+_MARKED_TEST = re.compile(
+    # (a test file behind a ✅, `✅ cart.spec.ts - 9 tests`, may only be written, not run)
+    r"^\W{0,3}?(✅|✔️?|✓|☑️?|❌|✖️?|✗)\s*`?(?:test_\w+|Test[A-Z]\w*|\w+Test\.\w+)"
+)
+
+
+def _marked_tests(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
+    """List items naming one test each behind a ✅ or ❌: together, one tally of the run."""
+    counts = {"passed": 0, "failed": 0}
+    first: int | None = None
+    for block in blocks:
+        if block.kind != "item" or any(_HISTORY.search(title) for title in block.section[1:]):
+            continue
+        marked = _MARKED_TEST.match(block.text)
+        if marked is None or "~~" in block.text:
+            continue
+        counts["passed" if marked.group(1)[0] in "✅✔✓☑" else "failed"] += 1
+        first = block.line if first is None else first
+    return [(first, counts)] if first is not None and counts["passed"] + counts["failed"] >= 3 else []
 
 
 def _total(counts: dict[str, int]) -> int:
