@@ -2194,3 +2194,12 @@ def test_numbered_recaps_restate_findings_by_number_and_conclusions_list_none() 
         "1. ✗ **Shell injection** (CRITICAL)\n2. ✗ **No logging** (HIGH)\n"
     )
     assert set(findings(text)) == {5, 9}
+
+
+def test_check_marks_on_every_item_of_a_findings_list_mark_the_items_not_fixes() -> None:
+    text = (
+        "# Readiness\n\n## Analysis\n\n### 1. Authentication\n\n**Findings:**\n"
+        "- ✅ **CRITICAL**: Tokens accepted without a signature check\n- ✅ **HIGH**: Admin routes use read-only scopes\n"
+        "- ✅ **MEDIUM**: Session cookie lacks SameSite — fixed in 4.2\n\n**Positive Findings:**\n- ✅ ORM queries everywhere\n"
+    )
+    assert findings(text) == {8: (Severity.CRITICAL, U), 9: (Severity.HIGH, U), 10: (Severity.MEDIUM, F)}

@@ -207,3 +207,34 @@ def _remedied(blocks: Sequence[Block], start: int) -> tuple[int | None, FindingS
 
 def _closed(value: str) -> FindingStatus | None:
     return None if _HEDGE.search(value) else status_of(value)
+
+
+# `**Findings:**` over `- ✅ **CRITICAL**: JWT tokens accepted without a signature check`: every item of a list of
+# what was found carries a ✅, which marks the item, not a fix.
+_FOUND_LIST = re.compile(
+    r"^\W*(?:key\s+|security\s+)?(?:findings?|issues?|vulnerabilit(?:y|ies))(?:\s+(?:found|identified))?\W*$",
+    re.I,
+)
+_FIX_WORD = re.compile(
+    r"\b(?:fixed|resolved|remediated|mitigated|patched|closed|accepted risk|risk accepted)\b", re.I
+)
+_CHECKED_GRADE = re.compile(r"^\W*✅\uFE0F?\s*\**\s*(?:critical|high|medium|moderate|low|info)\b", re.I)
+
+
+def found_marks(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Findings listed under a `Findings:` label as `✅ GRADE: problem`, none saying it was fixed, are open."""
+    marked: set[int] = set()
+    label: str | None = None
+    for block in blocks:
+        if block.kind != "item":
+            label = strip_marks(block.text) if block.kind in ("paragraph", "heading") else None
+            continue
+        found = label and _FOUND_LIST.match(label) and _CHECKED_GRADE.match(block.text)
+        if found and not _FIX_WORD.search(block.text):
+            marked.add(block.line)
+    return [
+        replace(f, status=FindingStatus.UNKNOWN)
+        if f.location.line in marked and f.status is FindingStatus.FIXED
+        else f
+        for f in findings
+    ]

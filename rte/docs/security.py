@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from rte.docs.closure import header_status, remedied_sections
+from rte.docs.closure import found_marks, header_status, remedied_sections
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
 from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
@@ -145,7 +145,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
         findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
         findings = footnote_statuses(blocks, section_updates(blocks, findings))
-        findings = header_status(blocks, remedied_sections(blocks, findings))
+        findings = header_status(blocks, remedied_sections(blocks, found_marks(blocks, findings)))
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
