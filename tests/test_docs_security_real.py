@@ -2203,3 +2203,13 @@ def test_check_marks_on_every_item_of_a_findings_list_mark_the_items_not_fixes()
         "- ✅ **MEDIUM**: Session cookie lacks SameSite — fixed in 4.2\n\n**Positive Findings:**\n- ✅ ORM queries everywhere\n"
     )
     assert findings(text) == {8: (Severity.CRITICAL, U), 9: (Severity.HIGH, U), 10: (Severity.MEDIUM, F)}
+
+
+def test_bare_titles_over_risk_level_lines_are_findings_and_a_hedged_fix_is_partial() -> None:
+    text = (
+        "# PR review\n\n## GitHub comments\n\n**Line 117** — **HIGH** — Deploy step skips the host key checks\n\n"
+        "## Findings\n\n---\nDeploy step skips host key checks\n\nRisk Level: HIGH\nFile Path: deploy.yml\n\n"
+        "Description:\nFixed in the shell script, but the workflow no longer calls it.\n\n---\n"
+        "Port flag passed in lower case\n\nRisk Level: MEDIUM\nFile Path: deploy.sh\n\nDescription:\nFixed in 2.1.\n"
+    )
+    assert findings(text) == {10: (Severity.HIGH, OPEN), 19: (Severity.MEDIUM, F)}

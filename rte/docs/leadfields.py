@@ -174,7 +174,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             elif block.kind not in ("paragraph", "item"):
                 continue
             elif (opening := _STATUS_OPENING.match(line)) and not _TO_VERIFY.search(line):
-                found.setdefault("status", _evidence(opening.group(1)))
+                found.setdefault("status", _evidence(opening.group(1), line))
             elif block.kind != "paragraph" or block is head:
                 continue
             elif body := _BODY_SEVERITY.match(line):
@@ -207,7 +207,7 @@ def _sentences(found: dict[str, str], block: Block, head: bool, heading: bool) -
         if match := FIELD.match(sentence):
             _put(found, match.group(1).lower(), match.group(2), sentence)
         elif (opening := _STATUS_OPENING.match(sentence)) and not _TO_VERIFY.search(sentence):
-            found.setdefault("status", _evidence(opening.group(1)))
+            found.setdefault("status", _evidence(opening.group(1), sentence))
         elif (emoji := _EMOJI_OPENING.match(sentence)) and status_of(emoji.group(1)):
             found.setdefault("status", emoji.group(1))
         elif (evidence := _PAREN_EVIDENCE.search(sentence)) and not (block.number and not head):
@@ -238,10 +238,16 @@ _NOTHING_TO_FIX = re.compile(
 _CHANGED_TO = re.compile(r"(?:→|->|⟶)\s*(\W*(?:[^\W_]+\W*){1,4}?)\s*$")
 
 
-def _evidence(verb: str) -> str:
-    """A status word for fix evidence: `merged #640`, `Rotated on 3 Oct` are fixes."""
+# `Fixed in the shell script, but the workflow no longer runs it`: a fix that leaves part of the finding
+_HEDGED = re.compile(r",?\s+but\b|\bexcept\b|\bonly (?:in|on|for)\b", re.I)
+
+
+def _evidence(verb: str, text: str = "") -> str:
+    """A status word for fix evidence: `merged #640`, `Rotated on 3 Oct` are fixes; a hedged one is partial."""
     if verb.lower().startswith("won"):
         return "won't fix"
+    if verb.lower() != "accepted" and _HEDGED.search(text):
+        return "partially fixed"
     return "fixed" if verb.lower() in ("merged", "rotated", "patched") else verb
 
 

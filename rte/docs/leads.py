@@ -173,6 +173,8 @@ _PROPERTY_KEY = re.compile(
     re.I,
 )
 
+# A title on a line of its own: a few words, no closing punctuation.
+_BARE_TITLE = re.compile(r"^[^\W_][^\n:]{2,120}(?<![.;!?,])$")
 _GRADE_LINE = re.compile(r"^\W*(?:severity|risk(?: level)?|priority|cvss|impact level)\b", re.I | re.M)
 # A bold lead opening with its grade and then its title (not a tally: `**High:** 3`).
 GRADED_LEAD = re.compile(
@@ -271,12 +273,13 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
         elif (
             block.kind == "paragraph"
             and "\n" not in block.text.strip()
-            and FINDING_LEAD.match(plain)
+            and (FINDING_LEAD.match(plain) or (_BARE_TITLE.match(plain) and not block.lead))
             and index + 1 < len(blocks)
             and blocks[index + 1].kind == "paragraph"
             and _GRADE_LINE.match(strip_marks(blocks[index + 1].text))
         ):
-            found.append(Lead(index, 7, first))  # plain text: `Finding 1: BOLA`, then `Severity: High`
+            # plain text: `Finding 1: BOLA` (or a bare title line), then `Severity: High` / `Risk Level: HIGH`
+            found.append(Lead(index, 7, first))
         elif block.kind == "paragraph" and (
             block.strong or (_DEFINITION.match(plain) and "\n" in block.text)
         ):

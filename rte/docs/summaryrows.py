@@ -174,7 +174,9 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 # Sections that restate findings listed elsewhere: a recap of fixes, a risk matrix, a remediation plan.
 _RECAP = re.compile(
     r"\b(summary|recap|completed|overview|conclusion|roadmap|action plan|next steps|progress tracking"
-    r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap|table)|prioriti[sz]ed remediation)\b",
+    r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap|table)|prioriti[sz]ed remediation"
+    # `## GitHub comments` in a PR review: the findings as posted on the diff, each detailed below
+    r"|(?:github|gitlab|pr|review|inline) comments)\b",
     re.I,
 )
 # A section that restates findings unless its title says it holds them (`## Critical Issues (MUST FIX)`):
