@@ -689,3 +689,31 @@ def test_russian_and_spanish_tallies_count_the_run() -> None:
     assert verdict(russian) is Verdict.FAIL
     assert [(s.passed, s.failed) for s in read(russian)] == [(18, 2)]
     assert verdict("# Informe\n\n- Total: 12\n- Exitosos: 12\n- Fallidos: 0\n") is Verdict.PASS
+
+
+def test_a_runner_tally_in_a_table_cell_counts_the_run() -> None:
+    text = (
+        "# Verification\n\n| Check | Command | Result | Status |\n|---|---|---|---|\n"
+        "| Full suite | `pytest tests/` | 234 passed, 1 failed (pre-existing), 28% coverage | PASS |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+
+
+def test_manual_cases_that_nobody_ran_leave_the_run_incomplete() -> None:
+    text = (
+        "# Test report\n\n## Automated results\n\n```\n88 passed, 0 failed in 2.1s\n```\n\n"
+        "## Manual cases\n\n**None of the manual cases has been run.** Nothing here says how the app behaves.\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_a_failed_status_field_and_a_ratio_beside_a_level_fail_the_run() -> None:
+    text = (
+        "# RBAC tests\n\n### 1. Admin user test\n\n**Test**: `Admin › opens every page`\n"
+        "**Status**: ❌ **FAILED**\n**Error**: timeout in the login hook\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    table = (
+        "# 状态\n\n| 项 | 状态 | 说明 |\n|---|---|---|\n| unit | PARTIAL | vitest 100/107 通过；7 失败 |\n"
+    )
+    assert verdict(table) is Verdict.FAIL

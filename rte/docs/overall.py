@@ -75,6 +75,9 @@ _NOT_RUN = re.compile(
     # `Client-side testing would require Playwright, which was not performed in this test cycle`
     r"|\btesting\b[^.]{0,100}?\b(?:which|that) (?:was|were) not (?:performed|run|executed)\b"
     r"|no tests? (?:were|was|have been) (?:run|executed)"
+    # `None of the manual cases has been run.`, `All 53 regression cases are `Not Run``: cases left to run
+    r"|\bnone of the (?:\w+ )?(?:tests?|cases?|checks?|scenarios?) (?:has|have|was|were) (?:yet )?(?:been )?(?:run|executed)\b"
+    r"|\b(?:tests?|cases?|scenarios?) (?:are|remain) (?:still )?`?not run\b"
     # `Browser UI journeys were not fully executed`, `Not dynamically verified in this pass`: checks not made
     r"|\b(?:were|was) not (?:fully |actually )?executed\b|\bnot dynamically (?:executed|verified|tested)\b"
     # `214 tests did not run`, `3 tests were interrupted`, `Test run stopped prematurely`: an unfinished run
@@ -115,7 +118,9 @@ _FAILURE = re.compile(
     r"\bended in (?:a )?failure\b"
     r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was |are |is )?(?:failed|fails|failing)\b"
     # `Status: ❌ FAILS ACCEPTANCE TESTING`: the feature failed the test named
-    r"|\bfail(?:s|ed)\s+(?:the\s+)?(?:acceptance|uat|qa|regression|smoke|end-to-end|e2e)\s+test",
+    r"|\bfail(?:s|ed)\s+(?:the\s+)?(?:acceptance|uat|qa|regression|smoke|end-to-end|e2e)\s+test"
+    # `**Status**: ❌ **FAILED**` under a test's heading
+    r"|^\W*(?:test\s+)?status\W*[:=]\W*fail(?:ed|s|ing)?\W*$",
     re.I,
 )
 _EMPTY_VALUE = re.compile(r":\s*(?:n/?a|none|nil|zero|0|-|—|–)\W*$", re.I)
@@ -219,6 +224,11 @@ def overall_suites(
         # `## Debugging Journey` › `Symptom: Test failed with …`: a failure met and fixed on the way
         history = any(_HISTORY.search(title) for title in block.section[1:])
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
+        # `| Full suite | `pytest tests/` | 234 passed, 1 failed (pre-existing) | PASS |`: a runner's tally in a cell
+        # (and `vitest 100/107 通过；7 失败` beside a level's name)
+        lines += (
+            [c for c in block.cells[2:] if len(_RUNNER.findall(c)) >= 2 or _RATIO.search(c)] if lines else []
+        )
         for offset, line in enumerate(lines or block.text.split("\n")):
             plain = strip_marks(_BOX.sub(" ", line)).strip()
             where = Location(rel, block.line + (offset if block.kind != "row" else 0))
