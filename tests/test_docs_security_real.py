@@ -2213,3 +2213,11 @@ def test_bare_titles_over_risk_level_lines_are_findings_and_a_hedged_fix_is_part
         "Port flag passed in lower case\n\nRisk Level: MEDIUM\nFile Path: deploy.sh\n\nDescription:\nFixed in 2.1.\n"
     )
     assert findings(text) == {10: (Severity.HIGH, OPEN), 19: (Severity.MEDIUM, F)}
+
+
+def test_dutch_severity_groups_grade_the_findings_below() -> None:
+    text = (
+        "# Pentest\n\n## 🚨 KRITIEKE BEVINDINGEN\n\n### 1. Beheerpagina zonder login\n\n**Status:** Open\n\n"
+        "## 🟠 HOGE RISICO BEVINDINGEN\n\n### 2. Geen rate limiting op login\n\nUitleg.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN), 11: (Severity.HIGH, U)}

@@ -109,7 +109,7 @@ _GROUP_SCORE = r"\(\s*(?:severity|cvss|score)\s*:?\s*[\d.]+(?:\s*[-–]\s*[\d.]+
 # Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French and German.
 FOREIGN_FINDINGS = (
     r"vulnerabilidades|vulnérabilités|vulnerabilites|schwachstellen|hallazgos|achados|problemas|problèmes"
-    r"|riesgos|riscos|risques|constatations|befunde|probleme|risiken"
+    r"|riesgos|riscos|risques|constatations|befunde|probleme|risiken|bevindingen|kwetsbaarheden"
 )
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
@@ -121,8 +121,8 @@ SEVERITY_SECTION = re.compile(
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
     # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
     rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+{SEVERITY_WORDS}\b[\w\s()/,-]{{0,30}}$"
-    # `## 🔴 KRITISCHE PROBLEME (Sofortiger Handlungsbedarf)`: German puts the grade first, as English does
-    rf"|^\W*(?:{_FOREIGN})\s+(?:{FOREIGN_FINDINGS})\b[\w\s()/,-]{{0,40}}$",
+    # `## 🔴 KRITISCHE PROBLEME (Sofortiger Handlungsbedarf)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first
+    rf"|^\W*(?:{_FOREIGN})\s+(?:(?:risico|risiko)\s+)?(?:{FOREIGN_FINDINGS})\b[\w\s()/,-]{{0,40}}$",
     re.I,
 )
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
