@@ -2221,3 +2221,11 @@ def test_dutch_severity_groups_grade_the_findings_below() -> None:
         "## 🟠 HOGE RISICO BEVINDINGEN\n\n### 2. Geen rate limiting op login\n\nUitleg.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, OPEN), 11: (Severity.HIGH, U)}
+
+
+def test_a_heading_state_after_an_arrow_is_the_state_now() -> None:
+    text = (
+        "# Audit\n\n## 1. Build\n\n### 1.1 CRITICAL: OTA partitions left in ❌ → ✅ FIXED\n\n**Severity**: CRITICAL\n\n"
+        "### 1.2 HIGH: Debug UART enabled ✅ → ❌ REOPENED\n\n**Severity**: HIGH\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 9: (Severity.HIGH, OPEN)}

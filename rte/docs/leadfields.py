@@ -306,9 +306,16 @@ def field_severity(
     return None
 
 
+_LEAD_ARROW = re.compile(r"(?:→|->|=>|⇒)\s*([^→]{1,40})$")
+
+
 def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
     """The status field, else (for list items) a status stated after a closing dash, else a status word."""
     if "status" in found and (status := status_of(found["status"])):
+        return status
+    # `### 1.1 CRITICAL: OTA partitions ❌ → ✅ FIXED`: the state after the arrow is the state now
+    arrow = _LEAD_ARROW.search(lead.text)
+    if arrow and (status := status_of(arrow.group(1))):
         return status
     if lead.level == ITEM_LEVEL:
         trailing = _TRAILING.search(strip_marks(lead.text))
