@@ -2229,3 +2229,11 @@ def test_a_heading_state_after_an_arrow_is_the_state_now() -> None:
         "### 1.2 HIGH: Debug UART enabled ✅ → ❌ REOPENED\n\n**Severity**: HIGH\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F), 9: (Severity.HIGH, OPEN)}
+
+
+def test_indonesian_groups_graded_in_brackets_grade_the_findings_below() -> None:
+    text = (
+        "# Audit\n\n## 1. Temuan Tingkat Kritis (CRITICAL)\n\n### 1.1 Pompa bisa dinyalakan tanpa login\n"
+        "- **Deskripsi**: endpoint publik\n\n## 2. Temuan Tingkat Rendah\n\n### 2.1 Skrip inline berulang\n- **Deskripsi**: rapikan\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.LOW, U)}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from rte.docs.findingparts import groups_findings
-from rte.docs.leads import ID, PAREN_SEVERITY, SEVERITY_PREFIX, TAG, TRAILING_GRADE, Lead
+from rte.docs.leads import FOREIGN_FINDINGS, ID, PAREN_SEVERITY, SEVERITY_PREFIX, TAG, TRAILING_GRADE, Lead
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, strip_marks
 from rte.model import Severity
@@ -23,7 +23,7 @@ _RANKED = re.compile(
 )
 # What a group of findings is called (`Priority 1 Fixes (Critical)`), not a rule checked (`Money Rules (Critical)`).
 _FINDING_GROUP = re.compile(
-    r"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?)\b"
+    rf"\b(priority|fix(?:es)?|findings?|issues?|vulnerabilit\w+|risks?|problems?|{FOREIGN_FINDINGS})\b"
     r"|脆弱性|漏洞|問題|问题|観察事項|発見事項|发现|취약점|문제",  # CJK words have no word boundaries
     re.I,
 )

@@ -109,7 +109,7 @@ _GROUP_SCORE = r"\(\s*(?:severity|cvss|score)\s*:?\s*[\d.]+(?:\s*[-–]\s*[\d.]+
 # Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French and German.
 FOREIGN_FINDINGS = (
     r"vulnerabilidades|vulnérabilités|vulnerabilites|schwachstellen|hallazgos|achados|problemas|problèmes"
-    r"|riesgos|riscos|risques|constatations|befunde|probleme|risiken|bevindingen|kwetsbaarheden"
+    r"|riesgos|riscos|risques|constatations|befunde|probleme|risiken|bevindingen|kwetsbaarheden|temuan|kerentanan"
 )
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
@@ -120,7 +120,8 @@ SEVERITY_SECTION = re.compile(
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
     # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
-    rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+{SEVERITY_WORDS}\b[\w\s()/,-]{{0,30}}$"
+    rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+(?:(?:tingkat|de nivel|de niveau|de)\s+)?{SEVERITY_WORDS}\b"
+    r"[\w\s()/,&-]{0,30}$"
     # `## 🔴 KRITISCHE PROBLEME (Sofortiger Handlungsbedarf)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first
     rf"|^\W*(?:{_FOREIGN})\s+(?:(?:risico|risiko)\s+)?(?:{FOREIGN_FINDINGS})\b[\w\s()/,-]{{0,40}}$",
     re.I,

@@ -15,7 +15,7 @@ from rte.model import FindingStatus
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
-    r"|scope|summary|overview|conclusions?|appendix|passed checks?|references|sign[- ]?off"
+    r"|scope|summary|overview|conclusions?|appendix|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo|passed checks?|references|sign[- ]?off"
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
