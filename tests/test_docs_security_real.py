@@ -2237,3 +2237,11 @@ def test_indonesian_groups_graded_in_brackets_grade_the_findings_below() -> None
         "- **Deskripsi**: endpoint publik\n\n## 2. Temuan Tingkat Rendah\n\n### 2.1 Skrip inline berulang\n- **Deskripsi**: rapikan\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.LOW, U)}
+
+
+def test_a_foreign_grade_heading_with_its_count_groups_the_findings() -> None:
+    text = (
+        "# Auditoría\n\n### 🔴 CRÍTICO (1)\n\n#### 1. **Cabeceras de seguridad ausentes**\n**Severidad:** CRÍTICA\n\n"
+        "### 🟡 BAJO (1)\n\n#### 2. **Versión del servidor visible**\n**Severidad:** BAJA\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.LOW, U)}

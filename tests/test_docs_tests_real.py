@@ -717,3 +717,9 @@ def test_a_failed_status_field_and_a_ratio_beside_a_level_fail_the_run() -> None
         "# 状态\n\n| 项 | 状态 | 说明 |\n|---|---|---|\n| unit | PARTIAL | vitest 100/107 通过；7 失败 |\n"
     )
     assert verdict(table) is Verdict.FAIL
+
+
+def test_a_passed_count_out_of_a_larger_total_is_short_of_a_pass() -> None:
+    assert verdict("# Report\n\n**Status:** ✅ EXCELLENT\n**Tests passed:** 18/19\n") is Verdict.FAIL
+    assert verdict("# Rapport\n\n**Statut :** ✅ EXCELLENT\n**Tests réussis :** 18/19\n") is Verdict.FAIL
+    assert verdict("# Report\n\n**Tests passed:** 19/19\n") is Verdict.PASS

@@ -31,14 +31,15 @@ _FOREIGN_KEYS = {
 }
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
-    r"^\W*(?:tests\s+(?=passed|failed|skipped)|tests?\s+(?=executed))?"  # `Tests failed: 2/4`
+    # `Tests failed: 2/4`, `Tests réussis : 18/19`
+    r"^\W*(?:tests\s+(?=passed|failed|skipped|réussis|échoués|aprobados|fallidos|bestanden)|tests?\s+(?=executed))?"
     r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
     r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored"
     rf"|{'|'.join(sorted(_FOREIGN_KEYS, key=len, reverse=True))})"
     r"(?:\s+consistently)?"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
-    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s*/\s*{COUNT}(?=\s*(?:\(|$)))?(?:\s+(?:tests?|specs?|cases?)|\s*[개个件项項건])?"
+    rf"\s*[:=]?\s*\W{{0,3}}?\s*({COUNT}|-)(?:\s*/\s*({COUNT})(?=\s*(?:\(|$)))?(?:\s+(?:tests?|specs?|cases?)|\s*[개个件项項건])?"
     r"(?:\s*\(\s*[\d.]+\s*%\s*\)|\s+\([^()]{1,80}\))?\W*$",  # a share or a note in brackets
     re.I,
 )
@@ -324,6 +325,8 @@ def _settle(
     """Close one block's (or one table's) tally and keep it when it states a result."""
     if "short" in counts and "failed" not in counts and not others:
         counts["failed"] = counts["short"]  # no line says the missing ones were skipped or pending
+    if "passed_short" in counts and "failed" not in counts and "skipped" not in counts:
+        counts["failed"] = counts["passed_short"]  # and no `Tests failed:` line beside it says otherwise
     settle(counts)
     if counts.get("passed") is not None or counts.get("failed") is not None:
         groups.append((start, counts))
@@ -427,6 +430,9 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
             counts.setdefault(key, value)
             if key == "total" and re.match(r"^\W*total", plain, re.I):
                 counts.setdefault("stated_total", value)
+            out_of = int(pair.group(3).replace(",", "")) if pair.group(3) else 0
+            if key == "passed" and out_of > value and not _OTHER_OUTCOME.search(plain):
+                counts.setdefault("passed_short", out_of - value)  # `Tests passed: 18/19`: one did not pass
         return
     of_failed = _OF_FAILED.search(plain)
     if of_failed:
