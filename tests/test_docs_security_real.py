@@ -2245,3 +2245,12 @@ def test_a_foreign_grade_heading_with_its_count_groups_the_findings() -> None:
         "### 🟡 BAJO (1)\n\n#### 2. **Versión del servidor visible**\n**Severidad:** BAJA\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.LOW, U)}
+
+
+def test_a_table_row_numbered_n_restates_the_finding_headed_issue_hash_n() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n#### ❌ CRITICAL ISSUE #1: Fake login\n\nDetails.\n\n"
+        "#### ❌ HIGH ISSUE #2: eval() on CSV\n\nDetails.\n\n## Deliverables\n\n### Critical Issues (MUST FIX)\n\n"
+        "| # | Issue | Risk |\n|---|---|---|\n| **1** | Fake login page | **CRITICAL** |\n| **2** | XSS via eval() | **HIGH** |\n"
+    )
+    assert set(findings(text)) == {5, 9}

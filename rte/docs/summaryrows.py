@@ -41,6 +41,7 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
       evidence, not findings of their own.
     - A list item after the table naming a row's id restates the row.
     """
+    rows = _hash_numbered(blocks, rows, details)
     listed = {f.id: f for f in rows if f.id}
     # `1. **TM-001** - JWT theft` in a list after the table that has the TM-001 row restates that row
     items = {b.line for b in blocks if b.kind == "item"}
@@ -83,6 +84,28 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
             groups.add(owner)  # `### Authorization` over `| ID | Finding |` rows: the rows are the findings
         kept.append(row)
     return kept + [f for f in details if f.location.line not in groups]
+
+
+def _hash_numbered(blocks: Sequence[Block], rows: list[Finding], details: list[Finding]) -> list[Finding]:
+    """`| **1** | No real authentication |` is the finding headed `#### ❌ CRITICAL ISSUE #1: Fake authentication`
+    when at least half the numbered rows of its table name the finding `#N` in like words (a table numbering its own rows
+    from 1 lists other findings)."""
+    hashed = {f.id: f for f in details if f.id and f.id.startswith("#")}
+    if len(hashed) < 2:
+        return rows
+    table_of = {b.line: b.table for b in blocks if b.kind == "row"}
+    alike: dict[int, list[bool]] = {}
+    for row in rows:
+        if row.id and row.id.isdigit() and (detail := hashed.get(f"#{row.id}")):
+            same = _overlap(_words(row.title), _words(detail.title)) >= 0.5
+            alike.setdefault(table_of.get(row.location.line or 0, -1), []).append(same)
+    renumbered = {table for table, votes in alike.items() if sum(votes) * 2 >= len(votes)}
+    return [
+        replace(f, id=f"#{f.id}")
+        if f.id and f.id.isdigit() and table_of.get(f.location.line or 0, -1) in renumbered
+        else f
+        for f in rows
+    ]
 
 
 def _owner(line: int, heading_lines: Sequence[int]) -> int | None:
