@@ -2254,3 +2254,13 @@ def test_a_table_row_numbered_n_restates_the_finding_headed_issue_hash_n() -> No
         "| # | Issue | Risk |\n|---|---|---|\n| **1** | Fake login page | **CRITICAL** |\n| **2** | XSS via eval() | **HIGH** |\n"
     )
     assert set(findings(text)) == {5, 9}
+
+
+def test_advisory_ids_name_findings_and_a_later_fixed_list_closes_them() -> None:
+    text = (
+        "# Dependency audit\n\n## Details\n\n#### GHSA-3ww4-gg4f-jr7f\n- **Severity:** 🔴 HIGH\n\n"
+        "#### CVE-2024-225 (PYSEC-2024-225)\n- **Severity:** 🟠 MEDIUM\n\n#### GHSA-4xh5-x5gv-qwph\n- **Severity:** 🔴 HIGH\n\n"
+        "## Remediation results\n\n- ✅ GHSA-3ww4-gg4f-jr7f (TLS decryption) - FIXED\n- ✅ PYSEC-2024-225 (NULL pointer) - FIXED\n"
+        "- ❌ GHSA-4xh5-x5gv-qwph (tar traversal) - NOT FIXED\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 8: (Severity.MEDIUM, F), 11: (Severity.HIGH, OPEN)}

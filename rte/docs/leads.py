@@ -27,11 +27,15 @@ from rte.model import Severity
 
 # `SEC-01`, `H-1`, `#12` (after a space too: `Critical Issue #1`).
 _ID_BODY = r"[A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d+)?"
-# Not ids: `AES-256`, `SHA-1`, `UTF-8`, `RFC-6749`, `TLS-1.3` name standards.
+# Not ids: `AES-256`, `SHA-1`, `UTF-8`, `RFC-6749`, `TLS-1.3` name standards; `CVE-2024` is no CVE id whole.
 _STANDARD = r"(?!(?:AES|SHA|RSA|TLS|SSL|UTF|ISO|RFC|HTTP|PBKDF|ECDSA|ARGON|HMAC)-)"
 # A CVE id whole (`CVE-2021-22569`, not `CVE-2021`).
-_ADVISORY_ID = r"CVE-\d{4}-\d{4,7}"
-ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|{_ID_BODY}|#\d{{1,4}})\b")
+# (and GitHub's, PyPI's and RustSec's advisory ids naming a finding, `#### GHSA-3ww4-gg4f-jr7f`, `(PYSEC-2024-225)`;
+# not one cited mid-sentence, `… reports e_sqlite3 2.1.11 with GHSA-2m69-gcr7-jv3q`)
+_ADVISORY_ID = (
+    r"CVE-\d{4}-\d{4,7}|(?<!\w )(?:GHSA(?:-[0-9a-z]{4}){3}|PYSEC-\d{4}-\d{1,6}|RUSTSEC-\d{4}-\d{4})"
+)
+ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|(?!CVE-){_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
     r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4]"

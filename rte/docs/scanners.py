@@ -22,7 +22,9 @@ _GOSEC = re.compile(
 _TRACKER_ID = re.compile(r"^\s*([A-Z][A-Z0-9]{0,9}-\d{1,6})\s{2,}\S")
 _COLUMNS = re.compile(r"\s{2,}|\t+")
 # A later line naming a finding by its id: `- B602: replaced…`, `SEC-421 canceled: risk accepted`.
-_MENTION = re.compile(r"^\W*(#\d{1,4}|[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,10})*-?\d{1,6})\b\W*(.+)$")
+_MENTION = re.compile(
+    r"^\W*(#\d{1,4}|GHSA(?:-[0-9a-z]{4}){3}|[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,10})*-?\d{1,6})\b\W*(.+)$"
+)
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 # `npm audit` text: `minimist  <1.2.6`, then `Severity: critical`, then `Prototype Pollution in minimist - https://…`.
 _NPM_PACKAGE = re.compile(r"^(@?[\w.-]+(?:/[\w.-]+)?)\s+([<>=~^*\d].*)$")
