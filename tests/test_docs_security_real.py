@@ -2264,3 +2264,12 @@ def test_advisory_ids_name_findings_and_a_later_fixed_list_closes_them() -> None
         "- ❌ GHSA-4xh5-x5gv-qwph (tar traversal) - NOT FIXED\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 8: (Severity.MEDIUM, F), 11: (Severity.HIGH, OPEN)}
+
+
+def test_a_revised_severity_replaces_the_first_and_a_correct_implementation_is_no_finding() -> None:
+    text = (
+        "# Audit\n\n### MEDIUM-07: Event emits the same tag twice\n\n**Severity:** Medium\n\nDetails.\n\n"
+        "**Revised Severity:** Informational — the double emission is intended.\n\n"
+        "### INFORMATIONAL-04: Soulbound implementation is correct\n\nTransfers are blocked.\n"
+    )
+    assert findings(text) == {3: (Severity.INFO, U)}

@@ -256,6 +256,9 @@ def _unmarked(line: str) -> str:
     return re.sub(r"`+|\*+", "", line).strip()
 
 
+_REVISED = re.compile(r"^\W*(?:revised|adjusted|corrected)\s+severity\b", re.I)
+
+
 def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     if "~~" in value:  # `~~Open~~ → Fixed 2025-03-02`: the struck value was replaced by what follows
         value = re.sub(r"^[\s→>-]+", "", re.sub(r"~~[^~]*~~", "", value)) or value
@@ -274,6 +277,9 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         key = "status"
     if key in ("riesgo", "risco", "risque", "risiko"):
         key = "risk"
+    if key == "severity" and _REVISED.match(line):
+        found["severity"] = value  # `**Revised Severity:** Informational`: the audit changed its mind
+        return
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(

@@ -155,7 +155,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
 
 # `#### [Severity: INFO] - Dependency audit is currently clean`: a strength filed among the findings.
 _PRAISED_TITLE = re.compile(
-    r"\b(?:properly|correctly|(?:is|are) (?:\w+ )?(?:clean|strong|safe|secure|enforced|read-only)"
+    r"\b(?:properly|correctly|(?:is|are) (?:\w+ )?(?:clean|strong|safe|secure|enforced|read-only|correct)"
     r"|not present|used throughout)\b",
     re.I,
 )
