@@ -2273,3 +2273,12 @@ def test_a_revised_severity_replaces_the_first_and_a_correct_implementation_is_n
         "### INFORMATIONAL-04: Soulbound implementation is correct\n\nTransfers are blocked.\n"
     )
     assert findings(text) == {3: (Severity.INFO, U)}
+
+
+def test_a_status_requiring_a_fix_is_open() -> None:
+    text = (
+        "# Review\n\n## Architecture\n\n**Status:** ✅ COMPLETE — 2 CRITICAL findings identified\n\n"
+        "#### ARCH-001: Audit emit swallows errors 🔴 CRITICAL\n\n**Status:** REQUIRES FIX\n\n"
+        "#### ARCH-002: Paths resolved without checks 🔴 CRITICAL\n\n**Status:** REQUIRES SYSTEMATIC REFACTORING\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, OPEN), 11: (Severity.CRITICAL, OPEN)}

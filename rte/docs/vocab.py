@@ -168,7 +168,11 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\bfor (?:a )?future\b|\b(?:in|to|for) a (?:future|later) (?:release|version|sprint|iteration|phase)\b"
             r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|(?<!-)open(?!-)|outstanding|unresolved"
-            r"|reopened|re-opened|not changed|unchanged|needs? (fix|work|action)|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
+            r"|reopened|re-opened|not changed|unchanged|needs? (fix|work|action)"
+            # `Status: REQUIRES IMMEDIATE FIX`, `REQUIRES INVESTIGATION`
+            r"|requires? (?:an? )?(?:(?!no\b)\w+ )?(?:fix(?:ing)?|investigation|refactoring|enforcement|validation|remediation)\b"
+            r"(?! verification)"
+            r"|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
             r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗|待修复|未修复|待处理|未解决",
             re.I,
         ),
