@@ -2282,3 +2282,12 @@ def test_a_status_requiring_a_fix_is_open() -> None:
         "#### ARCH-002: Paths resolved without checks 🔴 CRITICAL\n\n**Status:** REQUIRES SYSTEMATIC REFACTORING\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, OPEN), 11: (Severity.CRITICAL, OPEN)}
+
+
+def test_a_fix_applied_line_describing_the_fix_in_state_words_still_fixes() -> None:
+    text = (
+        "# Audit\n\n### HIGH\n\n**SEC-H2: Links rendered without URL checks**\n- `format.ts:103`\n"
+        "- **Fix applied**: the URL is only accepted if it starts with https; remaining links go through `safeHref()`.\n\n"
+        "**SEC-H3: Avatars fetched from any host**\n- **Fix applied**: Not fixed — needs a product decision.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 9: (Severity.HIGH, OPEN)}

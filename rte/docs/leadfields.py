@@ -163,10 +163,11 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 found.setdefault("status", fix.group(1))
             elif applied := _APPLIED.match(_unmarked(line)):
                 # (`Fix applied: Not fixed — a product decision` says its own state; a `Status:` line decides)
-                said = status_of(_unmarked(line)[applied.end() - 1 :])
-                done = done or (
-                    said.value if said else "mitigated" if applied.group(1)[0] in "mM" else "fixed"
-                )
+                said = status_of(re.split(r"[.,:;(—–]", _unmarked(line)[applied.end() - 1 :], maxsplit=1)[0])
+                kept = (
+                    "open" if said is FindingStatus.OPEN else None
+                )  # (not the words of the fix it describes)
+                done = done or kept or ("mitigated" if applied.group(1)[0] in "mM" else "fixed")
             elif _FIX_DONE.match(_unmarked(line)):
                 fixed_by_fix = found.setdefault("status", "fixed") == "fixed" and not status_stated
             elif _REMAINING.match(_unmarked(line)):
