@@ -162,12 +162,11 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             elif fix := _FIX_FIELD.match(_unmarked(line)):
                 found.setdefault("status", fix.group(1))
             elif applied := _APPLIED.match(_unmarked(line)):
-                # (`Fix applied: Not fixed — a product decision` says its own state; a `Status:` line decides)
+                # `Fix applied: Not fixed — a product decision` keeps it open; the words describing a fix made
+                # (`only accepted if …`) do not say its state, and a `Status:` line outranks both
                 said = status_of(re.split(r"[.,:;(—–]", _unmarked(line)[applied.end() - 1 :], maxsplit=1)[0])
-                kept = (
-                    "open" if said is FindingStatus.OPEN else None
-                )  # (not the words of the fix it describes)
-                done = done or kept or ("mitigated" if applied.group(1)[0] in "mM" else "fixed")
+                made = "mitigated" if applied.group(1)[0] in "mM" else "fixed"
+                done = done or ("open" if said is FindingStatus.OPEN else made)
             elif _FIX_DONE.match(_unmarked(line)):
                 fixed_by_fix = found.setdefault("status", "fixed") == "fixed" and not status_stated
             elif _REMAINING.match(_unmarked(line)):

@@ -110,7 +110,7 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 _GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
 # `(Severity: 10/10)`, `(CVSS 7.0-8.9)`: the scores a severity group spans, closing its label.
 _GROUP_SCORE = r"\(\s*(?:severity|cvss|score)\s*:?\s*[\d.]+(?:\s*[-–]\s*[\d.]+)?\s*(?:/\s*10)?\s*\)"
-# Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French and German.
+# Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French, German, Dutch and Indonesian.
 FOREIGN_FINDINGS = (
     r"vulnerabilidades|vulnérabilités|vulnerabilites|schwachstellen|hallazgos|achados|problemas|problèmes"
     r"|riesgos|riscos|risques|constatations|befunde|probleme|risiken|bevindingen|kwetsbaarheden|temuan|kerentanan"

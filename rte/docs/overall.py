@@ -213,9 +213,8 @@ def overall_suites(
     statements: list[Suite] = []
     passing: list[Suite] = []  # "all green": used only when nothing else states a result
     others = any(_OTHER_COUNT.search(b.text) for b in blocks)
-    tables: dict[
-        int, tuple[int, dict[str, int]]
-    ] = {}  # also the runs of list items, by minus their first line
+    # the tallies of tables, and of runs of list items (keyed by minus their first line)
+    tables: dict[int, tuple[int, dict[str, int]]] = {}
     run: int | None = None
     for block in blocks:
         if block.line in taken:

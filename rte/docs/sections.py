@@ -15,7 +15,8 @@ from rte.model import FindingStatus
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
-    r"|scope|summary|overview|conclusions?|appendix|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo|passed checks?|references|sign[- ]?off"
+    r"|scope|summary|overview|conclusions?|appendix|passed checks?|references|sign[- ]?off"
+    r"|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo"  # summary, in other languages
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
@@ -237,10 +238,10 @@ def plain_headings(blocks: Sequence[Block]) -> list[Block]:
         ):
             title = first
             result.append(replace(block, kind="heading", text=first, level=2, section=block.section[:1]))
-            if (
-                numbered
-            ):  # `High` over `4. Compromise of …`: a list not starting at 1 cannot break a paragraph
+            if numbered:
+                # `High` over `4. Compromise of …`: a list not starting at 1 cannot break a paragraph
                 item = rest[numbered.end() :]
+                section = (*block.section[:1], title)
                 number = int(numbered.group(1))
                 result.append(
                     replace(
@@ -250,7 +251,7 @@ def plain_headings(blocks: Sequence[Block]) -> list[Block]:
                         line=block.line + 1,
                         number=number,
                         level=2,
-                        section=(*block.section[:1], title),
+                        section=section,
                     )
                 )
             continue
