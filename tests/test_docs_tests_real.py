@@ -694,7 +694,7 @@ def test_russian_and_spanish_tallies_count_the_run() -> None:
 def test_a_runner_tally_in_a_table_cell_counts_the_run() -> None:
     text = (
         "# Verification\n\n| Check | Command | Result | Status |\n|---|---|---|---|\n"
-        "| Full suite | `pytest tests/` | 234 passed, 1 failed (pre-existing), 28% coverage | PASS |\n"
+        "| Full suite | `pytest tests/` | 88 passed, 1 failed (known), 41% coverage | PASS |\n"
     )
     assert verdict(text) is Verdict.FAIL
 
@@ -713,9 +713,7 @@ def test_a_failed_status_field_and_a_ratio_beside_a_level_fail_the_run() -> None
         "**Status**: ❌ **FAILED**\n**Error**: timeout in the login hook\n"
     )
     assert verdict(text) is Verdict.FAIL
-    table = (
-        "# 状态\n\n| 项 | 状态 | 说明 |\n|---|---|---|\n| unit | PARTIAL | vitest 100/107 通过；7 失败 |\n"
-    )
+    table = "# 状态\n\n| 项 | 状态 | 说明 |\n|---|---|---|\n| unit | PARTIAL | vitest 40/42 通过；2 失败 |\n"
     assert verdict(table) is Verdict.FAIL
 
 

@@ -209,7 +209,7 @@ def _closed(value: str) -> FindingStatus | None:
     return None if _HEDGE.search(value) else status_of(value)
 
 
-# `**Findings:**` over `- ✅ **CRITICAL**: JWT tokens accepted without a signature check`: every item of a list of
+# `**Findings:**` over `- ✅ **CRITICAL**: tokens accepted unsigned`: every item of a list of
 # what was found carries a ✅, which marks the item, not a fix.
 _FOUND_LIST = re.compile(
     r"^\W*(?:key\s+|security\s+)?(?:findings?|issues?|vulnerabilit(?:y|ies))(?:\s+(?:found|identified))?\W*$",

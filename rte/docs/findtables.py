@@ -427,7 +427,7 @@ def titled_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
     ]
 
 
-# `## Remediation Status (Updated 2026-01-05)`, `## Status update`: the findings' state since the audit
+# `## Remediation Status (Updated 2026-02-01)`, `## Status update`: the findings' state since the audit
 _UPDATE_SECTION = re.compile(
     r"\b(?:remediation|fix|resolution|current)\s+status\b|\bstatus\s+updates?\b|\b(?:updated|as of)\b[^)]*\d{4}",
     re.I,
@@ -439,7 +439,7 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 
 def status_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Statuses a status-update table gives findings detailed elsewhere, joined by id, by title, or by number
-    when the titles share a word (`| 1 | Database export | HIGH | **FIXED** |` for `### Finding 1: …`). The
+    when the titles share a word (`| 1 | Bulk export | HIGH | **FIXED** |` for `### Finding 1: …`). The
     update is later than the audit: it may close a finding stated open, never reopen one."""
     leads = {b.line: strip_marks(b.text) for b in blocks if b.kind == "heading"}
     updated: dict[int, FindingStatus] = {}

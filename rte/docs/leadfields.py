@@ -92,7 +92,7 @@ _FIX_DONE = re.compile(
     re.I,
 )
 
-# `**Mitigation applied:** `.gitignore` updated`, `**Mitigación aplicada:** …`: the key itself says it is in.
+# `**Mitigation applied:** header added`, `**Mitigación aplicada:** …`: the key itself says it is in.
 _APPLIED = re.compile(
     r"^\W*(mitigation|mitigaci[óo]n|mitiga[çc][ãa]o|fix|correcci[óo]n|corre[çc][ãa]o|soluci[óo]n|solu[çc][ãa]o)\s+"
     r"(?:applied|aplicad[ao]|implementad[ao]|in place)\W*[:=]\s*(?!\W*(?:none|n/?a|pending|pendiente|ninguna|nenhuma)\b)\W*\w",
@@ -238,7 +238,7 @@ _NOTHING_TO_FIX = re.compile(
 _CHANGED_TO = re.compile(r"(?:→|->|⟶)\s*(\W*(?:[^\W_]+\W*){1,4}?)\s*$")
 
 
-# `Fixed in the shell script, but the workflow no longer runs it`: a fix that leaves part of the finding
+# `Fixed in the CLI, but the web path still skips it`: a fix that leaves part of the finding
 _HEDGED = re.compile(r",?\s+but\b|\bexcept\b|\bonly (?:in|on|for)\b", re.I)
 
 
@@ -319,7 +319,7 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
     """The status field, else (for list items) a status stated after a closing dash, else a status word."""
     if "status" in found and (status := status_of(found["status"])):
         return status
-    # `### 1.1 CRITICAL: OTA partitions ❌ → ✅ FIXED`: the state after the arrow is the state now
+    # `### 2.3 HIGH: Debug port left open ❌ → ✅ FIXED`: the state after the arrow is the state now
     arrow = _LEAD_ARROW.search(lead.text)
     if arrow and (status := status_of(arrow.group(1))):
         return status

@@ -30,8 +30,8 @@ _ID_BODY = r"[A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})?-[A-Z]{0,2}\d{1,4}(?:\.\d
 # Not ids: `AES-256`, `SHA-1`, `UTF-8`, `RFC-6749`, `TLS-1.3` name standards; `CVE-2024` is no CVE id whole.
 _STANDARD = r"(?!(?:AES|SHA|RSA|TLS|SSL|UTF|ISO|RFC|HTTP|PBKDF|ECDSA|ARGON|HMAC)-)"
 # A CVE id whole (`CVE-2021-22569`, not `CVE-2021`).
-# (and GitHub's, PyPI's and RustSec's advisory ids naming a finding, `#### GHSA-3ww4-gg4f-jr7f`, `(PYSEC-2024-225)`;
-# not one cited mid-sentence, `… reports e_sqlite3 2.1.11 with GHSA-2m69-gcr7-jv3q`)
+# (and GitHub's, PyPI's and RustSec's advisory ids naming a finding, `#### GHSA-xxxx-xxxx-xxxx`, `(PYSEC-2024-17)`;
+# not one cited mid-sentence, `… the scanner reports libfoo 1.2 with GHSA-xxxx-xxxx-xxxx`)
 _ADVISORY_ID = (
     r"CVE-\d{4}-\d{4,7}|(?<!\w )(?:GHSA(?:-[0-9a-z]{4}){3}|PYSEC-\d{4}-\d{1,6}|RUSTSEC-\d{4}-\d{4})"
 )
@@ -128,7 +128,7 @@ SEVERITY_SECTION = re.compile(
     r"[\w\s()/,&-]{0,30}$"
     # `### ALTO (2)`, `### Kritisch`: a foreign grade alone, maybe with its count
     rf"|^\W*(?:{_FOREIGN})\s*(?:\(\d+\))?\W*$"
-    # `## 🔴 KRITISCHE PROBLEME (Sofortiger Handlungsbedarf)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first
+    # `## 🔴 KRITISCHE PROBLEME (sofort beheben)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first
     rf"|^\W*(?:{_FOREIGN})\s+(?:(?:risico|risiko)\s+)?(?:{FOREIGN_FINDINGS})\b[\w\s()/,-]{{0,40}}$",
     re.I,
 )

@@ -11,7 +11,7 @@ from rte.docs.vocab import COUNT, strip_marks
 from rte.docs.vocab import RUNNER_END as END
 from rte.model import Level, Location, Suite, SuiteState
 
-# The same keys in other languages' reports (`| 통과 | 35개 |`, `失败：1`, `Пройдено: 534`, `Fallidos: 2`).
+# The same keys in other languages' reports (`| 통과 | 19개 |`, `失败：1`, `Пройдено: 18`, `Fallidos: 2`).
 _FOREIGN_KEYS = {
     **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
     **dict.fromkeys(("всего", "всего тестов", "итого", "gesamt", "insgesamt"), "total"),
@@ -224,8 +224,8 @@ def overall_suites(
         # `## Debugging Journey` › `Symptom: Test failed with …`: a failure met and fixed on the way
         history = any(_HISTORY.search(title) for title in block.section[1:])
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
-        # `| Full suite | `pytest tests/` | 234 passed, 1 failed (pre-existing) | PASS |`: a runner's tally in a cell
-        # (and `vitest 100/107 通过；7 失败` beside a level's name)
+        # `| Full suite | `pytest tests/` | 88 passed, 1 failed (known) | PASS |`: a runner's tally in a cell
+        # (and `vitest 40/42 通过；2 失败` beside a level's name)
         lines += (
             [c for c in block.cells[2:] if len(_RUNNER.findall(c)) >= 2 or _RATIO.search(c)] if lines else []
         )
@@ -309,7 +309,7 @@ def overall_suites(
     return [overall] + [s for s in statements if _kept(s)]
 
 
-# `**Status**: Some tests failing due to API changes`: a suite's own status field, standing beside the counts.
+# `**Status**: Some tests failing after the API change`: a suite's own status field, standing beside the counts.
 _STATUS_FIELD = re.compile(r"^\W*status\W*[:=]", re.I)
 
 
@@ -384,9 +384,9 @@ def _failure_lists(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
     return found
 
 
-# `- ✅ test_login_success - works`, `- ❌ test_create_order - 401`: one named test and how it came out
+# `- ✅ test_sign_in - ok`, `- ❌ test_refund - 500`: one named test and how it came out
 _MARKED_TEST = re.compile(
-    # (a test file behind a ✅, `✅ cart.spec.ts - 9 tests`, may only be written, not run)
+    # (a test file behind a ✅, `✅ orders.spec.ts - 4 tests`, may only be written, not run)
     r"^\W{0,3}?(✅|✔️?|✓|☑️?|❌|✖️?|✗)\s*`?(?:test_\w+|Test[A-Z]\w*|\w+Test\.\w+)"
 )
 

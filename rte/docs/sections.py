@@ -32,7 +32,7 @@ _NOT_FINDINGS = re.compile(
     r"|\bwithout (?:a |any )?(?:confirmed |new )*(?:vulnerabilit\w*|findings?|issues?)\b"
     # `## Test Coverage Gaps` › `| T-04 | Transport packages — zero coverage | CRITICAL |`: tests to write
     r"|\b(?:test(?:ing)?\s+)?coverage\s+gaps?\b|\btesting\s+gaps?\b"
-    # `## Implementation Complexity Assessment` › `- **Audit Logging**: **HIGH** complexity`: the work, sized
+    # `## Effort Assessment` › `- **Upload checks**: **HIGH** complexity`: the work, sized
     r"|\b(?:complexity|effort)\s+(?:assessment|estimates?|analysis)\b|\blevel of effort\b",
     re.I,
 )
@@ -239,7 +239,7 @@ def plain_headings(blocks: Sequence[Block]) -> list[Block]:
             title = first
             result.append(replace(block, kind="heading", text=first, level=2, section=block.section[:1]))
             if numbered:
-                # `High` over `4. Compromise of …`: a list not starting at 1 cannot break a paragraph
+                # `High` over `4. Shared host key …`: a list not starting at 1 cannot break a paragraph
                 item = rest[numbered.end() :]
                 section = (*block.section[:1], title)
                 number = int(numbered.group(1))

@@ -289,9 +289,7 @@ def _heading_findings(
             grouped = group_grade(blocks, index, plain) or rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
         if grouped is not None and tagged is None:
-            if (
-                index != title
-            ):  # `# 🔴 CRITICAL CONSIDERATIONS - SEEKER CLI` names the document, grades nothing
+            if index != title:  # `# 🔴 CRITICAL NOTES - BILLING CLI` names the document, grades nothing
                 sections[level] = grouped
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)

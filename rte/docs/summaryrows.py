@@ -87,7 +87,7 @@ def rows_with_details(blocks: Sequence[Block], rows: list[Finding], details: lis
 
 
 def _hash_numbered(blocks: Sequence[Block], rows: list[Finding], details: list[Finding]) -> list[Finding]:
-    """`| **1** | No real authentication |` is the finding headed `#### ❌ CRITICAL ISSUE #1: Fake authentication`
+    """`| **1** | Weak login |` is the finding headed `#### ❌ CRITICAL ISSUE #1: Login accepts any password`
     when at least half the numbered rows of its table name the finding `#N` in like words (a table numbering its own rows
     from 1 lists other findings)."""
     hashed = {f.id: f for f in details if f.id and f.id.startswith("#")}
@@ -247,7 +247,7 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
         twins[id(finding)] = next(
             (o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None
         ) or (
-            # `| 8 | No Logging | 🟡 HIGH |` in a risk matrix is `### 8. Missing Logging and Audit Trail`
+            # `| 8 | No audit log | 🟡 HIGH |` in a risk matrix is `### 8. Audit events never recorded`
             numbered.get(finding.id or "") if finding.location.line in rows else None
         )
     restating = _restating_tables(blocks, findings, twins)
