@@ -2291,3 +2291,12 @@ def test_a_fix_applied_line_describing_the_fix_in_state_words_still_fixes() -> N
         "**SEC-H3: Avatars fetched from any host**\n- **Fix applied**: Not fixed — needs a product decision.\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 9: (Severity.HIGH, OPEN)}
+
+
+def test_a_scanners_warnings_group_grades_its_entries_medium() -> None:
+    text = (
+        "# OWASP check\n\n### Failures (1)\n\n#### ❌ Weak hashing (A02-001)\n\n**Severity**: HIGH\n\n"
+        "### Warnings (2)\n\n#### ⚠️ Debug code (A05-003)\n\n**Findings**: debug output left on\n\n"
+        "#### ⚠️ No CI pipeline (A08-001)\n\n**Findings**: nothing runs the checks\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN), 11: (Severity.MEDIUM, U), 15: (Severity.MEDIUM, U)}

@@ -451,7 +451,12 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
     plain = strip_marks(titles[-1])
     if SEVERITY_SECTION.match(plain) and not ID.search(titles[-1]):
         return severity_of(plain) or Severity.UNKNOWN
+    if _WARNINGS.match(plain):
+        return Severity.MEDIUM  # a scanner's `### Warnings (8)` beside its failures: its middle grade
     return moscow_severity(plain)
+
+
+_WARNINGS = re.compile(r"^\W*warnings?\s*(?:\(\d+\))?\W*$", re.I)
 
 
 _STATUS_TAG = re.compile(
