@@ -721,3 +721,20 @@ def test_a_passed_count_out_of_a_larger_total_is_short_of_a_pass() -> None:
     assert verdict("# Report\n\n**Status:** ✅ EXCELLENT\n**Tests passed:** 18/19\n") is Verdict.FAIL
     assert verdict("# Rapport\n\n**Statut :** ✅ EXCELLENT\n**Tests réussis :** 18/19\n") is Verdict.FAIL
     assert verdict("# Report\n\n**Tests passed:** 19/19\n") is Verdict.PASS
+
+
+def test_an_overall_success_rate_short_of_all_fails_the_run() -> None:
+    text = (
+        "# QA summary\n\n- **Overall Success Rate**: 96.5% across all test categories\n\n## E2E\n\n"
+        "- Test completion: **100%** (4/4 tests passed)\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("96.5%", "100%")) is Verdict.PASS
+
+
+def test_a_load_tests_request_success_rate_is_no_test_result() -> None:
+    text = (
+        "# Results\n\n#### ✅ Load test: 100 users\n- **Status:** PASSED\n- **Success Rate:** 99.8%\n\n"
+        "All 12 tests passed.\n"
+    )
+    assert verdict(text) is Verdict.PASS

@@ -251,7 +251,10 @@ def overall_suites(
                 and not history
                 and not re.search(r"\b(no|0|zero|none of the|if|when|unless)\s+\w*\s*fail", plain, re.I)
                 and not _EMPTY_VALUE.search(plain)  # `Tests Failed: N/A`
-            ) or ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain)):
+            ) or (
+                ("block" in plain.lower() and _BLOCKER.search(plain) and not _UNSURE.search(plain))
+                or _short_rate(plain)
+            ):
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.FAILED))
             elif (
                 (stated := _ALL_PASSED.search(plain))
@@ -314,8 +317,25 @@ _STATUS_FIELD = re.compile(r"^\W*status\W*[:=]", re.I)
 
 
 def _kept(statement: Suite) -> bool:
-    """A statement kept beside counted results: that testing has not run, or a status field saying tests fail."""
-    return statement.state is SuiteState.PENDING or bool(_STATUS_FIELD.match(statement.name))
+    """A statement kept beside counted results: that testing has not run, a status field saying tests fail, or
+    a success rate short of 100%."""
+    return (
+        statement.state is SuiteState.PENDING
+        or bool(_STATUS_FIELD.match(statement.name))
+        or _short_rate(statement.name)
+    )
+
+
+# `**Overall Success Rate**: 96.5% across all test categories`: a share of the tests, with no counts, short of all
+# (not a load test's `Success Rate: 99.8%` of its requests)
+_SUCCESS_RATE = re.compile(
+    r"^\W*(?:overall\s+(?:test\s+)?|test\s+)(?:success|pass(?:ing)?)\s+rate\W*[:=]?\s*\**\s*(\d{1,2}(?:\.\d+)?)\s*%(?!\s*\()",
+    re.I,
+)
+
+
+def _short_rate(line: str) -> bool:
+    return bool(_SUCCESS_RATE.match(line))
 
 
 def _settle(
