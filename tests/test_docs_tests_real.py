@@ -738,3 +738,11 @@ def test_a_load_tests_request_success_rate_is_no_test_result() -> None:
         "All 12 tests passed.\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_suite_marked_skip_whole_leaves_the_run_incomplete() -> None:
+    text = (
+        "# CI fix\n\n## CI run\n\n**Data Tests (18):** ✅ Pass\n**Model Tests (20):** ⚠️ Skip (no trained model yet)\n\n"
+        "```\n18 passed, 20 skipped\n```\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

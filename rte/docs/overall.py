@@ -79,6 +79,8 @@ _NOT_RUN = re.compile(
     # `None of the manual cases has been run.`, `All 53 regression cases are `Not Run``: cases left to run
     r"|\bnone of the (?:\w+ )?(?:tests?|cases?|checks?|scenarios?) (?:has|have|was|were) (?:yet )?(?:been )?(?:run|executed)\b"
     r"|\b(?:tests?|cases?|scenarios?) (?:are|remain) (?:still )?`?not run\b"
+    # `**Model Tests (20):** ⚠️ Skip (models not trained yet)`: a suite skipped whole
+    r"|^\W*[\w /-]{1,40}\btests?\b(?:\s*\(\d+\))?\W*:\W*skip(?:ped)?\b(?!\s*\d)"
     # `Browser UI journeys were not fully executed`, `Not dynamically verified in this pass`: checks not made
     r"|\b(?:were|was) not (?:fully |actually )?executed\b|\bnot dynamically (?:executed|verified|tested)\b"
     # `214 tests did not run`, `3 tests were interrupted`, `Test run stopped prematurely`: an unfinished run
