@@ -2300,3 +2300,12 @@ def test_a_scanners_warnings_group_grades_its_entries_medium() -> None:
         "#### ⚠️ No CI pipeline (A08-001)\n\n**Findings**: nothing runs the checks\n"
     )
     assert findings(text) == {5: (Severity.HIGH, OPEN), 11: (Severity.MEDIUM, U), 15: (Severity.MEDIUM, U)}
+
+
+def test_a_disputed_or_acknowledged_resolution_is_accepted() -> None:
+    text = (
+        "# Audit\n\n#### M-03: Registry can be set by anyone first\n\n**Severity:** Medium\n\n"
+        "**Resolution:** Disputed, only the owner can call it.\n\n#### I-02: Unused import\n\n**Severity:** Info\n\n"
+        "**Resolution:** Acknowleged.\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, A), 9: (Severity.INFO, A)}
