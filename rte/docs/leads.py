@@ -32,9 +32,8 @@ _STANDARD = r"(?!(?:AES|SHA|RSA|TLS|SSL|UTF|ISO|RFC|HTTP|PBKDF|ECDSA|ARGON|HMAC)
 # A CVE id whole (`CVE-2021-22569`, not `CVE-2021`).
 # (and GitHub's, PyPI's and RustSec's advisory ids naming a finding, `#### GHSA-xxxx-xxxx-xxxx`, `(PYSEC-2024-17)`;
 # not one cited mid-sentence, `… the scanner reports libfoo 1.2 with GHSA-xxxx-xxxx-xxxx`)
-_ADVISORY_ID = (
-    r"CVE-\d{4}-\d{4,7}|(?<!\w )(?:GHSA(?:-[0-9a-z]{4}){3}|PYSEC-\d{4}-\d{1,6}|RUSTSEC-\d{4}-\d{4})"
-)
+GHSA_ID = r"GHSA(?:-[0-9a-z]{4}){3}"
+_ADVISORY_ID = rf"CVE-\d{{4}}-\d{{4,7}}|(?<!\w )(?:{GHSA_ID}|PYSEC-\d{{4}}-\d{{1,6}}|RUSTSEC-\d{{4}}-\d{{4}})"
 ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|(?!CVE-){_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(

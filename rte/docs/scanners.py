@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rte.docs.leads import GHSA_ID
 from rte.docs.legends import Legend, graded
 from rte.docs.markdown import Block
 from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
@@ -23,7 +24,7 @@ _TRACKER_ID = re.compile(r"^\s*([A-Z][A-Z0-9]{0,9}-\d{1,6})\s{2,}\S")
 _COLUMNS = re.compile(r"\s{2,}|\t+")
 # A later line naming a finding by its id: `- B602: replaced…`, `SEC-421 canceled: risk accepted`.
 _MENTION = re.compile(
-    r"^\W*(#\d{1,4}|GHSA(?:-[0-9a-z]{4}){3}|[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,10})*-?\d{1,6})\b\W*(.+)$"
+    rf"^\W*(#\d{{1,4}}|{GHSA_ID}|[A-Z][A-Z0-9]{{0,9}}(?:-[A-Z0-9]{{1,10}})*-?\d{{1,6}})\b\W*(.+)$"
 )
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 # `npm audit` text: `minimist  <1.2.6`, then `Severity: critical`, then `Prototype Pollution in minimist - https://…`.
