@@ -442,6 +442,7 @@ def status_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fin
     when the titles share a word (`| 1 | Bulk export | HIGH | **FIXED** |` for `### Finding 1: …`). The
     update is later than the audit: it may close a finding stated open, never reopen one."""
     leads = {b.line: strip_marks(b.text) for b in blocks if b.kind == "heading"}
+    title_words = [{w.lower() for w in _TITLE_WORD.findall(f.title)} for f in findings]
     updated: dict[int, FindingStatus] = {}
     for block in blocks:
         if block.kind != "row" or not block.section or not _UPDATE_SECTION.search(block.section[-1]):
@@ -453,18 +454,13 @@ def status_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fin
         cells = [strip_marks(c) for c in block.cells]
         number = next((m.group(1) for c in cells[:1] if (m := _ROW_NUMBER.match(c))), None)
         words = {w.lower() for c in cells for w in _TITLE_WORD.findall(c)}
-        for finding in findings:
+        for finding, its_words in zip(findings, title_words, strict=True):
             line = finding.location.line or 0
             lead = _LEAD_NUMBER.match(leads.get(line, ""))
             if (
                 (finding.id and finding.id in cells)
                 or any(_same_title(c, finding.title) for c in cells if len(c) > 8)
-                or (
-                    number is not None
-                    and lead is not None
-                    and lead.group(1) == number
-                    and words & {w.lower() for w in _TITLE_WORD.findall(finding.title)}
-                )
+                or (number is not None and lead is not None and lead.group(1) == number and words & its_words)
             ):
                 updated.setdefault(line, status)
     return [
