@@ -2309,3 +2309,14 @@ def test_a_disputed_or_acknowledged_resolution_is_accepted() -> None:
         "**Resolution:** Acknowleged.\n"
     )
     assert findings(text) == {3: (Severity.MEDIUM, A), 9: (Severity.INFO, A)}
+
+
+def test_a_spelled_out_informational_tag_grades_a_heading() -> None:
+    text = (
+        "# Review\n\n### FINDING 1.1 — Tokens never expire [MEDIUM]\n\nA token stays valid for a year.\n\n"
+        "### FINDING 1.2 — Error pages show stack frames [INFORMATIONAL]\n\nThe handler returns the exception text.\n"
+    )
+    assert findings(text) == {3: (Severity.MEDIUM, U), 7: (Severity.INFO, U)}
+    doc = parse_document(text, "04.md")
+    audit, _ = read_security(doc.blocks, "04.md", doc.fm)
+    assert [f.title for f in audit.findings] == ["Tokens never expire", "Error pages show stack frames"]

@@ -37,7 +37,7 @@ _ADVISORY_ID = rf"CVE-\d{{4}}-\d{{4,7}}|(?<!\w )(?:{GHSA_ID}|PYSEC-\d{{4}}-\d{{1
 ID = re.compile(rf"(?<!\w){_STANDARD}({_ADVISORY_ID}|(?!CVE-){_ID_BODY}|#\d{{1,4}})\b")
 # `[High]`, `[sev: P1]`, `[High · Class 1 SSRF]` (the grade first, then the team's own tags).
 TAG = re.compile(
-    r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info|P[0-4]"
+    r"\[(?:sev(?:erity)?(?:\s+(?:rating|level))?\s*[:=]\s*)?(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4]"
     rf"|{CJK_CRITICAL}|{CJK_HIGH}|{CJK_MEDIUM}|{CJK_LOW})(?:\s*[·|/,;]\s*[^\[\]]{{0,40}})?\]",
     re.I,
 )

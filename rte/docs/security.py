@@ -555,7 +555,12 @@ def _finding(
         _SEVERITY_PREFIX_ONLY.sub("", _NAMED_NUMBER.sub("", ORDINAL.sub("", strip_marks(title))))
     )
     title = strip_marks(
-        re.sub(r"^\W*(?:(?:finding|issue|vulnerability)\s*#?\d*|\d+[.)])\W*", "", title, flags=re.I)
+        re.sub(
+            r"^\W*(?:(?:finding|issue|vulnerability)\s*#?(?:\d+(?:\.\d+)*)?|\d+[.)])\W*",
+            "",
+            title,
+            flags=re.I,
+        )
     ) or strip_marks(text)
     graded = TRAILING_GRADE.search(title)
     if graded and graded.start() and not title[graded.end() :].strip():
