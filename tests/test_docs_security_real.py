@@ -2320,3 +2320,12 @@ def test_a_spelled_out_informational_tag_grades_a_heading() -> None:
     doc = parse_document(text, "04.md")
     audit, _ = read_security(doc.blocks, "04.md", doc.fm)
     assert [f.title for f in audit.findings] == ["Tokens never expire", "Error pages show stack frames"]
+
+
+def test_the_teams_action_column_answers_the_auditors_findings() -> None:
+    text = (
+        "# Audit response\n\n### `vault.sol`\n\n| ID | Severity | Auditor finding | Our action | Our response |\n"
+        "|---|---|---|---|---|\n| HI-01 | High | Withdraw skips the lock | **Fixed** (v1.2 `abc123`) | |\n"
+        "| ME-01 | Medium | Fee rounds down | **Acknowledged** | Kept on purpose. |\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.MEDIUM, A)}

@@ -57,8 +57,9 @@ _LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re
 
 _STATUS_COLUMN = re.compile(r"status|state|resolution|disposition|fixed|remediat|triage|re-?test|状态", re.I)
 
-# A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`).
-_RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b", re.I)
+# A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`,
+# `Auditor finding | Our action`).
+_RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b|^\W*our\s+actions?\W*$", re.I)
 
 _FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*$", re.I)
 
