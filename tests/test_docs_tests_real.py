@@ -746,3 +746,20 @@ def test_a_suite_marked_skip_whole_leaves_the_run_incomplete() -> None:
         "```\n18 passed, 20 skipped\n```\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_an_italian_summary_list_gives_the_counts() -> None:
+    text = "# Rapporto\n\n## Sommario\n\n- **Test Totali:** 9\n- **Passati:** 8 ✅\n- **Falliti:** 1 ❌\n"
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("Passati:** 8", "Passati:** 9").replace("Falliti:** 1", "Falliti:** 0")) is (
+        Verdict.PASS
+    )
+
+
+def test_a_tables_portuguese_columns_count_the_failures() -> None:
+    text = (
+        "# Resumo\n\n| Tipo | Total | Passou | Falhou |\n|---|---|---|---|\n"
+        "| Unit | 20 | 20 | 0 |\n| Playwright | 12 | 4 | 8 |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed) for s in read(text)] == [(20, 0), (4, 8)]

@@ -7,35 +7,17 @@ from collections.abc import Sequence
 
 from rte.docs.markdown import Block
 from rte.docs.runners import key_pairs, runner_line, settle
-from rte.docs.vocab import COUNT, strip_marks
+from rte.docs.vocab import COUNT, FOREIGN_KEYS, strip_marks
 from rte.docs.vocab import RUNNER_END as END
 from rte.model import Level, Location, Suite, SuiteState
 
-# The same keys in other languages' reports (`| 통과 | 19개 |`, `失败：1`, `Пройдено: 18`, `Fallidos: 2`).
-_FOREIGN_KEYS = {
-    **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
-    **dict.fromkeys(("всего", "всего тестов", "итого", "gesamt", "insgesamt"), "total"),
-    **dict.fromkeys(("통과", "성공", "通过", "通過", "成功", "合格"), "passed"),
-    **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
-    **dict.fromkeys(("aprovados", "passaram", "réussis", "bestanden", "erfolgreich"), "passed"),
-    **dict.fromkeys(
-        ("실패", "失败", "失敗", "不合格", "провалено", "не пройдено", "упало", "ошибок"), "failed"
-    ),
-    **dict.fromkeys(
-        ("fallidos", "fallaron", "falharam", "falhas", "échoués", "échecs", "fehlgeschlagen"), "failed"
-    ),
-    **dict.fromkeys(
-        ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
-    ),
-    **dict.fromkeys(("übersprungen",), "skipped"),
-}
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     # `Tests failed: 2/4`, `Tests réussis : 18/19`
     r"^\W*(?:tests\s+(?=passed|failed|skipped|réussis|échoués|aprobados|fallidos|bestanden)|tests?\s+(?=executed))?"
     r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
     r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored"
-    rf"|{'|'.join(sorted(_FOREIGN_KEYS, key=len, reverse=True))})"
+    rf"|{'|'.join(sorted(FOREIGN_KEYS, key=len, reverse=True))})"
     r"(?:\s+consistently)?"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
     # `✅ Passed:   740 tests (94.6%)`, `Errors: 🚨 4`: a unit word and the share may follow, a mark precede
@@ -179,7 +161,7 @@ _KEYS = {
     "skipped": "skipped",
     "pending": "skipped",
     "ignored": "skipped",
-    **_FOREIGN_KEYS,
+    **FOREIGN_KEYS,
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields, to_int
-from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
+from rte.docs.vocab import COUNT, FOREIGN_HEADERS, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error|exit code", re.I)
@@ -272,9 +272,12 @@ def _footnoted(suite: Suite, header: list[str], cells: Sequence[str], notes: dic
 
 
 def _header_name(cell: str) -> str:
-    """A column's name; a header that is only an icon (`✅`, `❌`, `⏭️`) names the count it holds."""
+    """A column's name (in English: `Falhou` is `failed`); a header that is only an icon (`✅`, `❌`, `⏭️`)
+    names the count it holds."""
     plain = strip_marks(cell).lower()
-    return plain or next((name for icon, name in _ICON_HEADERS if icon in cell), "")
+    return FOREIGN_HEADERS.get(plain, plain) or next(
+        (name for icon, name in _ICON_HEADERS if icon in cell), ""
+    )
 
 
 def _counted_row(header: list[str], cells: dict[str, str]) -> bool:

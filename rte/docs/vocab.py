@@ -313,3 +313,42 @@ ACTION = re.compile(
     r"|eliminate|redact|re-?validate|saniti[sz]e|fix|run|enhance|disable|delete|revoke|verify|ensure)\b",
     re.I,
 )
+
+
+# The same keys in other languages' reports (`| 통과 | 19개 |`, `失败：1`, `Пройдено: 18`, `Fallidos: 2`).
+FOREIGN_KEYS = {
+    **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
+    **dict.fromkeys(("всего", "всего тестов", "итого", "gesamt", "insgesamt"), "total"),
+    **dict.fromkeys(("통과", "성공", "通过", "通過", "成功", "合格"), "passed"),
+    **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
+    **dict.fromkeys(("aprovados", "passaram", "passou", "réussis", "bestanden", "erfolgreich"), "passed"),
+    **dict.fromkeys(("passati", "superati", "riusciti"), "passed"),
+    **dict.fromkeys(("totali", "test totali", "totale", "total de testes", "total de pruebas"), "total"),
+    **dict.fromkeys(
+        ("실패", "失败", "失敗", "不合格", "провалено", "не пройдено", "упало", "ошибок"), "failed"
+    ),
+    **dict.fromkeys(
+        ("fallidos", "fallaron", "falharam", "falhou", "falhas", "échoués", "échecs", "fehlgeschlagen"),
+        "failed",
+    ),
+    **dict.fromkeys(("falliti", "fallito", "non superati"), "failed"),
+    **dict.fromkeys(
+        ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
+    ),
+    **dict.fromkeys(("übersprungen", "saltati", "ignorati", "pulados"), "skipped"),
+}
+# A test table's column names in other languages, read as the English names the table readers know.
+FOREIGN_HEADERS = {
+    **FOREIGN_KEYS,
+    **dict.fromkeys(("tipo", "typ", "тип", "类型", "유형"), "type"),
+    **dict.fromkeys(
+        ("categoria", "categoría", "catégorie", "kategorie", "категория", "类别", "分类", "구분", "분류"),
+        "category",
+    ),
+    **dict.fromkeys(("modulo", "módulo", "module", "modul", "модуль", "模块", "모듈"), "module"),
+    **dict.fromkeys(("suíte", "suite de testes", "suite de pruebas", "testsuite", "测试套件"), "suite"),
+    **dict.fromkeys(
+        ("risultato", "resultado", "résultat", "ergebnis", "результат", "结果", "結果", "결과"), "result"
+    ),
+    **dict.fromkeys(("stato", "estado", "statut", "состояние", "状态", "状態", "상태"), "status"),
+}
