@@ -2329,3 +2329,23 @@ def test_the_teams_action_column_answers_the_auditors_findings() -> None:
         "| ME-01 | Medium | Fee rounds down | **Acknowledged** | Kept on purpose. |\n"
     )
     assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.MEDIUM, A)}
+
+
+def test_a_numbered_summary_table_gives_its_place_to_the_numbered_details_below() -> None:
+    text = (
+        "# Scan report\n\n### Alerts\n\n| No | Vulnerability | Risk Level |\n|---|---|---|\n"
+        "| 1 | No CSP header | High |\n| 2 | Directory listing on /files | Medium |\n"
+        "| 3 | Cookie without HttpOnly | Low |\n\n## Details\n\n### 1. No CSP header\n\nAdd one.\n\n"
+        "### 2. Directory listing on /files\n\nTurn it off.\n\n### 3. Cookie without HttpOnly flag\n\nSet it.\n"
+    )
+    assert findings(text) == {13: (Severity.HIGH, U), 17: (Severity.MEDIUM, U), 21: (Severity.LOW, U)}
+
+
+def test_numbered_sections_below_a_numbered_table_on_other_subjects_stay_apart() -> None:
+    text = (
+        "# Scan report\n\n### Alerts\n\n| No | Vulnerability | Risk Level |\n|---|---|---|\n"
+        "| 1 | No CSP header | High |\n| 2 | Directory listing on /files | Medium |\n"
+        "| 3 | Cookie without HttpOnly | Low |\n\n## Method\n\n### 1. Scope\n\nThe web app.\n\n"
+        "### 2. Tools\n\nA proxy.\n\n### 3. Timeline\n\nTwo days.\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, U), 8: (Severity.MEDIUM, U), 9: (Severity.LOW, U)}

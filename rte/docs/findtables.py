@@ -24,7 +24,15 @@ from rte.docs.rowstatus import (
     struck_row,
 )
 from rte.docs.sections import NAMES_FINDINGS, SUMMARY, closed_section, excluded, section_status
-from rte.docs.vocab import PRAISE, id_severity, leading_status, severity_of, status_of, strip_marks
+from rte.docs.vocab import (
+    PRAISE,
+    id_severity,
+    leading_status,
+    same_title,
+    severity_of,
+    status_of,
+    strip_marks,
+)
 from rte.model import Finding, FindingStatus, Location, Severity
 
 _TITLE_COLUMN = re.compile(
@@ -419,7 +427,7 @@ def titled_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
         if column is None or title is None or not (block.section and _FIX_LOG.search(block.section[-1])):
             continue
         status = status_of(cell_at(block, column))
-        named = next((f for f in waiting if _same_title(strip_marks(cell_at(block, title)), f.title)), None)
+        named = next((f for f in waiting if same_title(strip_marks(cell_at(block, title)), f.title)), None)
         if status is not None and named is not None and block.line > (named.location.line or 0):
             tracked[named.location.line or 0] = status
     return [
@@ -460,7 +468,7 @@ def status_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fin
             lead = _LEAD_NUMBER.match(leads.get(line, ""))
             if (
                 (finding.id and finding.id in cells)
-                or any(_same_title(c, finding.title) for c in cells if len(c) > 8)
+                or any(same_title(c, finding.title) for c in cells if len(c) > 8)
                 or (number is not None and lead is not None and lead.group(1) == number and words & its_words)
             ):
                 updated.setdefault(line, status)
@@ -470,19 +478,6 @@ def status_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fin
         else f
         for f in findings
     ]
-
-
-def _same_title(name: str, title: str) -> bool:
-    """Two spellings of one title: most of their character pairs shared (works for CJK titles too)."""
-
-    def pairs(text: str) -> set[str]:
-        squeezed = re.sub(
-            r"[\W_]+", "", re.sub(r"^\W*(?:问题|issue|finding)\s*\d+\s*[:：]", "", text, flags=re.I).lower()
-        )
-        return {squeezed[i : i + 2] for i in range(len(squeezed) - 1)}
-
-    a, b = pairs(name), pairs(title)
-    return len(a) >= 4 and len(b) >= 4 and len(a & b) / min(len(a), len(b)) >= 0.6
 
 
 # `| Claimed Severity | Actual Severity |`: the grade a triage settled on, over the one first reported.

@@ -17,13 +17,13 @@ from dataclasses import replace
 
 from rte.docs.leads import FINDING_LEAD, HEAD_ID, ID
 from rte.docs.markdown import Block
-from rte.docs.vocab import strip_marks
+from rte.docs.vocab import same_title, strip_marks
 from rte.model import Finding, FindingStatus, Severity
 
 _WORDS = re.compile(r"[^\W_]+")
 _LEADING_NUMBER = re.compile(r"^\W*(\d{1,3})[.):]\s")
 _GRADE = re.compile(r"\b(critical|high|medium|moderate|low|info(?:rmational)?)\b", re.I)
-_ORDINAL_ID = re.compile(r"^#?\d{1,3}$")
+_ORDINAL_ID = re.compile(r"^#?(\d{1,3})$")
 _PAIRS = 250_000  # rows × findings compared by title at most; beyond, rows join by id only
 _NOISE = frozenset(
     {"critical", "high", "medium", "moderate", "low", "info", "the", "a", "an", "of", "in", "on"}
@@ -357,35 +357,60 @@ def rows_under_leads(blocks: Sequence[Block], findings: list[Finding]) -> list[F
 
 
 def numbered_headings_graded_below(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
-    """A closing table (`| # | Severity | Issue |`) grading numbered headings that grade nothing themselves
-    (`### 1. Race in the rate limiter`, …, `### 11. …`): each finding starts at its heading, the first place
-    that lists it. The table's numbers and the headings' must be the same, three or more."""
-    levels: dict[int, dict[str, Block]] = {}  # `## 1. Scope` numbers sections, `### 1. …` findings
-    for block in blocks:
-        if block.kind == "heading" and block.level >= 2 and (number := _LEADING_NUMBER.match(block.text)):
-            levels.setdefault(block.level, {}).setdefault(number.group(1), block)
-    table_of = {b.line: b.table for b in blocks if b.kind == "row"}
-    tables: dict[int, list[Finding]] = {}
+    """A table (`| # | Severity | Issue |`) grading numbered headings that grade nothing themselves
+    (`### 1. Race in the rate limiter`, …, `### 11. …`): each finding starts at its heading. The table's numbers
+    and the headings' must be the same, three or more. A closing table grades the headings above it; a summary
+    table the details below it, when most of their titles agree (the first place that details the finding)."""
+    numbered = [
+        (block, number.group(1))
+        for block in blocks
+        if block.kind == "heading" and block.level >= 2 and (number := _LEADING_NUMBER.match(block.text))
+    ]
+    row_of = {b.line: b for b in blocks if b.kind == "row"}
+    tables: dict[int, list[tuple[Finding, str | None]]] = {}
     for finding in findings:
-        if (table := table_of.get(finding.location.line or 0)) is not None and finding.id:
-            tables.setdefault(table, []).append(finding)
+        if (block := row_of.get(finding.location.line or 0)) is not None:
+            # the row's number: its id (`#3`), else its first cell (`| 3 | Missing CSP | High |`)
+            number = _ORDINAL_ID.match(finding.id or "") or _ORDINAL_ID.match(strip_marks(block.cells[0]))
+            tables.setdefault(block.table, []).append((finding, number.group(1) if number else None))
     taken = {f.location.line for f in findings}
     moved: dict[int, Finding] = {}
-    for rows in tables.values():
-        numbers = [row.id.lstrip("#") for row in rows if row.id and _ORDINAL_ID.match(row.id)]
-        heads = next((h for h in levels.values() if set(h) == set(numbers)), {})
+    for numbered_rows in tables.values():
+        rows = [row for row, _ in numbered_rows]
+        numbers = [number for _, number in numbered_rows if number is not None]
+        if len(rows) < 3 or len(numbers) != len(rows):
+            continue
+        first = rows[0].location.line or 0
+        heads = _numbered_heads([(b, n) for b, n in numbered if b.line < first], numbers) or _numbered_heads(
+            [(b, n) for b, n in numbered if b.line > first], numbers
+        )
+        titles = {
+            n: _LEADING_NUMBER.sub("", strip_marks(head.text), count=1).strip() for n, head in heads.items()
+        }
         if (
-            len(rows) < 3
-            or len(numbers) != len(rows)
-            or not heads
-            or any(heads[n].line > (rows[0].location.line or 0) or heads[n].line in taken for n in numbers)
+            not heads
+            or any(heads[n].line in taken for n in numbers)
+            or (
+                heads[numbers[0]].line > first
+                and 2 * sum(same_title(titles[n], row.title) for row, n in zip(rows, numbers, strict=True))
+                < len(rows)
+            )
         ):
             continue
         for row, ordinal in zip(rows, numbers, strict=True):
-            head = heads[ordinal]
-            title = _LEADING_NUMBER.sub("", strip_marks(head.text), count=1).strip()
-            moved[id(row)] = replace(row, title=title, location=replace(row.location, line=head.line))
+            moved[id(row)] = replace(
+                row, title=titles[ordinal], location=replace(row.location, line=heads[ordinal].line)
+            )
     return [moved.get(id(f), f) for f in findings]
+
+
+def _numbered_heads(numbered: list[tuple[Block, str]], numbers: list[str]) -> dict[str, Block]:
+    """The headings of one level numbered exactly `numbers` (`## 1. Scope` numbers sections, `### 1. …`
+    findings), each number's first."""
+    levels: dict[int, dict[str, Block]] = {}
+    for block, number in numbered:
+        levels.setdefault(block.level, {}).setdefault(number, block)
+    return next((heads for heads in levels.values() if set(heads) == set(numbers)), {})
 
 
 _REGISTER_ID = re.compile(r"^[A-Z]{1,6}-\d{1,4}$")

@@ -315,6 +315,19 @@ ACTION = re.compile(
 )
 
 
+def same_title(name: str, title: str) -> bool:
+    """Two spellings of one title: most of their character pairs shared (works for CJK titles too)."""
+
+    def pairs(text: str) -> set[str]:
+        squeezed = re.sub(
+            r"[\W_]+", "", re.sub(r"^\W*(?:问题|issue|finding)\s*\d+\s*[:：]", "", text, flags=re.I).lower()
+        )
+        return {squeezed[i : i + 2] for i in range(len(squeezed) - 1)}
+
+    a, b = pairs(name), pairs(title)
+    return len(a) >= 4 and len(b) >= 4 and len(a & b) / min(len(a), len(b)) >= 0.6
+
+
 # The same keys in other languages' reports (`| 통과 | 19개 |`, `失败：1`, `Пройдено: 18`, `Fallidos: 2`).
 FOREIGN_KEYS = {
     **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
