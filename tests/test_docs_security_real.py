@@ -2349,3 +2349,21 @@ def test_numbered_sections_below_a_numbered_table_on_other_subjects_stay_apart()
         "### 2. Tools\n\nA proxy.\n\n### 3. Timeline\n\nTwo days.\n"
     )
     assert findings(text) == {7: (Severity.HIGH, U), 8: (Severity.MEDIUM, U), 9: (Severity.LOW, U)}
+
+
+def test_a_graded_heading_with_its_own_severity_field_keeps_its_sub_headings_as_parts() -> None:
+    text = (
+        "# Review\n\n## P0 Critical Issues\n\n### CRITICAL: 9 known CVEs in dependencies\n\n"
+        "**Severity:** P0 - CRITICAL\n\n#### flask 2.0 → 2.3\n\n- CVE-2023-30861 - session leak\n\n"
+        "#### jinja2 3.0 → 3.1.4\n\n- CVE-2024-34064 - attribute injection\n\n"
+        "## P0 Critical Issues (Auth)\n\n### To Be Investigated\n\n_(Placeholder until the review)_\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_finding_title_may_name_a_scope() -> None:
+    text = (
+        "# Review\n\n## Scope\n\nThe API.\n\n## High\n\n### Token scope check skipped on refresh\n\n"
+        "**Severity:** High\n\n### Out of Scope\n\nThe mobile app.\n"
+    )
+    assert findings(text) == {9: (Severity.HIGH, U)}

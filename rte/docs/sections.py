@@ -15,7 +15,7 @@ from rte.model import FindingStatus
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
-    r"|scope|summary|overview|conclusions?|appendix|passed checks?|references|sign[- ]?off"
+    r"|summary|overview|conclusions?|appendix|passed checks?|references|sign[- ]?off"
     r"|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo"  # summary, in other languages
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
@@ -25,6 +25,8 @@ _NOT_FINDINGS = re.compile(
     r"|how to (?:read|interpret)|(?:sample|example) (?:outputs?|reports?))\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     # (`### Strength: …`, `## Key strength`, not `### 8. JWT Secret Strength Not Validated`)
     r"|^\W*(?:key\s+|main\s+|security\s+)?strength\b"
+    # `## Scope`, `## Audit Scope`, `### Out of Scope`, `## Scope and Method`, not `### Spoiler Scope Logic Broken`
+    r"|^\W*(?:[\w-]+\s+){0,2}scope\W*$|^\W*(?:\d+(?:\.\d+)*[.)]?\s*)?scope\b"
     r"|^\W*secure\s*[-—–:]|^\W*(?:(?:finding|report|entry)\s+)?templates?\W*$"
     # `#### Untested Attack Vectors (High Risk)`: what the audit did not get to, not what it found
     r"|^\W*(?:untested|not tested)\s+(?:areas?|attack vectors?|scenarios?|features?|scope)\b"

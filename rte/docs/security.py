@@ -89,6 +89,10 @@ _NONE = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
     re.I,
 )
+# `### To Be Investigated` over `_(Placeholder - will be filled in after the review)_`: room for findings, none yet.
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:to be (?:investigated|determined|confirmed|reviewed)|tbd|tbc|todo|placeholder)\W*$", re.I
+)
 _NONE_ITEM = re.compile(
     r"^\W*(?:none|nothing)(?:\s+(?:confirmed|found|identified|detected|observed|known|reported))?\s*(?:[.!:;—–]|$)",
     re.I,
@@ -288,6 +292,15 @@ def _heading_findings(
         if grouped is None and index in parents:
             grouped = group_grade(blocks, index, plain) or rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
+        if (
+            grouped is not None
+            and index in parents
+            and "severity" in fields(blocks, lead, starts)
+            and not any(
+                key == "severity" for key, _ in inline_fields(text)
+            )  # `## CRITICAL (Severity: 10/10)`
+        ):
+            grouped = None  # `### CRITICAL: 32 known CVEs` › `**Severity:** P0` › `#### Django 4.2 → 4.2.27`: its parts
         if grouped is not None and tagged is None:
             if index != title:  # `# 🔴 CRITICAL NOTES - BILLING CLI` names the document, grades nothing
                 sections[level] = grouped
@@ -342,6 +355,7 @@ def _heading_findings(
             (level == 1 and not ident)
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
+            or _PLACEHOLDER.match(plain)
             or (block.kind == "item" and _NONE_ITEM.match(plain))  # `### Critical` › `- None confirmed. …`
             # `### Status: **VULNERABLE**` (ungraded) rates the area above; `### Status: VULNERABLE 🔴 HIGH` grades
             or (block.kind == "heading" and _STATUS_HEADING.match(plain) and severity_of(text) is None)
