@@ -2367,3 +2367,15 @@ def test_a_finding_title_may_name_a_scope() -> None:
         "**Severity:** High\n\n### Out of Scope\n\nThe mobile app.\n"
     )
     assert findings(text) == {9: (Severity.HIGH, U)}
+
+
+def test_french_grade_groups_with_their_priority_grade_the_findings_below() -> None:
+    text = (
+        "# Audit\n\n## Résultats\n\n### Critiques (P0)\n\n#### ✅ RÉSOLU — Upload rejects macro files\n\n"
+        "Fixed in the route.\n\n### Majeures (P1)\n\n#### No rate limit on report generation\n\nStill open.\n\n"
+        "### Mineures (P2)\n\n#### Import is not atomic\n\nBy design.\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F), 13: (Severity.HIGH, U), 19: (Severity.LOW, U)}
+    doc = parse_document(text, "04.md")
+    audit, _ = read_security(doc.blocks, "04.md", doc.fm)
+    assert audit.findings[0].title == "Upload rejects macro files"

@@ -121,6 +121,7 @@ _CATEGORY_COUNT = re.compile(
     r"(?:findings?|issues?|vulnerabilit(?:y|ies)|alerts?|packages|dependencies)\s*\)\W*$",
     re.I,
 )
+_STATE_DASH = re.compile(r"^\W*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+[—–]\s+(?=\S)")
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
 
@@ -576,6 +577,9 @@ def _finding(
             flags=re.I,
         )
     ) or strip_marks(text)
+    stated = _STATE_DASH.match(title)
+    if stated and status_of(stated.group(1)):
+        title = title[stated.end() :]  # `✅ RÉSOLU — Files rejected`: the state, then the title
     graded = TRAILING_GRADE.search(title)
     if graded and graded.start() and not title[graded.end() :].strip():
         title = title[: graded.start()]  # `SSRF via webhooks — CRITICAL (fixed)`: the grade is not the title
