@@ -2379,3 +2379,20 @@ def test_french_grade_groups_with_their_priority_grade_the_findings_below() -> N
     doc = parse_document(text, "04.md")
     audit, _ = read_security(doc.blocks, "04.md", doc.fm)
     assert audit.findings[0].title == "Upload rejects macro files"
+
+
+def test_marked_grade_items_in_the_only_list_a_summary_gives_are_the_findings() -> None:
+    text = (
+        "# Audit\n\n## Vulnerabilities (Summary)\n\n- ~~🔴 CRITICAL: Admin password in the code~~ ✅\n"
+        "- 🟠 HIGH: `debug=True` in production\n- 🟡 MEDIA: Logs keep request bodies\n\n"
+        "## Severity legend\n\n- 🔴 Critical: fix before release\n\n## Plan\n\n1. Rotate the password\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 6: (Severity.HIGH, U), 7: (Severity.MEDIUM, U)}
+
+
+def test_a_summary_restating_detailed_findings_still_adds_none() -> None:
+    text = (
+        "# Audit\n\n## Summary\n\n- 🔴 CRITICAL: Admin password in the code\n\n## Findings\n\n"
+        "### C-1: Admin password in the code\n\n**Severity:** Critical\n"
+    )
+    assert findings(text) == {9: (Severity.CRITICAL, U)}

@@ -104,6 +104,9 @@ FAILED_CHECK_LABEL = re.compile(
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
 # `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.
+# `- 🔴 CRITICAL: Admin password in the code`, `- ~~🟠 ALTA: Rate limit missing~~ ✅`: a coloured marker, a grade, a
+# colon and a title (the marker tells it from a legend line such as `- High: fix within a week`).
+_MARKED_GRADE = re.compile(rf"^\W*[🚨⛔🔴🟠🟡🟢🔵]\uFE0F?\s*{SEVERITY_WORDS}\s*[:—–]\s*(?!\d)[\w`'\"]", re.I)
 _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}\)?(?:[.;,]|$)", re.I)
 # A severity group's counts closing its label: `: 5`, `: 2 Remaining, 4 Fixed ✅`.
 _GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
@@ -475,7 +478,7 @@ def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     tag = TAG.search(first)
     if tag and not re.search(r"\w", first[: tag.start()]):
         return True
-    if FINDING_LEAD.match(plain) or _TITLE_THEN_SEVERITY.match(plain):
+    if FINDING_LEAD.match(plain) or _TITLE_THEN_SEVERITY.match(plain) or _MARKED_GRADE.match(first):
         return True
     if task and PAREN_SEVERITY.search(first):  # `- [ ] Tokens never expire (high)`
         return True

@@ -64,6 +64,19 @@ _EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
 SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
+_SUMMARY_WORDS = re.compile(
+    r"\b(?:summary|overview|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo)\b", re.I
+)
+
+
+def summaries_as_lists(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks as if no section were a summary: for a report whose summary is the only list of findings."""
+    return [
+        replace(block, section=tuple(_SUMMARY_WORDS.sub("", title) for title in block.section))
+        if any(_SUMMARY_WORDS.search(title) for title in block.section)
+        else block
+        for block in blocks
+    ]
 
 
 def excluded(block: Block, text: str, explicit: bool) -> bool:

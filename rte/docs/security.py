@@ -56,6 +56,7 @@ from rte.docs.sections import (
     plain_headings,
     section_status,
     status_subheadings,
+    summaries_as_lists,
 )
 from rte.docs.summaryrows import (
     drop_recaps,
@@ -132,30 +133,37 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         findings = _front_matter_findings(fm, rel, problems)
     else:
         blocks = status_subheadings(plain_headings(blocks))
-        terms = legend(blocks)
-        held: list[Finding] = []
-        rows = table_findings(blocks, rel, terms, held)
-        listed = {f.id: f for f in rows if f.id}
-        details = _heading_findings(blocks, rel, terms, listed, {f.id for f in held if f.id})
-        findings = rows_with_details(blocks, rows, details) + tool_findings(blocks, rel, terms)
-        findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
-        findings = status_updates(blocks, findings)  # before the summary lends its (older) statuses
-        # A summary table lends its statuses to the findings detailed below it and adds the rows no section
-        # details; it is the list when nothing else lists findings.
-        findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
-        findings = ranged_findings(blocks, rows_under_leads(blocks, findings))
-        findings = [f for f in numbered_headings_graded_below(blocks, findings) if not _praised(f)]
-        findings.sort(key=lambda f: f.location.line or 0)
-        findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
-        findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
-        findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
-        findings = footnote_statuses(blocks, section_updates(blocks, findings))
-        findings = header_status(blocks, remedied_sections(blocks, found_marks(blocks, findings)))
+        # A report whose only graded list is its summary (`## Vulnerabilities (Summary)` › `- ~~🔴 CRITICAL:
+        # …~~ ✅`) lists its findings there.
+        findings = _listed_findings(blocks, rel) or _listed_findings(summaries_as_lists(blocks), rel)
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
     complete = None if not status else not _DRAFT.search(status)
     return SecurityAudit(tuple(findings), score, stated, stated_at, complete), problems
+
+
+def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
+    """The findings the report lists (in tables, headings, leads, items, code), each once, with its status."""
+    terms = legend(blocks)
+    held: list[Finding] = []
+    rows = table_findings(blocks, rel, terms, held)
+    listed = {f.id: f for f in rows if f.id}
+    details = _heading_findings(blocks, rel, terms, listed, {f.id for f in held if f.id})
+    findings = rows_with_details(blocks, rows, details) + tool_findings(blocks, rel, terms)
+    findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
+    findings = status_updates(blocks, findings)  # before the summary lends its (older) statuses
+    # A summary table lends its statuses to the findings detailed below it and adds the rows no section
+    # details; it is the list when nothing else lists findings.
+    findings = join_summary(findings, held, {b.line: b.text for b in blocks if b.kind == "heading"})
+    findings = ranged_findings(blocks, rows_under_leads(blocks, findings))
+    findings = [f for f in numbered_headings_graded_below(blocks, findings) if not _praised(f)]
+    findings.sort(key=lambda f: f.location.line or 0)
+    findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
+    findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
+    findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
+    findings = footnote_statuses(blocks, section_updates(blocks, findings))
+    return header_status(blocks, remedied_sections(blocks, found_marks(blocks, findings)))
 
 
 # `#### [Severity: INFO] - Dependency audit is currently clean`: a strength filed among the findings.

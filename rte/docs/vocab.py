@@ -11,7 +11,9 @@ from rte.model import FindingStatus, Level, Severity
 # (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` is left out: "media uploads" is English.
 FOREIGN_CRITICAL = r"cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
 FOREIGN_HIGH = r"majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
-FOREIGN_MEDIUM = r"moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
+FOREIGN_MEDIUM = (
+    r"media(?=\s*[:)\]])|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
+)
 FOREIGN_LOW = r"mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah"
 # Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
 CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
