@@ -2396,3 +2396,12 @@ def test_a_summary_restating_detailed_findings_still_adds_none() -> None:
         "### C-1: Admin password in the code\n\n**Severity:** Critical\n"
     )
     assert findings(text) == {9: (Severity.CRITICAL, U)}
+
+
+def test_a_comments_column_opening_with_a_state_gives_the_rows_status() -> None:
+    text = (
+        "# Alerts log\n\n| Alert | Severity | Alerted on | Fixed on | Comments |\n|---|---|---|---|---|\n"
+        "| left-pad | high severity | May 1 | May 3 | Dismissed. Only the docs site uses it |\n"
+        "| tar | high severity | May 1 | May 4 | Fixed. Bumped to 6.2 |\n| qs | moderate severity | May 2 | | |\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, A), 6: (Severity.HIGH, F), 7: (Severity.MEDIUM, U)}

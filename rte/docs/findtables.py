@@ -69,6 +69,7 @@ _STATUS_COLUMN = re.compile(r"status|state|resolution|disposition|fixed|remediat
 # `Auditor finding | Our action`).
 _RESPONSE_COLUMN = re.compile(r"\b(response|reply|answer|follow[- ]?up)\b|^\W*our\s+actions?\W*$", re.I)
 
+_NOTES_COLUMN = re.compile(r"^\W*(?:comments?|notes?|remarks?)\W*$", re.I)
 _FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*$", re.I)
 
 # A table rating the parts of a system (`Category | Rating | Notes`, `Endpoint | Auth | Risk Level`): its rows
@@ -279,6 +280,12 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             or answered(block, header)
             or resolution(block, status_cols, title_col)
             or mitigation(leading_status(status_text), header, status_cols)
+            # `| Fixed on | Comments |` › `| Apr 2 | Dismissed. Used by the dev server |`: the comment opens with it
+            or (
+                leading_status(cell_at(block, notes))
+                if (notes := _column(header, _NOTES_COLUMN)) is not None
+                else None
+            )
             or reaches_fix(block, header, status_cols)
             or (FindingStatus.OPEN if failed_check else None)
             or struck(block.cells[title_col])

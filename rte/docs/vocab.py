@@ -182,7 +182,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
     ),
     (
         re.compile(
-            r"\b(risk[- ]accepted|accepted|acceptable|won['’]?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowled?ged|disputed|by design"
+            r"\b(risk[- ]accepted|accepted|acceptable|won['’]?t (fix|do)|wontfix|will[_ ]not[_ ]fix|acknowled?ged|disputed|dismissed|by design"
             r"|false positive|ignored|informative|no action(?! (?:taken|yet))"
             r"|works? as (?:intended|designed)|working as (?:intended|designed)|intended behaviou?r|out of scope"
             r"|no (?:fix|change|code change|remediation)s? (?:is |are )?(?:needed|required|necessary)|we accept|accept(?:s|ed)? (?:this |the )?risk|aceptad[oa]|aceit[oa]|akzeptiert|accept[ée]e?)\b",
