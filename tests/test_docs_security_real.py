@@ -2405,3 +2405,34 @@ def test_a_comments_column_opening_with_a_state_gives_the_rows_status() -> None:
         "| tar | high severity | May 1 | May 4 | Fixed. Bumped to 6.2 |\n| qs | moderate severity | May 2 | | |\n"
     )
     assert findings(text) == {5: (Severity.HIGH, A), 6: (Severity.HIGH, F), 7: (Severity.MEDIUM, U)}
+
+
+def test_impact_and_likelihood_grade_a_finding_as_a_risk_matrix() -> None:
+    text = (
+        "# Audit\n\n## [M-01] Refund skips blocked tokens\n\n### Severity\n\n**Impact:** High, funds stay stuck\n\n"
+        "**Likelihood:** Low, only some tokens block\n\n## [L-01] Events miss the sender\n\n### Severity\n\n"
+        "**Impact:** Low\n\n## [H-01] Anyone can mint\n\n**Impact:** High\n\n**Likelihood:** High\n\n"
+        "## [M-02] Fee rounds down\n\n**Impact:** Medium\n"
+    )
+    assert findings(text) == {
+        3: (Severity.MEDIUM, U),
+        11: (Severity.LOW, U),
+        17: (Severity.CRITICAL, U),
+        23: (Severity.MEDIUM, U),
+    }
+
+
+def test_a_discussion_part_answering_the_finding_gives_its_status() -> None:
+    text = (
+        "# Audit\n\n| ID | Title | Severity |\n|---|---|---|\n| [M-01] | Refund skips blocked tokens | Medium |\n"
+        "| [L-01] | Events miss the sender | Low |\n\n# [M-01] Refund skips blocked tokens\n\n## Discussion\n\n"
+        "**auditor:** Acknowledged, the team will not support such tokens.\n\n# [L-01] Events miss the sender\n\n"
+        "## Discussion\n\n**auditor:** Fixed in [1a2b3c4](https://example.com/c/1a2b3c4).\n"
+    )
+    assert findings(text) == {8: (Severity.MEDIUM, A), 14: (Severity.LOW, F)}
+    doc = parse_document(text, "04.md")
+    audit, _ = read_security(doc.blocks, "04.md", doc.fm)
+    assert [(f.id, f.title) for f in audit.findings] == [
+        ("M-01", "Refund skips blocked tokens"),
+        ("L-01", "Events miss the sender"),
+    ]

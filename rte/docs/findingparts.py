@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rte.docs.leadfields import fields
 from rte.docs.leads import ID, SEVERITY_PREFIX, TAG, Lead
 from rte.docs.markdown import Block
-from rte.docs.vocab import severity_of, status_of, strip_marks
+from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
 
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.
 PART_OF_FINDING = re.compile(
@@ -24,6 +24,14 @@ PART_OF_FINDING = re.compile(
     r"|风险评估|影响|修复(?:方法|建议|方案)|问题描述|描述|详情|位置|建议|위험 평가|영향|수정 방법|권장 사항|설명|위치)\W*",
     re.I,
 )
+# A finding's part that answers it: `## Discussion` over `**auditor:** Fixed in 8f8f786.`
+_ANSWER_PART = re.compile(
+    r"\W*(?:discussion|(?:(?:team|client|developer|project|protocol|sponsor)(?:'s)?\s+)?(?:response|reply|comments?)"
+    r"|resolution)\W*",
+    re.I,
+)
+# Who answers, opening the answer: `**pashov:**`, `Client:`.
+_SPEAKER = re.compile(r"^[\w .'’-]{1,30}:\s*")
 # A finding's part that states its grade: `## Severity` over `**High**`.
 _GRADE_PART = re.compile(
     r"\W*(?:severity|risk(?: level| rating)?|priority|cvss(?: score)?|affected services?)\W*", re.I
@@ -55,6 +63,15 @@ def part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> 
             bare = strip_marks(after.text)
             if len(bare) <= 40 and severity_of(bare):
                 part.setdefault("severity", bare)
+        if (
+            "status" not in part
+            and _ANSWER_PART.fullmatch(plain)
+            and after is not None
+            and after.kind == "paragraph"
+        ):
+            said = leading_status(_SPEAKER.sub("", strip_marks(after.text), count=1))
+            if said is not None:
+                part["status"] = said.value
         for key in ("status", "severity"):
             if key in part:
                 found.setdefault(key, part[key])

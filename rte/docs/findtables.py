@@ -258,7 +258,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
         ):
             continue  # `| 🔴 CRITICAL | 12 | data changed without auth |`: how many, and what kind
         ident = (
-            strip_marks(block.cells[id_col]).strip("~ ")
+            strip_marks(block.cells[id_col]).strip("~ []")
             if id_col is not None and id_col < len(block.cells)
             else None
         )

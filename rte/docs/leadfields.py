@@ -185,9 +185,35 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
             _sentences(found, block, block is head, lead.level <= 6)
     if done and "status" not in found:
         found["status"] = done
+    if "impact" in found and "severity" not in found:
+        found["severity"] = _matrix_grade(found["impact"], found.get("likelihood", ""))
     if fixed_by_fix and remaining:
         found["status"] = "partially fixed"  # `Fix: Added roles` + `Remaining: multi-sig still needed`
     return found
+
+
+# Impact × likelihood, as audit firms grade (`Impact: High` + `Likelihood: Low` is a medium finding).
+_MATRIX = {
+    (Severity.HIGH, Severity.HIGH): Severity.CRITICAL,
+    (Severity.HIGH, Severity.MEDIUM): Severity.HIGH,
+    (Severity.HIGH, Severity.LOW): Severity.MEDIUM,
+    (Severity.MEDIUM, Severity.HIGH): Severity.HIGH,
+    (Severity.MEDIUM, Severity.MEDIUM): Severity.MEDIUM,
+    (Severity.MEDIUM, Severity.LOW): Severity.LOW,
+    (Severity.LOW, Severity.HIGH): Severity.MEDIUM,
+    (Severity.LOW, Severity.MEDIUM): Severity.LOW,
+    (Severity.LOW, Severity.LOW): Severity.LOW,
+}
+
+
+def _matrix_grade(impact: str, likelihood: str) -> str:
+    """The grade an impact gives a finding, weighed by its likelihood when one is stated."""
+    clamp = {Severity.CRITICAL: Severity.HIGH, Severity.INFO: Severity.LOW}
+    sides = [severity_of(strip_marks(value)) for value in (impact, likelihood)]
+    if sides[0] is None or sides[1] is None:
+        return impact
+    grade = _MATRIX.get((clamp.get(sides[0], sides[0]), clamp.get(sides[1], sides[1])))
+    return grade.value if grade else impact
 
 
 def _values_below(texts: list[tuple[Block, list[str]]]) -> None:
@@ -288,8 +314,13 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         if key.startswith("mitigation") and status_of(value) is FindingStatus.FIXED:
             value = "mitigated"  # `Mitigation status: Implemented`: the threat is mitigated, not gone
         key = "status"
-    elif key in ("impact", "rating"):
-        # "Impact: an attacker with low privileges…" is prose; only a leading severity word counts.
+    elif key in ("impact", "likelihood", "probability"):
+        # "Impact: an attacker with low privileges…" is prose; only a leading severity word counts. The impact
+        # grades the finding unless a severity is stated; with a likelihood it is half of a risk matrix.
+        if LEADING_SEVERITY.match(strip_marks(value)):
+            found.setdefault("likelihood" if key == "probability" else key, value)
+        return
+    elif key == "rating":
         if not LEADING_SEVERITY.match(strip_marks(value)):
             return
         key = "severity"

@@ -83,7 +83,7 @@ FINDING_LEAD = re.compile(
 # A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).
 _OTHER_KEY = r"[^\W\d_]+"
 FIELD = re.compile(
-    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior|revised|adjusted|corrected)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|rating"
+    rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior|revised|adjusted|corrected)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|likelihood|probability|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     r"|assessment|disposition"
     rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|riesgo|risco|risque|risiko)"

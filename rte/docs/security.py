@@ -573,7 +573,7 @@ def _finding(
     if short:
         text = HEAD_ID.sub("", strip_marks(text), count=1)
     match = ID.search(text)
-    title = TAG.sub("", ID.sub("", text, count=1) if match else text)
+    title = re.sub(r"\[\s*\]", "", TAG.sub("", ID.sub("", text, count=1) if match else text))  # `[M-01] …`
     title = strip_marks(
         _SEVERITY_PREFIX_ONLY.sub("", _NAMED_NUMBER.sub("", ORDINAL.sub("", strip_marks(title))))
     )
