@@ -2436,3 +2436,14 @@ def test_a_discussion_part_answering_the_finding_gives_its_status() -> None:
         ("M-01", "Refund skips blocked tokens"),
         ("L-01", "Events miss the sender"),
     ]
+
+
+def test_polish_priority_column_grades_and_a_fix_status_section_closes_a_run_of_ids() -> None:
+    text = (
+        "# Raport\n\n| ID | Tytuł | Priorytet |\n|---|---|---|\n| BOT-01 | Healthcheck fails behind auth | **Wysoki** |\n"
+        "| BOT-02 | Errors shown raw | **Średni** |\n| BOT-03 | Logo missing from the wheel | **Niski** |\n\n"
+        "## Szczegóły\n\n### BOT-01: Healthcheck fails behind auth\n\nText.\n\n### BOT-02: Errors shown raw\n\nText.\n\n"
+        "## Status poprawek\n\nWszystkie ustalenia BOT-01–BOT-03 zostały poprawione.\n\n"
+        "### BOT-03: Logo missing from the wheel\n\nText.\n"
+    )
+    assert findings(text) == {11: (Severity.HIGH, F), 15: (Severity.MEDIUM, F), 23: (Severity.LOW, F)}

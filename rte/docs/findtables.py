@@ -47,7 +47,7 @@ _PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", 
 _RISK_GRADE = re.compile(r"\brisk\s+(?:level|rating|score|grade)\b", re.I)
 _IMPACT_COLUMN = re.compile(r"^\W*impact\W*$", re.I)
 _SEVERITY_COLUMN = re.compile(
-    r"severity|criticality|priority|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
+    r"severity|criticality|\bpriori|\bprioryt|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
 )
 
 _ID_COLUMN = re.compile(

@@ -136,6 +136,40 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
     return [replace(f, status=stated[f.id]) if f.id in stated else f for f in findings]
 
 
+# `FPB-01–FPB-11`, `F-1 to F-6`: a run of ids sharing a prefix.
+_ID_RANGE = re.compile(
+    r"\b([A-Z]{1,6}-)(\d{1,3})\s*(?:[–—-]|\bto\b|\bthrough\b|\bbis\b|\bdo\b|\bà\b)\s*(?:\1)?(\d{1,3})\b"
+)
+# A section giving the state of the fixes: `## Fix status (2026-09-03)`, `## Status poprawek`, `## Remediation`.
+_FIX_STATUS_SECTION = re.compile(
+    r"\bstatus\b.*\b(?:fix|poprawek|napraw|corre[cç]|remediation)|\b(?:fix|remediation)\w*\s+status\b", re.I
+)
+
+
+def ranged_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A fix-status section stating one state for a run of ids (`All findings FPB-01–FPB-11 were fixed.`):
+    each finding in the run takes it."""
+    by_id = {f.id: f for f in findings if f.id}
+    stated: dict[str, FindingStatus] = {}
+    for block in blocks if by_id else ():
+        title = block.section[-1] if block.section else ""
+        if block.kind not in ("paragraph", "item") or not (
+            _FIX_STATUS_SECTION.search(title) or _UPDATES.search(title)
+        ):
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", strip_marks(" ".join(block.text.split("\n")))):
+            runs = list(_ID_RANGE.finditer(sentence))
+            said = status_of(sentence) if runs else None
+            for run in runs if said else ():
+                prefix, first, last = run.group(1), int(run.group(2)), int(run.group(3))
+                width = len(run.group(2))
+                for number in range(first, last + 1) if first < last <= first + 99 else ():
+                    for ident in (f"{prefix}{number:0{width}d}", f"{prefix}{number}"):
+                        if ident in by_id and said:
+                            stated[ident] = said
+    return [replace(f, status=stated[f.id]) if f.id in stated and f.status.is_open else f for f in findings]
+
+
 def _mentions(block: Block) -> list[tuple[str, str]]:
     if block.kind == "row" and len(block.cells) >= 2:
         # `| 1 | 1.1 HttpOnly Cookies | Low | ✅ Done |`: a cell naming the section number of the finding (the

@@ -45,7 +45,13 @@ from rte.docs.leads import (
 )
 from rte.docs.legends import Legend, graded, legend, prose_severity
 from rte.docs.markdown import Block
-from rte.docs.numbered import named_follow_ups, numbered_follow_ups, remediation_lists, section_updates
+from rte.docs.numbered import (
+    named_follow_ups,
+    numbered_follow_ups,
+    ranged_statuses,
+    remediation_lists,
+    section_updates,
+)
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import (
     NAMES_FINDINGS,
@@ -162,7 +168,7 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
     findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
     findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
-    findings = footnote_statuses(blocks, section_updates(blocks, findings))
+    findings = footnote_statuses(blocks, ranged_statuses(blocks, section_updates(blocks, findings)))
     return header_status(blocks, remedied_sections(blocks, found_marks(blocks, findings)))
 
 

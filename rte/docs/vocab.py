@@ -9,12 +9,14 @@ from rte.model import FindingStatus, Level, Severity
 
 # The grade words of Spanish, Portuguese, French, German, Dutch and Indonesian reports that English prose does not use
 # (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` is left out: "media uploads" is English.
-FOREIGN_CRITICAL = r"cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
-FOREIGN_HIGH = r"majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
-FOREIGN_MEDIUM = (
-    r"media(?=\s*[:)\]])|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
+FOREIGN_CRITICAL = r"krytyczn[eayi]|cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
+FOREIGN_HIGH = (
+    r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
 )
-FOREIGN_LOW = r"mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah"
+FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
+FOREIGN_LOW = (
+    r"nisk[iaie]e?|mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah"
+)
 # Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
 CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
@@ -198,7 +200,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
         re.compile(
             r"\b(fixed|resolved|remediated|closed|done|complete[d]?|implemented|patched|addressed|secured"
             r"|verified|upgraded|bumped|removed in|corregid[oa]s?|corrigid[oa]s?|resuelt[oa]s?|solucionad[oa]s?|cerrad[oa]s?|behoben"
-            r"|corrig[ée]e?|r[ée]solue?)\b|✅|✔|☑️|已修复|已解决|已修正",
+            r"|corrig[ée]e?|r[ée]solue?|poprawion[eya]|naprawion[eya])\b|✅|✔|☑️|已修复|已解决|已修正",
             re.I,
         ),
         FindingStatus.FIXED,
