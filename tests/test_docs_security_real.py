@@ -2447,3 +2447,12 @@ def test_polish_priority_column_grades_and_a_fix_status_section_closes_a_run_of_
         "### BOT-03: Logo missing from the wheel\n\nText.\n"
     )
     assert findings(text) == {11: (Severity.HIGH, F), 15: (Severity.MEDIUM, F), 23: (Severity.LOW, F)}
+
+
+def test_a_bold_title_under_a_severity_heading_is_a_finding_it_grades() -> None:
+    text = (
+        "# Dependency audit\n\n#### HIGH SEVERITY (1)\n\n**1. semver - ReDoS in range parsing**\n"
+        "- **Package:** semver@7.0.0\n\n**Problems:**\n1. Dev tooling pulls it in\n\n#### LOW SEVERITY (1)\n\n"
+        "**diff - ReDoS in split**\n- **Package:** diff\n\n#### CRITICAL\n\n**None identified.**\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U), 13: (Severity.LOW, U)}

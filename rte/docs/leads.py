@@ -307,6 +307,14 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                     and _GRADE_LINE.search(block.text)
                     and not _body_of_lead(blocks, found, index)
                 )
+                # `#### HIGH SEVERITY (2)` › `**1. semver - ReDoS in range parsing**`: a title the section grades
+                or (
+                    block.strong
+                    and not re.search(r"[:：]\W*$", first)  # `**Problems:**` labels a part
+                    and not re.match(r"\W*(?:none|nothing|n/a)\b", plain, re.I)
+                    and not (FIELD.match(plain) or PART_KEY.match(plain) or _PART_LABEL.match(block.lead))
+                    and section_severity(block.section[-1:]) is not None
+                )
             ):
                 found.append(Lead(index, 7, first))
         elif block.kind == "item":
