@@ -763,3 +763,12 @@ def test_a_tables_portuguese_columns_count_the_failures() -> None:
     )
     assert verdict(text) is Verdict.FAIL
     assert [(s.passed, s.failed) for s in read(text)] == [(20, 0), (4, 8)]
+
+
+def test_suites_planned_under_next_steps_leave_a_finished_run_passing() -> None:
+    text = (
+        "# 테스트 결과\n\n## 결과\n\n- ✅ 7 unit tests passed\n\n## 🚀 다음 단계\n\n### 1. K6 stress test (TODO)\n"
+        "Install k6 and run it.\n\n### 2. Gatling simulation (TODO)\nRun the simulation.\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("## 🚀 다음 단계", "## Later")) is Verdict.INCOMPLETE
