@@ -772,3 +772,15 @@ def test_suites_planned_under_next_steps_leave_a_finished_run_passing() -> None:
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("## 🚀 다음 단계", "## Later")) is Verdict.INCOMPLETE
+
+
+def test_korean_ratios_of_passed_tests_give_the_counts() -> None:
+    text = (
+        "# 보고서\n\n### Task 1: 단위 테스트 ✅\n\n**결과**: ✅ **12/12 통과**\n\n## 요약\n\n"
+        "- ✅ 테스트 통과율: 100% (12/12)\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert (
+        verdict(text.replace("12/12 통과", "11/12 통과").replace("100% (12/12)", "92% (11/12)"))
+        is Verdict.FAIL
+    )

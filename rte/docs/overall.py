@@ -32,14 +32,17 @@ _RUNNER = re.compile(
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(
-    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing|通过)(?:\b|(?=\W))"
+    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing|通过|通過|통과|合格)(?:\b|(?=\W))"
     r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b"
     # `Full suite passes: 68/68`
     r"|\b(?:suites?|tests?)\s+pass(?:es|ed)?\s*[:=]?\s*(\d+)\s*/\s*(\d+)\b",
     re.I,
 )
 # `Pass Rate: 100% (104/104 tests)`: the passed and the total in brackets after the rate.
-_PASS_RATE = re.compile(r"\bpass(?:ing)? rate\W{0,3}\s*[\d.]+\s*%\s*\((\d+)\s*/\s*(\d+)(?:\s+\w+)?\)", re.I)
+_PASS_RATE = re.compile(
+    r"(?:\bpass(?:ing)? rate|통과율|通过率|通過率|合格率)\W{0,3}\s*[\d.]+\s*%\s*\((\d+)\s*/\s*(\d+)(?:\s+\w+)?\)",
+    re.I,
+)
 # What else a test may have been besides failed: `8/10 passed, 2 skipped`.
 _OTHER_OUTCOME = re.compile(
     r"\b(skipped|pending|ignored|todo|xfail|flaky|not run|blocked|untested|n/a)\b", re.I
