@@ -784,3 +784,12 @@ def test_korean_ratios_of_passed_tests_give_the_counts() -> None:
         verdict(text.replace("12/12 통과", "11/12 통과").replace("100% (12/12)", "92% (11/12)"))
         is Verdict.FAIL
     )
+
+
+def test_numbered_test_headings_behind_a_mark_tally_the_run() -> None:
+    text = (
+        "# 测试结果报告\n\n## ✅ 测试 1: CLI writes the JSON\n\n### 结果\n✅ **成功**\n\n"
+        "## ✅ 测试 2: Parser reads it back\n\n### 结果\n✅ **成功**\n\n## ✅ 测试 3: Graph export\n\n### 结果\n✅ **成功**\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("## ✅ 测试 3", "## ❌ 测试 3")) is Verdict.FAIL

@@ -398,14 +398,25 @@ _MARKED_TEST = re.compile(
 )
 
 
+# `## ✅ 测试 1: Python analysis writes the JSON`, `### ❌ Test 3 – Export`: a numbered test's heading behind its mark.
+_MARKED_TEST_HEADING = re.compile(
+    r"^\W{0,3}?(✅|✔️?|✓|☑️?|❌|✖️?|✗)\s*(?:test(?:\s+case)?|tc|测试|測試|テスト|테스트|teste|prueba|essai)\s*#?\d{1,3}\s*[:：.)—–-]",
+    re.I,
+)
+
+
 def _marked_tests(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
-    """List items naming one test each behind a ✅ or ❌: together, one tally of the run."""
+    """List items naming one test each behind a ✅ or ❌ (or numbered test headings so marked): together, one
+    tally of the run."""
     counts = {"passed": 0, "failed": 0}
     first: int | None = None
     for block in blocks:
-        if block.kind != "item" or any(_HISTORY.search(title) for title in block.section[1:]):
+        if block.kind not in ("item", "heading") or any(
+            _HISTORY.search(title) for title in block.section[1:]
+        ):
             continue
-        marked = _MARKED_TEST.match(block.text)
+        pattern = _MARKED_TEST if block.kind == "item" else _MARKED_TEST_HEADING
+        marked = pattern.match(block.text)
         if marked is None or "~~" in block.text:
             continue
         counts["passed" if marked.group(1)[0] in "✅✔✓☑" else "failed"] += 1
