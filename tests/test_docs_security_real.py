@@ -2456,3 +2456,15 @@ def test_a_bold_title_under_a_severity_heading_is_a_finding_it_grades() -> None:
         "**diff - ReDoS in split**\n- **Package:** diff\n\n#### CRITICAL\n\n**None identified.**\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U), 13: (Severity.LOW, U)}
+
+
+def test_a_report_grouping_findings_by_grade_grades_them_over_their_cvss_bands() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### CRITICAL SEVERITY\n\n#### VULN-001: Outcome endpoints skip ownership\n\n"
+        "- **CVSS:** 8.6 (High)\n\n### HIGH SEVERITY\n\n#### VULN-002: Emails logged in plain text\n\n"
+        "- **CVSS:** 6.5 (Medium)\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U), 13: (Severity.HIGH, U)}
+    # one section naming every finding critical is the report's headline, not a grouping by grade
+    single = "# Audit\n\n## 🚨 Critical vulnerabilities found\n\n### 1. SQL injection\n\n**CVSS Score:** 7.5/10 - HIGH\n"
+    assert findings(single) == {5: (Severity.HIGH, U)}

@@ -275,6 +275,11 @@ def _heading_findings(
     parents = parent_headings(blocks)
     coded = letter_coded(blocks)
     title = _document_title(blocks)
+    # the grades the report groups its findings under (`## High`, `## Medium`, …)
+    grades = {section_severity((b.text,)) for b in blocks if b.kind == "heading"} - {None, Severity.UNKNOWN}
+    # (unless its ids spell the grades, `CRIT-002`, `HIGH-001`: then a finding without one is graded by its score)
+    if any(id_severity(m.group(1)) for b in blocks if b.kind == "heading" and (m := ID.search(b.text))):
+        grades = set()
     for lead in leads:
         index, level, text = lead.index, lead.level, lead.text
         block = blocks[index]
@@ -426,7 +431,10 @@ def _heading_findings(
         tag = TAG.search(text) or PAREN_SEVERITY.search(text)
         trailed = severity_of(next(g for g in trailing.group(3, 1, 5, 2, 4) if g)) if trailing else None
         # `### 🔴 CRIT-002: …` over `**CVSS:** 7.5`: the report's own grade, spelled in the id, beats the band
-        spelled = id_severity(ident) if _SCORE_LINE.match(found.get("severity", "")) else None
+        # (and so does the severity group it is filed under, in a report grouping its findings by grade:
+        # `### HIGH SEVERITY` › `#### VULN-005: …` › `- **CVSS:** 6.5 (Medium)`)
+        scored = bool(_SCORE_LINE.match(found.get("severity", "")))
+        spelled = (id_severity(ident) or (inherited if len(grades) >= 2 else None)) if scored else None
         severity = (
             spelled
             or field_severity(found, terms, ("severity",))
