@@ -2468,3 +2468,14 @@ def test_a_report_grouping_findings_by_grade_grades_them_over_their_cvss_bands()
     # one section naming every finding critical is the report's headline, not a grouping by grade
     single = "# Audit\n\n## 🚨 Critical vulnerabilities found\n\n### 1. SQL injection\n\n**CVSS Score:** 7.5/10 - HIGH\n"
     assert findings(single) == {5: (Severity.HIGH, U)}
+
+
+def test_struck_recommendations_marked_done_close_the_findings_they_name() -> None:
+    text = (
+        "# Audit\n\n### 1.1 Default session secret — **HIGH**\n\nText.\n\n### 1.2 Image proxy allowlist bypass — **MEDIUM**\n\n"
+        "Text.\n\n### 1.3 Debug page left on — **LOW**\n\nText.\n\n## Recommendations\n\n"
+        "1. ~~**HIGH — Require a strong session secret**~~ **DONE** — startup fails without one.\n"
+        "2. ~~**MEDIUM — Fix the image proxy allowlist**~~ **DONE** — exact host match.\n"
+        "3. **LOW — Turn the debug page off**\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, F), 7: (Severity.MEDIUM, F), 11: (Severity.LOW, U)}

@@ -238,3 +238,58 @@ def found_marks(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
         else f
         for f in findings
     ]
+
+
+# `1. ~~**HIGH — Require a strong JWT_SECRET**~~ **DONE** — the server exits without one`: recommended work struck
+# through and marked done.
+_STRUCK_DONE = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?~~(?P<work>[^~]{4,200})~~\W*(?:done|fixed|resolved|complete[d]?|✅)\b", re.I
+)
+_WORK_WORD = re.compile(r"[^\W\d_]{3,}")
+# Words that name the work, not the weakness: `Require`, `Add`, `Sanitize`, the grade, little words.
+_WORK_NOISE = frozenset(
+    [
+        "require",
+        "add",
+        "sanitize",
+        "sanitise",
+        "fix",
+        "harden",
+        "protect",
+        "remove",
+        "use",
+        "enable",
+        "implement",
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "into",
+        "critical",
+        "high",
+        "medium",
+        "low",
+        "strong",
+    ]
+)
+
+
+def done_recommendations(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A recommendations list whose items are struck through and marked done closes the findings they name:
+    each item the finding sharing the most words with it (two at least, and no other as many)."""
+    words = [frozenset(w.lower() for w in _WORK_WORD.findall(f.title)) - _WORK_NOISE for f in findings]
+    closed: set[int] = set()
+    for block in blocks:
+        done = _STRUCK_DONE.match(block.text) if block.kind in ("item", "paragraph") else None
+        if done is None:
+            continue
+        said = frozenset(w.lower() for w in _WORK_WORD.findall(done.group("work"))) - _WORK_NOISE
+        shared = [len(said & own) for own in words]
+        best = max(shared, default=0)
+        if best >= 2 and shared.count(best) == 1:
+            closed.add(shared.index(best))
+    return [
+        replace(f, status=FindingStatus.FIXED) if i in closed and f.status.is_open else f
+        for i, f in enumerate(findings)
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from rte.docs.closure import found_marks, header_status, remedied_sections
+from rte.docs.closure import done_recommendations, found_marks, header_status, remedied_sections
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open
 from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
@@ -169,7 +169,8 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
     findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
     findings = footnote_statuses(blocks, ranged_statuses(blocks, section_updates(blocks, findings)))
-    return header_status(blocks, remedied_sections(blocks, found_marks(blocks, findings)))
+    findings = done_recommendations(blocks, found_marks(blocks, findings))
+    return header_status(blocks, remedied_sections(blocks, findings))
 
 
 # `#### [Severity: INFO] - Dependency audit is currently clean`: a strength filed among the findings.
