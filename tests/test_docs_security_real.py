@@ -2479,3 +2479,12 @@ def test_struck_recommendations_marked_done_close_the_findings_they_name() -> No
         "3. **LOW — Turn the debug page off**\n"
     )
     assert findings(text) == {3: (Severity.HIGH, F), 7: (Severity.MEDIUM, F), 11: (Severity.LOW, U)}
+
+
+def test_a_weakness_class_line_under_a_finding_is_part_of_it() -> None:
+    text = (
+        "# Review\n\n## F-01 — Media actions skip the daily spend cap\n\n"
+        "**Vulnerability:** CWE-770 — allocation of resources without limits\n**Platform:** backend\n"
+        "**Severity:** High · **CVSS: 6.5**\n\n**Status:** Fixed in 4f2a91c.\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, F)}

@@ -103,10 +103,12 @@ FAILED_CHECK_LABEL = re.compile(
 )
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
-# `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.
+# A weakness class, not a finding: `**Vulnerability:** CWE-770 — allocation without limits` under `## F-01 — …`.
+_CLASS_ID = re.compile(r"(?:CWE|CAPEC)-", re.I)
 # `- 🔴 CRITICAL: Admin password in the code`, `- ~~🟠 ALTA: Rate limit missing~~ ✅`: a coloured marker, a grade, a
 # colon and a title (the marker tells it from a legend line such as `- High: fix within a week`).
 _MARKED_GRADE = re.compile(rf"^\W*[🚨⛔🔴🟠🟡🟢🔵]\uFE0F?\s*{SEVERITY_WORDS}\s*[:—–]\s*(?!\d)[\w`'\"]", re.I)
+# `Title — High.` / `Title: *Medium*`: a list item naming its severity right after its title.
 _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}\)?(?:[.;,]|$)", re.I)
 # A severity group's counts closing its label: `: 5`, `: 2 Remaining, 4 Fixed ✅`.
 _GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
@@ -296,16 +298,17 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
                 pass  # `**Vulnerability ID:** CRITICAL-001-TLS` under `### 1. Certificate checks disabled`
             elif (
                 FINDING_LEAD.match(plain)
-                or ID.search(first)
+                or ((ident := ID.search(first)) and not _CLASS_ID.match(ident.group(1)))
                 or TAG.search(first)
                 or SEVERITY_PREFIX.match(plain)
                 # `**Finding:** Title` + `**Severity:** High`; an `**Issue:**` line under a finding's heading
                 # with no grade of its own describes that finding, and so does one right below a bold lead
                 # (`**P3 - Token exposure**`, a code block, then `**Issue:** …` + `**Risk:** Low`)
                 or (
-                    _DEFINITION.match(plain)
+                    (definition := _DEFINITION.match(plain))
                     and _GRADE_LINE.search(block.text)
                     and not _body_of_lead(blocks, found, index)
+                    and not _CLASS_ID.match(plain[definition.end() - 1 :])
                 )
                 # `#### HIGH SEVERITY (2)` › `**1. semver - ReDoS in range parsing**`: a title the section grades
                 or (
