@@ -2488,3 +2488,13 @@ def test_a_weakness_class_line_under_a_finding_is_part_of_it() -> None:
         "**Severity:** High · **CVSS: 6.5**\n\n**Status:** Fixed in 4f2a91c.\n"
     )
     assert findings(text) == {3: (Severity.HIGH, F)}
+
+
+def test_a_verdict_lead_is_part_of_its_finding_and_a_state_colour_does_not_grade() -> None:
+    text = (
+        "# Remediation\n\n| ID | Severity | Verdict | Status |\n|---|---|---|---|\n| CX-H01 | High | Confirmed | ✅ Fixed |\n"
+        "| CX-H02 | High | Confirmed | 🟡 Deferred |\n\n## Fixed\n\n### CX-H01 — Any timestamp mints a new policy\n"
+        "**Confirmed (High).** The call accepted any date.\n\n## Deferred\n\n"
+        "### CX-H02 — Outcomes are public before settlement — 🟡 Deferred\nNeeds a vault redesign.\n"
+    )
+    assert findings(text) == {10: (Severity.HIGH, F), 15: (Severity.HIGH, OPEN)}

@@ -103,6 +103,8 @@ FAILED_CHECK_LABEL = re.compile(
 )
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
+# A triage verdict standing for a lead: `**Confirmed (High).**`, `**Validated.**`.
+_VERDICT_LEAD = re.compile(r"\W*(?:confirmed|validated|verified|valid|reproduced|true positive)\W*", re.I)
 # A weakness class, not a finding: `**Vulnerability:** CWE-770 — allocation without limits` under `## F-01 — …`.
 _CLASS_ID = re.compile(r"(?:CWE|CAPEC)-", re.I)
 # `- 🔴 CRITICAL: Admin password in the code`, `- ~~🟠 ALTA: Rate limit missing~~ ✅`: a coloured marker, a grade, a
@@ -442,6 +444,8 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
         or _ID_FIELD.match(plain)
     ):
         return False  # `**Risk:** LOW - …`, `**Fix Priority:** P0 - …` are fields of the finding above
+    if _VERDICT_LEAD.fullmatch(strip_marks(PAREN_SEVERITY.sub("", lead))):
+        return False  # `**Confirmed (High).** The call accepted any date …`: the verdict on the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
     if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(ORDINAL.sub("", strip_marks(lead))):

@@ -466,6 +466,8 @@ def _heading_findings(
             # `### H13: …` under `## Additional Critical Findings`, in a report coding grades by id letter
             or coded_grade
             or inherited
+            # `### CAI-H02 — … — 🟡 Deferred` for the table's `| CAI-H02 | High | … |`: the colour marks the state
+            or (listed[ident].severity if ident in listed and block.kind == "heading" else None)
             or severity_of(text)
             or prose
         )
