@@ -2498,3 +2498,14 @@ def test_a_verdict_lead_is_part_of_its_finding_and_a_state_colour_does_not_grade
         "### CX-H02 — Outcomes are public before settlement — 🟡 Deferred\nNeeds a vault redesign.\n"
     )
     assert findings(text) == {10: (Severity.HIGH, F), 15: (Severity.HIGH, OPEN)}
+
+
+def test_grade_tallies_plan_phases_and_bracketed_categories_are_read_as_such() -> None:
+    text = (
+        "# Audit\n\n## Summary\n\n- **P0 (Critical)**: 1件 - fix now\n- **P1 (High)**: 1件 - this week\n\n"
+        "## 🔴 P0: Critical（fix now）\n\n### 1. No authentication on the search API (OWASP A01)\n\nText.\n\n"
+        "## 🟠 P1: High（this week）\n\n### 2. Loose index access policy (AWS Security Best Practices)\n\nText.\n\n"
+        "## Priorities\n\n### Phase 1: this week - P0/P1\n\n1. **Add authentication** (P0-1)\n"
+        "2. **Tighten the index policy** (P1-2)\n"
+    )
+    assert findings(text) == {10: (Severity.CRITICAL, U), 16: (Severity.HIGH, U)}

@@ -103,6 +103,10 @@ FAILED_CHECK_LABEL = re.compile(
 )
 # `**Finding:** Title` opening a paragraph of `**Severity:** …` lines (a definition-style finding).
 _DEFINITION = re.compile(r"^\W*(?:finding|issue|vulnerability|weakness|title)\s*:\s*\w", re.I)
+# A count after a grade: `: 5件`, `: 3 issues`, `: 2 open`.
+_TALLIED = re.compile(
+    r"^\W*\d+\s*(?:件|個|个|개|건|issues?\b|findings?\b|vulnerabilit|items?\b|open\b|found\b)", re.I
+)
 # A triage verdict standing for a lead: `**Confirmed (High).**`, `**Validated.**`.
 _VERDICT_LEAD = re.compile(r"\W*(?:confirmed|validated|verified|valid|reproduced|true positive)\W*", re.I)
 # A weakness class, not a finding: `**Vulnerability:** CWE-770 — allocation without limits` under `## F-01 — …`.
@@ -123,8 +127,8 @@ FOREIGN_FINDINGS = (
 )
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(
-    r"^\W*(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
-    rf"[\w\s()/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*{_GROUP_COUNTS})?"
+    r"^\W*(?:P[0-4]\s*[:—–-]\s*)?(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
+    rf"[\w\s()（）/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*{_GROUP_COUNTS})?"
     rf"(?:\s*{_GROUP_SCORE})?\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
@@ -444,13 +448,15 @@ def bold_lead(block: Block, first: str, terms: Legend) -> bool:
         or _ID_FIELD.match(plain)
     ):
         return False  # `**Risk:** LOW - …`, `**Fix Priority:** P0 - …` are fields of the finding above
+    rest = first.split(lead, 1)[1] if lead in first else ""
+    if _TALLIED.match(strip_marks(rest)):
+        return False  # `**P0 (Critical)**: 5件 - fix at once`, `**High:** 3 issues`: how many, not one
     if _VERDICT_LEAD.fullmatch(strip_marks(PAREN_SEVERITY.sub("", lead))):
         return False  # `**Confirmed (High).** The call accepted any date …`: the verdict on the finding above
     if ID.search(lead) or TAG.search(lead) or FINDING_LEAD.match(lead) or PAREN_SEVERITY.search(lead):
         return True
     if _SHORT_ID.match(lead) or graded(lead, terms) or GRADED_LEAD.match(ORDINAL.sub("", strip_marks(lead))):
         return True  # `**CRITICAL: Session creation bypass** (Status: ✅ FIXED)`
-    rest = first.split(lead, 1)[1] if lead in first else ""
     # `5. **CRITICAL**: Disable the bootstrap endpoint after use`: a step stressed, no finding
     if re.fullmatch(rf"\W*{SEVERITY_WORDS}\W*", strip_marks(lead), re.I) and ACTION.match(strip_marks(rest)):
         return False
@@ -487,6 +493,8 @@ def _item_opens_finding(first: str, plain: str, task: bool = False) -> bool:
     keyed = ":" in plain and _PROPERTY_KEY.match(plain.split(":", 1)[0])  # `- **Security Impact**: HIGH - …`
     if (FIELD.match(plain) or PART_KEY.match(plain) or keyed) and not ID.search(first):
         return False  # `- Severidade / Severity: Alta (High)`, `- **Fix Priority:** P0` are fields of the one above
+    if ":" in plain and _TALLIED.match(plain.split(":", 1)[1]):
+        return False  # `- **P0 (Critical)**: 5件 - fix at once`: how many of a grade
     ident = ID.search(first)
     if ident and not re.search(r"\w", _STATUS_TAG.sub("", first[: ident.start()])):
         return True  # `- P0-1: …`, and `- ~~[FIXED ✅] P0-1: …~~` in a list of resolved ones

@@ -107,7 +107,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     # Direct Object References` are findings
     graded = SEVERITY_PREFIX.match(ORDINAL.sub("", strip_marks(text))) or TAG.match(text.lstrip("#* "))
     # (and `**L3 — User id sent as a scope tag**` is a finding, not a Scope section)
-    own = () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (text,)
+    # (a category in brackets is no kind of section: `### 7. Loose access policy (AWS Security Best Practices)`)
+    bare = re.sub(r"[（(][^()（）]*[)）]", "", text)
+    own = () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (bare,)
     if FAILED_CHECK_LABEL.match(strip_marks(text)):
         # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed
         sections = tuple(title for title in sections if not _CHECKS.search(title))

@@ -491,6 +491,13 @@ def _heading_findings(
             and (lists_work(blocks, index) or _PHASE.match(plain))
         ):
             continue  # `### Weeks 2-3 (High Priority)` over `7. ✅ Add rate limiting`: a phase of the plan
+        if (
+            block.kind in ("item", "paragraph")
+            and block.section
+            and _PHASE.match(phase := strip_marks(block.section[-1]))
+            and not NAMES_FINDINGS.search(phase)
+        ):
+            continue  # `### Phase 1: this week - P0/P1` › `1. **Add authentication** (P0-1)`: work the plan schedules
         if block.kind == "heading" and not ident and rated_component(blocks, index):
             continue  # `### Users Collection` › `- **Security**: ✅ Owner-only`, `- **Risk Level**: LOW`
         status = (
