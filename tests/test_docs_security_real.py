@@ -2509,3 +2509,11 @@ def test_grade_tallies_plan_phases_and_bracketed_categories_are_read_as_such() -
         "2. **Tighten the index policy** (P1-2)\n"
     )
     assert findings(text) == {10: (Severity.CRITICAL, U), 16: (Severity.HIGH, U)}
+
+
+def test_graded_consequences_under_a_foreign_impact_label_are_part_of_the_finding() -> None:
+    text = (
+        "# Auditoría\n\n## Vulnerabilidades críticas\n\n### VULN-001: Clave de servicio expuesta\n\n"
+        "**Impacto:**\n- **Crítico**: Bypass completo de RLS\n- **Alto**: acceso total\n\n**Recomendación:** rotar.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

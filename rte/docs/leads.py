@@ -235,7 +235,9 @@ class Lead:
 _COUNTS_PARTS = re.compile(r"\b\d{1,3}\s+(?:known\s+)?(?:vulnerabilit(?:y|ies)|cves?|advisories)\b", re.I)
 # A label over a finding's graded impact lines (`**Risk Assessment**:` › `- **HIGH**: data leaks`).
 IMPACT_LABEL = re.compile(
-    r"^\W*(?:risk assessment|(?:potential |business )?impacts?|consequences?|attack scenarios?)\W*$", re.I
+    r"^\W*(?:risk assessment|(?:potential |business )?impacts?|consequences?|attack scenarios?"
+    r"|impactos?|impatto|auswirkungen?|dampak|etki|影響|影响|영향)\W*$",
+    re.I,
 )
 
 
