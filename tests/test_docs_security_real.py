@@ -2517,3 +2517,12 @@ def test_graded_consequences_under_a_foreign_impact_label_are_part_of_the_findin
         "**Impacto:**\n- **Crítico**: Bypass completo de RLS\n- **Alto**: acceso total\n\n**Recomendación:** rotar.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_section_of_improvements_implemented_lists_no_findings() -> None:
+    text = (
+        "# Security report\n\n## 1. Security Improvements Implemented\n\n### 1.1 Session Security ✅\n\n"
+        "**Risk Level:** LOW\n\n## 2. Remaining Risks\n\n| Issue | Severity | Mitigation |\n|---|---|---|\n"
+        "| validator URL bypass | Moderate | Monitor |\n"
+    )
+    assert findings(text) == {13: (Severity.MEDIUM, OPEN)}

@@ -34,6 +34,9 @@ _NOT_FINDINGS = re.compile(
     r"|\bwithout (?:a |any )?(?:confirmed |new )*(?:vulnerabilit\w*|findings?|issues?)\b"
     # `## Test Coverage Gaps` › `| T-04 | Transport packages — zero coverage | CRITICAL |`: tests to write
     r"|\b(?:test(?:ing)?\s+)?coverage\s+gaps?\b|\btesting\s+gaps?\b"
+    # `## 1. Security Improvements Implemented` › `### 1.1 Dependency Security ✅`: what was added, not found
+    r"|\b(?:security\s+)?(?:improvements|enhancements|hardening|measures)\s+(?:implemented|applied|made|taken)\b"
+    r"|\bimplemented\s+(?:security\s+)?(?:improvements|enhancements|controls|measures|features)\b"
     # `## Effort Assessment` › `- **Upload checks**: **HIGH** complexity`: the work, sized
     r"|\b(?:complexity|effort)\s+(?:assessment|estimates?|analysis)\b|\blevel of effort\b",
     re.I,
