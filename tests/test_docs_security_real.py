@@ -2526,3 +2526,12 @@ def test_a_section_of_improvements_implemented_lists_no_findings() -> None:
         "| validator URL bypass | Moderate | Monitor |\n"
     )
     assert findings(text) == {13: (Severity.MEDIUM, OPEN)}
+
+
+def test_an_attack_surface_inventory_rates_entry_points_not_findings() -> None:
+    text = (
+        "# Threat model\n\n## 4. Attack Surface Inventory\n\n| ID | Entry Point | Type | Risk Level |\n|---|---|---|---|\n"
+        "| EP-1 | `make dev ISSUE=<n>` | CLI | MEDIUM |\n| EP-2 | `localhost:8000` | HTTP | LOW |\n\n## 5. Threats\n\n"
+        "| ID | Threat | Severity |\n|---|---|---|\n| T-01 | Issue number reaches the shell unquoted | HIGH |\n"
+    )
+    assert findings(text) == {14: (Severity.HIGH, U)}

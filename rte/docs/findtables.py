@@ -75,7 +75,7 @@ _FIX_COLUMN = re.compile(r"^\W*(?:fix(?:es)?|fix applied|change|action taken)\W*
 # A table rating the parts of a system (`Category | Rating | Notes`, `Endpoint | Auth | Risk Level`): its rows
 # are areas assessed, not findings, unless a column names a finding or a cell an advisory.
 _SUBJECT_COLUMN = re.compile(
-    r"^\W*(?:category|area|domain|aspect|component|endpoint|route|event|module|feature|control|asset|service"
+    r"^\W*(?:category|area|domain|aspect|component|endpoint|entry point|route|event|module|feature|control|asset|service"
     r"|surface|layer|resource|dimension|principle|requirement)s?\W*$",
     re.I,
 )

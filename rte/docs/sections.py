@@ -18,7 +18,7 @@ _NOT_FINDINGS = re.compile(
     r"|summary|overview|conclusions?|appendix|passed checks?|references|sign[- ]?off"
     r"|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo"  # summary, in other languages
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
-    r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface analysis)"
+    r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface(?: analysis| inventory| map)?)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
