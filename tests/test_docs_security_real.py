@@ -2535,3 +2535,12 @@ def test_an_attack_surface_inventory_rates_entry_points_not_findings() -> None:
         "| ID | Threat | Severity |\n|---|---|---|\n| T-01 | Issue number reaches the shell unquoted | HIGH |\n"
     )
     assert findings(text) == {14: (Severity.HIGH, U)}
+
+
+def test_yaml_in_a_named_finding_is_its_evidence_and_term_plans_list_work() -> None:
+    text = (
+        "# Review\n\n### ISSUE #7: Image scan blocks every deploy\n**Severity:** 🟠 HIGH\n\n```yaml\n"
+        "- name: Fail on HIGH/CRITICAL vulnerabilities\n  with:\n    severity: 'CRITICAL,HIGH'\n```\n\n"
+        "## Roadmap\n\n### MEDIUM-TERM (Month 1-2):\n1. ✅ Tune resource limits\n2. ⚠️ SKIP: Custom seccomp profiles\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U)}

@@ -40,19 +40,24 @@ def merge_code(blocks: Sequence[Block], others: list[Finding], code: list[Findin
     that owns the code block (`## Findings` above a YAML list read as one finding by its fields)."""
     if not code:
         return others
-    lines = {f.location.line or 0 for f in code}
-    ids = {f.id for f in code if f.id}
-    owners: set[int] = set()
+    # A finding heading with an id (`### ISSUE #7: Trivy scan blocks CI`) owns its code blocks: the YAML there
+    # (`severity: 'CRITICAL,HIGH'`) is its evidence, not findings of their own.
+    named = {f.location.line or 0 for f in others if f.id}
+    owners: dict[int, int] = {}  # a code finding's line -> the line of the heading above its block
     heading = 0
     for block in blocks:
         if block.kind == "heading":
             heading = block.line
-        elif block.kind == "code" and any(
-            block.line <= line <= block.line + block.text.count("\n") for line in lines
-        ):
-            owners.add(heading)
+        elif block.kind == "code":
+            for finding in code:
+                if block.line <= (finding.location.line or 0) <= block.line + block.text.count("\n"):
+                    owners[finding.location.line or 0] = heading
+    code = [f for f in code if owners.get(f.location.line or 0) not in named]
+    lines = {f.location.line or 0 for f in code}
+    ids = {f.id for f in code if f.id}
+    replaced = {owners[line] for line in lines if line in owners}
     kept = [
-        f for f in others if (f.location.line or 0) not in lines | owners and (not f.id or f.id not in ids)
+        f for f in others if (f.location.line or 0) not in lines | replaced and (not f.id or f.id not in ids)
     ]
     return kept + code
 

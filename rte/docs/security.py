@@ -122,7 +122,10 @@ _SCORE_LINE = re.compile(r"\W*cvss", re.I)  # a severity field that is a CVSS sc
 # `CRITICAL for the planned feature — title`, `NOTED — title (accepted)`: a short tag, a dash, the title.
 _TAG_DASH = re.compile(r"^\W*([^—–]{2,60}?)\s+[—–]\s+(\S.*)$")
 # `### Week 1 (CRITICAL)`, `### Phase 2: High-priority fixes`: a step of the plan, graded by what it fixes.
-_PHASE = re.compile(r"^\W*(?:weeks?|phases?|sprints?|days?|months?|stages?|milestones?)\s+\d", re.I)
+_PHASE = re.compile(
+    r"^\W*(?:(?:weeks?|phases?|sprints?|days?|months?|stages?|milestones?)\s+\d|(?:short|medium|mid|long)[- ]term\b)",
+    re.I,
+)
 _CATEGORY_COUNT = re.compile(
     r"\(\s*\d+\s+(?:(?:P[0-4]|critical|high|medium|low)\s+)?"
     r"(?:findings?|issues?|vulnerabilit(?:y|ies)|alerts?|packages|dependencies)\s*\)\W*$",
