@@ -2544,3 +2544,11 @@ def test_yaml_in_a_named_finding_is_its_evidence_and_term_plans_list_work() -> N
         "## Roadmap\n\n### MEDIUM-TERM (Month 1-2):\n1. ✅ Tune resource limits\n2. ⚠️ SKIP: Custom seccomp profiles\n"
     )
     assert findings(text) == {3: (Severity.HIGH, U)}
+
+
+def test_a_group_counted_in_one_grade_grades_its_items() -> None:
+    text = (
+        "# Status\n\n## What was fixed\n\n### Server Vulnerabilities (2 High → 0)\n\n"
+        "1. **Axios SSRF** - Fixed by upgrading to 1.7.7\n2. **Multer crash** - Fixed by upgrading to 1.4.5\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.HIGH, F)}

@@ -478,10 +478,16 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
         return severity_of(plain) or Severity.UNKNOWN
     if _WARNINGS.match(plain):
         return Severity.MEDIUM  # a scanner's `### Warnings (8)` beside its failures: its middle grade
+    if counted := _ONE_GRADE_COUNTED.match(plain):
+        return severity_of(counted.group(1))  # `### Server Vulnerabilities (7 High → 0)`
     return moscow_severity(plain)
 
 
 _WARNINGS = re.compile(r"^\W*warnings?\s*(?:\(\d+\))?\W*$", re.I)
+# A group of findings counted in one grade: `Server Vulnerabilities (7 High → 0)`, `Issues (3 critical)`.
+_ONE_GRADE_COUNTED = re.compile(
+    rf"^[^()]*\b(?:vulnerabilit\w*|issues|findings|risks)\s*\(\s*\d+\s+{SEVERITY_WORDS}\b[^(),]*\)\W*$", re.I
+)
 
 
 _STATUS_TAG = re.compile(
