@@ -392,6 +392,9 @@ def _state_legend(blocks: Sequence[Block]) -> dict[str, FindingStatus]:
     return found
 
 
+_EARLIER_IDS = re.compile(r"\b(?:prior|previous|earlier|old|original)\b", re.I)
+
+
 def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Statuses kept in a separate tracking table (`| FEN-1 | owner | Fixed |`), joined by the finding id."""
     ids = {f.id for f in findings if f.id and f.status is FindingStatus.UNKNOWN}
@@ -399,8 +402,8 @@ def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[F
         return findings
     tracked: dict[str, FindingStatus] = {}
     for block in blocks:
-        if block.kind != "row" or not block.cells:
-            continue
+        if block.kind != "row" or not block.cells or _EARLIER_IDS.search(block.header[0]):
+            continue  # `| Prior ID | Topic | Status |`: the ids of an earlier report, reused by this one
         column = _column([strip_marks(h) for h in block.header], _STATUS_COLUMN)
         ident = strip_marks(block.cells[0])
         if column is not None and column < len(block.cells) and ident in ids:
