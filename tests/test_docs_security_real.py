@@ -2556,7 +2556,7 @@ def test_a_group_counted_in_one_grade_grades_its_items() -> None:
 
 def test_a_table_of_an_earlier_reports_ids_does_not_close_todays_findings() -> None:
     text = (
-        "# Review\n\n## Open findings\n\n1. **M-1 (Medium, new):** password change sends the plaintext.\n\n"
+        "# Review\n\n## Open findings\n\n1. **M-1 (Medium):** password change sends the plaintext.\n\n"
         "## Resolved since the last review\n\n| Prior ID | Topic | Status |\n|---|---|---|\n"
         "| M-1 | Upload folders shared by emails | **Fixed** (#61) |\n"
     )
