@@ -2556,8 +2556,8 @@ def test_a_group_counted_in_one_grade_grades_its_items() -> None:
 
 def test_a_table_of_an_earlier_reports_ids_does_not_close_todays_findings() -> None:
     text = (
-        "# Review\n\n## Open findings\n\n1. **M-1 (Medium):** password change sends the plaintext.\n\n"
-        "## Resolved since the last review\n\n| Prior ID | Topic | Status |\n|---|---|---|\n"
-        "| M-1 | Upload folders shared by emails | **Fixed** (#61) |\n"
+        "# Review\n\n## Resolved since the last review\n\n| Prior ID | Topic | Status |\n|---|---|---|\n"
+        "| M-1 | Upload folders shared by emails | **Fixed** (#61) |\n\n## Findings\n\n### Medium\n\n"
+        "#### M-1 — Password change sends the plaintext\n\nThe form posts both passwords.\n"
     )
-    assert findings(text)[5] == (Severity.MEDIUM, OPEN)
+    assert findings(text)[13] == (Severity.MEDIUM, U)
