@@ -2561,3 +2561,11 @@ def test_a_table_of_an_earlier_reports_ids_does_not_close_todays_findings() -> N
         "#### M-1 — Password change sends the plaintext\n\nThe form posts both passwords.\n"
     )
     assert findings(text)[13] == (Severity.MEDIUM, U)
+
+
+def test_an_id_range_heading_over_a_numbered_list_is_one_finding_per_item() -> None:
+    text = (
+        "# Audit\n\n## 🟡 Medium (P2)\n\n### VULN-010 à VULN-012\n\n_[condensed list]_\n\n"
+        "1. Upload trusts the extension\n2. No virus scan on uploads\n3. CSRF token missing\n"
+    )
+    assert findings(text) == {9: (Severity.MEDIUM, U), 10: (Severity.MEDIUM, U), 11: (Severity.MEDIUM, U)}

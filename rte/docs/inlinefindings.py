@@ -56,6 +56,9 @@ def recorded_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
 
 # `H9-H12`, `M2–M8`: a range of ids sharing one letter prefix.
 _RANGE = re.compile(r"^([A-Z]{1,3})-?(\d{1,3})\s*[-–—]\s*\1-?(\d{1,3})$")
+_WORDED_RANGE = re.compile(
+    r"^\W*([A-Z]{1,6})-(\d{1,3})\s*(?:[-–—]|to|through|à|a|al|bis|do)\s*\1-(\d{1,3})\W*$", re.I
+)
 
 
 def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -64,12 +67,19 @@ def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
     by_line = {block.line: index for index, block in enumerate(blocks)}
     out: list[Finding] = []
     for finding in findings:
-        ranged = _RANGE.match(finding.id or "")
         start = by_line.get(finding.location.line or 0)
+        # (`### VULN-010 à VULN-017` over a numbered list of eight titles: the range written out in words)
+        ranged = _RANGE.match(finding.id or "") or (
+            _WORDED_RANGE.match(strip_marks(blocks[start].text)) if start is not None else None
+        )
         listed = _range_lines(blocks, start, ranged) if ranged and start is not None else []
         out.extend(
             Finding(
-                title, finding.severity, FindingStatus.UNKNOWN, replace(finding.location, line=line), id=ident
+                title,
+                finding.severity,
+                FindingStatus.UNKNOWN,
+                replace(finding.location, line=line),
+                id=ident or None,
             )
             for ident, title, line in listed
         )
@@ -91,7 +101,23 @@ def _range_lines(blocks: Sequence[Block], start: int, ranged: re.Match[str]) -> 
             match = line_id.match(strip_marks(line))
             if match and low <= int(match.group(2)) <= high:
                 found.append((match.group(1), match.group(3), block.line + offset))
-    return found
+    return found or _numbered_titles(blocks, start, high - low + 1)
+
+
+def _numbered_titles(blocks: Sequence[Block], start: int, size: int) -> list[tuple[str, str, int]]:
+    """The range's findings as a numbered list of titles, one per id (`1. File extension trusted`), when the
+    list is exactly as long as the range."""
+    items = []
+    for block in blocks[start + 1 :]:
+        if block.kind == "heading":
+            break
+        if block.kind == "item" and block.number:
+            items.append(block)
+    top = min((b.level for b in items), default=0)
+    items = [b for b in items if b.level == top]
+    if len(items) != size or [b.number for b in items] != list(range(1, size + 1)):
+        return []
+    return [("", strip_marks(b.text.split("\n")[0]), b.line) for b in items]
 
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
