@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from itertools import pairwise
 
 from rte.docs.leads import (
@@ -277,9 +278,13 @@ def _evidence(verb: str, text: str = "") -> str:
     return "fixed" if verb.lower() in ("merged", "rotated", "patched") else verb
 
 
+_EMPHASIS = re.compile(r"`+|\*+")
+
+
+@lru_cache(maxsize=8192)  # a finding's lines are read again for each lead and part above them
 def _unmarked(line: str) -> str:
     """A line without emphasis and code marks; status emoji (✅ ❌) stay."""
-    return re.sub(r"`+|\*+", "", line).strip()
+    return _EMPHASIS.sub("", line).strip()
 
 
 _REVISED = re.compile(r"^\W*(?:revised|adjusted|corrected)\s+severity\b", re.I)
