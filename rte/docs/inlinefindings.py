@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import ID, SEVERITY_WORDS
+from rte.docs.leads import ID, ID_RANGE, SEVERITY_WORDS
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus, Location
@@ -56,9 +56,6 @@ def recorded_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
 
 # `H9-H12`, `M2–M8`: a range of ids sharing one letter prefix.
 _RANGE = re.compile(r"^([A-Z]{1,3})-?(\d{1,3})\s*[-–—]\s*\1-?(\d{1,3})$")
-_WORDED_RANGE = re.compile(
-    r"^\W*([A-Z]{1,6})-(\d{1,3})\s*(?:[-–—]|to|through|à|a|al|bis|do)\s*\1-(\d{1,3})\W*$", re.I
-)
 
 
 def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -70,7 +67,7 @@ def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
         start = by_line.get(finding.location.line or 0)
         # (`### VULN-010 à VULN-017` over a numbered list of eight titles: the range written out in words)
         ranged = _RANGE.match(finding.id or "") or (
-            _WORDED_RANGE.match(strip_marks(blocks[start].text)) if start is not None else None
+            _range_heading(blocks[start]) if start is not None else None
         )
         listed = _range_lines(blocks, start, ranged) if ranged and start is not None else []
         out.extend(
@@ -86,6 +83,17 @@ def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
         if not listed:
             out.append(finding)
     return out
+
+
+def _range_heading(block: Block) -> re.Match[str] | None:
+    """A heading that is only a run of ids: `### VULN-010 à VULN-017`."""
+    title = strip_marks(block.text)
+    run = ID_RANGE.search(title)
+    return (
+        run
+        if block.kind == "heading" and run and not re.sub(r"\W", "", title.replace(run.group(0), ""))
+        else None
+    )
 
 
 def _range_lines(blocks: Sequence[Block], start: int, ranged: re.Match[str]) -> list[tuple[str, str, int]]:

@@ -109,6 +109,10 @@ _TALLIED = re.compile(
 )
 # A triage verdict standing for a lead: `**Confirmed (High).**`, `**Validated.**`.
 _VERDICT_LEAD = re.compile(r"\W*(?:confirmed|validated|verified|valid|reproduced|true positive)\W*", re.I)
+# `FPB-01–FPB-11`, `F-1 to F-6`, `VULN-010 à VULN-017`: a run of ids sharing a prefix, written with a dash or a word.
+ID_RANGE = re.compile(
+    r"\b([A-Z]{1,6})-(\d{1,3})\s*(?:[–—-]|\bto\b|\bthrough\b|\bbis\b|\bdo\b|\bà\b|\ba\b|\bal\b)\s*(?:\1-)?(\d{1,3})\b"
+)
 # A weakness class, not a finding: `**Vulnerability:** CWE-770 — allocation without limits` under `## F-01 — …`.
 _CLASS_ID = re.compile(r"(?:CWE|CAPEC)-", re.I)
 # `- 🔴 CRITICAL: Admin password in the code`, `- ~~🟠 ALTA: Rate limit missing~~ ✅`: a coloured marker, a grade, a

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import ID
+from rte.docs.leads import ID, ID_RANGE
 from rte.docs.markdown import Block
 from rte.docs.vocab import leading_status, status_of, strip_marks
 from rte.model import Finding, FindingStatus
@@ -136,10 +136,6 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
     return [replace(f, status=stated[f.id]) if f.id in stated else f for f in findings]
 
 
-# `FPB-01–FPB-11`, `F-1 to F-6`: a run of ids sharing a prefix.
-_ID_RANGE = re.compile(
-    r"\b([A-Z]{1,6}-)(\d{1,3})\s*(?:[–—-]|\bto\b|\bthrough\b|\bbis\b|\bdo\b|\bà\b)\s*(?:\1)?(\d{1,3})\b"
-)
 # A section giving the state of the fixes: `## Fix status (2026-09-03)`, `## Status poprawek`, `## Remediation`.
 _FIX_STATUS_SECTION = re.compile(
     r"\bstatus\b.*\b(?:fix|poprawek|napraw|corre[cç]|remediation)|\b(?:fix|remediation)\w*\s+status\b", re.I
@@ -158,13 +154,13 @@ def ranged_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
         ):
             continue
         for sentence in re.split(r"(?<=[.;])\s+", strip_marks(" ".join(block.text.split("\n")))):
-            runs = list(_ID_RANGE.finditer(sentence))
+            runs = list(ID_RANGE.finditer(sentence))
             said = status_of(sentence) if runs else None
             for run in runs if said else ():
                 prefix, first, last = run.group(1), int(run.group(2)), int(run.group(3))
                 width = len(run.group(2))
                 for number in range(first, last + 1) if first < last <= first + 99 else ():
-                    for ident in (f"{prefix}{number:0{width}d}", f"{prefix}{number}"):
+                    for ident in (f"{prefix}-{number:0{width}d}", f"{prefix}-{number}"):
                         if ident in by_id and said:
                             stated[ident] = said
     return [replace(f, status=stated[f.id]) if f.id in stated and f.status.is_open else f for f in findings]
