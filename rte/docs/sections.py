@@ -12,11 +12,12 @@ from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
 
+# A summary of the report, in English and other languages.
+_SUMMARY_TERMS = r"summary|overview|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo"
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
-    r"|summary|overview|conclusions?|appendix|passed checks?|references|sign[- ]?off"
-    r"|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo"  # summary, in other languages
+    rf"|{_SUMMARY_TERMS}|conclusions?|appendix|passed checks?|references|sign[- ]?off"
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface(?: analysis| inventory| map)?)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
@@ -67,9 +68,7 @@ _EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
 SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
-_SUMMARY_WORDS = re.compile(
-    r"\b(?:summary|overview|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo)\b", re.I
-)
+_SUMMARY_WORDS = re.compile(rf"\b(?:{_SUMMARY_TERMS})\b", re.I)
 
 
 def summaries_as_lists(blocks: Sequence[Block]) -> list[Block]:
