@@ -2569,3 +2569,11 @@ def test_an_id_range_heading_over_a_numbered_list_is_one_finding_per_item() -> N
         "1. Upload trusts the extension\n2. No virus scan on uploads\n3. CSRF token missing\n"
     )
     assert findings(text) == {9: (Severity.MEDIUM, U), 10: (Severity.MEDIUM, U), 11: (Severity.MEDIUM, U)}
+
+
+def test_a_numbered_section_naming_a_graded_group_grades_the_titles_below() -> None:
+    text = (
+        "# Review\n\n## 3. Assessment\n\n### 3.2 Critical Security Issues 🔴\n\n**1. Webhook signature never checked**\n\n"
+        "Anyone can post a payment event.\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U)}

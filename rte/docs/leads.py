@@ -134,6 +134,8 @@ SEVERITY_SECTION = re.compile(
     r"^\W*(?:P[0-4]\s*[:—–-]\s*)?(critical|high|medium|moderate|low|minor|info(?:rmational)?|P[0-4])\b"
     rf"[\w\s()（）/,&-]*(issues?|findings?|vulnerabilit\w*|severity|priority|risks?)?(?:\s*{_GROUP_COUNTS})?"
     rf"(?:\s*{_GROUP_SCORE})?\W*$"
+    # `### 3.2 Critical Security Issues 🔴`: a numbered section naming its group noun
+    r"|^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+(critical|high|medium|moderate|low)\b[\w\s/,&-]*\b(?:issues|findings|vulnerabilities)\W*$"
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
