@@ -316,10 +316,11 @@ def _heading_findings(
         if grouped is None and index in parents:
             grouped = group_grade(blocks, index, plain) or rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
+        # read once, here or below (the fields are costly: they run to the next lead)
+        found = fields(blocks, lead, starts) if grouped is not None and index in parents else None
         if (
-            grouped is not None
-            and index in parents
-            and "severity" in fields(blocks, lead, starts)
+            found is not None
+            and "severity" in found
             and not any(
                 key == "severity" for key, _ in inline_fields(text)
             )  # `## CRITICAL (Severity: 10/10)`
@@ -330,7 +331,7 @@ def _heading_findings(
                 sections[level] = grouped
             continue
         inherited = next((sections[lvl] for lvl in sorted(sections, reverse=True)), None)
-        found = fields(blocks, lead, starts)
+        found = found if found is not None else fields(blocks, lead, starts)
         if block.kind == "heading":
             for key, value in part_fields(blocks, index, starts).items():
                 found.setdefault(key, value)  # `## Severity` › `**High**`, `#### Impact` › `- **Status:** …`

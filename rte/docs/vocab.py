@@ -7,8 +7,10 @@ from functools import lru_cache
 
 from rte.model import FindingStatus, Level, Severity
 
-# The grade words of Spanish, Portuguese, French, German, Dutch and Indonesian reports that English prose does not use
-# (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` is left out: "media uploads" is English.
+# The grade words of Spanish, Portuguese, French, German, Dutch, Indonesian and Polish reports that English prose
+# does not use
+# (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` counts only before a colon or a closing bracket
+# (`🟡 MEDIA: …`, `(Media)`): "media uploads" is English.
 FOREIGN_CRITICAL = r"krytyczn[eayi]|cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
 FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
@@ -362,7 +364,7 @@ FOREIGN_HEADERS = {
         ("categoria", "categoría", "catégorie", "kategorie", "категория", "类别", "分类", "구분", "분류"),
         "category",
     ),
-    **dict.fromkeys(("modulo", "módulo", "module", "modul", "модуль", "模块", "모듈"), "module"),
+    **dict.fromkeys(("modulo", "módulo", "modul", "модуль", "模块", "모듈"), "module"),
     **dict.fromkeys(("suíte", "suite de testes", "suite de pruebas", "testsuite", "测试套件"), "suite"),
     **dict.fromkeys(
         ("risultato", "resultado", "résultat", "ergebnis", "результат", "结果", "結果", "결과"), "result"
