@@ -8,9 +8,8 @@ from functools import lru_cache
 from rte.model import FindingStatus, Level, Severity
 
 # The grade words of Spanish, Portuguese, French, German, Dutch, Indonesian and Polish reports that English prose
-# does not use
-# (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` counts only before a colon or a closing bracket
-# (`🟡 MEDIA: …`, `(Media)`): "media uploads" is English.
+# does not use (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` counts only before a colon or a
+# closing bracket (`🟡 MEDIA: …`, `(Media)`): "media uploads" is English.
 FOREIGN_CRITICAL = r"krytyczn[eayi]|cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
 FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
