@@ -793,3 +793,15 @@ def test_numbered_test_headings_behind_a_mark_tally_the_run() -> None:
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("## ✅ 测试 3", "## ❌ 测试 3")) is Verdict.FAIL
+
+
+def test_a_next_step_to_run_the_whole_suite_leaves_a_partial_run_incomplete() -> None:
+    text = (
+        "# Pipeline tests\n\n## Parser layer\n\n```\n18 tests PASSED in 0.2s\n```\n\n"
+        "## Other layers\n\nWriter layer: about 20 tests. Loader layer: about 12 tests.\n\n"
+        "## Next Steps\n\n1. **Run the complete suite**\n   ```bash\n   pytest tests/\n   ```\n"
+        "2. **Publish coverage**\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert verdict(text.replace("Run the complete suite", "Re-run the complete suite")) is Verdict.PASS
+    assert verdict(text.replace("**Run the complete suite**", "✅ Run the complete suite")) is Verdict.PASS

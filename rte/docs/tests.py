@@ -67,6 +67,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
     by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel), named_runs(blocks, rel)]
+    by_strategy.append(_full_run_planned(blocks, rel))
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -381,6 +382,26 @@ _TO_DO = re.compile(
     r"|expand|increase)\b",
     re.I,
 )
+
+
+# `## Next Steps` › `1. **Run Full Test Suite**`: the whole suite has yet to run (a re-run, or a step ticked
+# done, says nothing of the kind).
+_RUN_ALL = re.compile(
+    r"^(?:\d+[.)]\s*)?run (?:the )?(?:(?:full|complete|entire|whole) (?:test )?suite|all tests)\b", re.I
+)
+_DONE = re.compile(r"✅|☑|✔|\[x\]", re.I)
+
+
+def _full_run_planned(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    for block in blocks:
+        if block.kind != "item" or not any(_PLANNING.search(title) for title in block.section[1:]):
+            continue
+        first = block.text.split("\n", 1)[0]
+        if _RUN_ALL.match(strip_marks(first)) and not _DONE.search(first):
+            return [
+                Suite(Level.OTHER, Location(rel, block.line), strip_marks(first), state=SuiteState.PENDING)
+            ]
+    return []
 
 
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
