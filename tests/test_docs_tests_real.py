@@ -805,3 +805,14 @@ def test_a_next_step_to_run_the_whole_suite_leaves_a_partial_run_incomplete() ->
     assert verdict(text) is Verdict.INCOMPLETE
     assert verdict(text.replace("Run the complete suite", "Re-run the complete suite")) is Verdict.PASS
     assert verdict(text.replace("**Run the complete suite**", "✅ Run the complete suite")) is Verdict.PASS
+
+
+def test_a_failing_assertion_told_in_prose_fails_the_run() -> None:
+    text = (
+        "# 单元测试报告\n\n## 已编写\n\n| 模块 | 用例 |\n|---|---|\n| 服务层 | 30 |\n\n"
+        "## 发现的问题\n\n### BUG-7: 上传未调用接口\n\n- 测试暴露: `expect(api.send).toHaveBeenCalled()` 断言失败\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    english = text.replace("断言失败", "assertion fails")
+    assert verdict(english) is Verdict.FAIL
+    assert verdict(text.replace("断言失败", "断言通过")) is not Verdict.FAIL

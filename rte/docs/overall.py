@@ -105,6 +105,8 @@ _BLOCKER = re.compile(
 _FAILURE = re.compile(
     r"\bended in (?:a )?failure\b"
     r"|\b(?:test|tests|scenario|step|case|run)\s+(?:has |have |was |are |is )?(?:failed|fails|failing)\b"
+    # "the unit test's `expect(…)` assertion fails", `断言失败`
+    r"|\bassertions?\s+(?:has |have |was |is )?(?:failed|fails|failing)\b|断言失败|アサーション失敗"
     # `Status: ❌ FAILS ACCEPTANCE TESTING`: the feature failed the test named
     r"|\bfail(?:s|ed)\s+(?:the\s+)?(?:acceptance|uat|qa|regression|smoke|end-to-end|e2e)\s+test"
     # `**Status**: ❌ **FAILED**` under a test's heading
