@@ -816,3 +816,14 @@ def test_a_failing_assertion_told_in_prose_fails_the_run() -> None:
     english = text.replace("断言失败", "assertion fails")
     assert verdict(english) is Verdict.FAIL
     assert verdict(text.replace("断言失败", "断言通过")) is not Verdict.FAIL
+
+
+def test_a_verification_table_with_a_pass_column_counts_its_checks() -> None:
+    text = (
+        "# Release check\n\n## 1. Unit tests: all passed\n\n12 tests, 0 failed\n\n"
+        "## 2. Deployment verification\n\n| # | Service | Health URL | Pass |\n|---|---|---|---|\n"
+        "| 1 | api | /healthz | PASS |\n| 2 | worker | /ready | **FAIL** |\n| 3 | web | / | PASS |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("**FAIL**", "PASS")) is Verdict.PASS
+    assert verdict(text.replace("Deployment verification", "Deployment inventory")) is Verdict.PASS

@@ -130,7 +130,8 @@ _TESTS_SECTION = re.compile(r"\btests?\b|\btesting\b", re.I)
 _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|before)\b", re.I)
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
-_RESULT_HEADER = re.compile(r"^\W*(results?|outcome|status|verdict|pass/fail)\W*$", re.I)
+_RESULT_HEADER = re.compile(r"^\W*(results?|outcome|status|verdict|pass/fail|pass(?:ed)?\??)\W*$", re.I)
+_CHECKS_SECTION = re.compile(r"\b(verification|validation|checks)\b", re.I)
 _CASE_HEADER = re.compile(
     r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story)s?\b", re.I
 )
@@ -359,7 +360,12 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
             continue
         header = [strip_marks(h).lower() for h in block.header]
         column = next((i for i, h in enumerate(header) if _RESULT_HEADER.search(h)), None)
-        if column is None or column >= len(block.cells) or not any(_CASE_HEADER.search(h) for h in header):
+        if column is None or column >= len(block.cells):
+            continue
+        # `## 2.1 Contract Code Verification` › `| # | Contract | owner() | Pass |`: checks, each a case
+        if not any(_CASE_HEADER.search(h) for h in header) and not _CHECKS_SECTION.search(
+            " ".join(block.section[-1:])
+        ):
             continue
         if _FIX_TABLE.match(header[0]) and not re.search(r"\btests?\b", " ".join(block.section[-1:]), re.I):
             continue
