@@ -2577,3 +2577,21 @@ def test_a_numbered_section_naming_a_graded_group_grades_the_titles_below() -> N
         "Anyone can post a payment event.\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, U)}
+
+
+def test_a_german_grade_heading_saying_when_to_act_groups_its_findings_and_solutions_are_parts() -> None:
+    text = (
+        "# Sicherheitsprüfung\n\n## 🔴 KRITISCH (Sofort beheben)\n\n### 1. Passwort-Reset ohne Ablauf\n\n"
+        "#### Problem:\nDer Link gilt für immer.\n\n#### Lösung:\nAblauf nach 30 Minuten.\n\n"
+        "## 🟡 MITTEL (Vor dem Release)\n\n### 2. Kein CSRF-Token\n\n#### Empfehlung:\nToken einführen.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 15: (Severity.MEDIUM, U)}
+
+
+def test_a_status_field_with_some_parts_done_and_some_not_is_open() -> None:
+    text = (
+        "# Audit\n\n## High\n\n### 1. Login throttling missing\n\n"
+        "**Status:** Table ✅ | Counter ❌ | Admin page ✅ | Middleware ❌\n\nThe counter is a stub.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, OPEN)}
+    assert findings(text.replace("❌", "✅")) == {5: (Severity.HIGH, F)}

@@ -19,6 +19,11 @@ PART_OF_FINDING = re.compile(
     r"|reproduction|affected (?:files|components|endpoints|code)|current state|source files|context"
     r"|confidentiality|integrity|availability|problem statement|fix(?:es)? (?:implemented|applied)|solution"
     r"|verification|technical details|vulnerability details|attack scenario|status|references|timeline"
+    # in German, Spanish, French, Portuguese and Italian reports (`#### Lösung:`, `### Recomendación`)
+    r"|l[öo]sung(?:svorschlag)?|beschreibung|auswirkungen?|empfehlung(?:en)?|ma[ßs]nahmen?|behebung|ursache"
+    r"|soluci[óo]n|descripci[óo]n|recomendaci[óo]n(?:es)?|mitigaci[óo]n|impacto|recommandations?|correctifs?"
+    r"|solu[çc][ãa]o|descri[çc][ãa]o|recomenda[çc](?:[ãa]o|[õo]es)|corre[çc][ãa]o|soluzione|descrizione"
+    r"|raccomandazion[ei]"
     # the same parts in Japanese, Chinese and Korean reports (`#### 該当箇所`, `#### リスク評価`, `### 修复建议`)
     r"|問題|问题|문제|該当箇所|リスク評価|修正方法|修正案|対策|影響|説明|詳細|推奨(?:事項|対策)?|問題のコード"
     r"|风险评估|影响|修复(?:方法|建议|方案)|问题描述|描述|详情|位置|建议|위험 평가|영향|수정 방법|권장 사항|설명|위치)\W*",

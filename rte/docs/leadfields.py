@@ -26,6 +26,7 @@ from rte.model import FindingStatus, Severity
 
 # Several fields on one line: `**Severity:** High · **Status:** ✅ Resolved`.
 _FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_MIXED_MARKS = re.compile(r"(?=.*(?:✅|✔))(?=.*(?:❌|✗|✘))")
 # `… (fixed in #5530)` closing a list item, or a body line opening with a status (`✅ Fixed in PR #2211`).
 _PAREN_STATUS = re.compile(
     r"\(((?:fixed|resolved|mitigated|accepted|open|closed|won'?t fix|in progress|wip)\b[^()]{0,80})\)\W*$",
@@ -156,6 +157,9 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 match = next((m for part in parts[1:] if (m := FIELD.match(part))), None)
             if match:
                 parts = _FIELD_SEPARATOR.split(_unmarked(line))
+                if "status" in match.group(1).lower() and _MIXED_MARKS.search(match.group(2)):
+                    # `**Status:** Schema ✅ | DB functions ❌ | Middleware ❌`: some parts done, some not
+                    found.setdefault("status", "partially fixed")
                 for part in parts if len(parts) > 1 else ():
                     if more := FIELD.match(part):
                         _put(found, more.group(1).lower(), more.group(2), part)

@@ -142,8 +142,9 @@ SEVERITY_SECTION = re.compile(
     # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
     rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+(?:(?:tingkat|de nivel|de niveau|de)\s+)?{SEVERITY_WORDS}\b"
     r"[\w\s()/,&-]{0,30}$"
-    # `### ALTO (2)`, `### Kritisch`, `### Mineures (P2)`: a foreign grade alone, maybe with its count or level
-    rf"|^\W*(?:{_FOREIGN})\s*(?:\((?:\d+|P[0-4])\))?\W*$"
+    # `### ALTO (2)`, `### Kritisch`, `### Mineures (P2)`, `## ❌ KRITISCH (Sofort beheben)`: a foreign grade
+    # alone, maybe with its count, level or when to act
+    rf"|^\W*(?:{_FOREIGN})\s*(?:\((?:\d+|P[0-4]|[^()\n]{{3,40}})\))?\W*$"
     # `## 🔴 KRITISCHE PROBLEME (sofort beheben)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first
     rf"|^\W*(?:{_FOREIGN})\s+(?:(?:risico|risiko)\s+)?(?:{FOREIGN_FINDINGS})\b[\w\s()/,-]{{0,40}}$",
     re.I,
