@@ -2595,3 +2595,15 @@ def test_a_status_field_with_some_parts_done_and_some_not_is_open() -> None:
     )
     assert findings(text) == {5: (Severity.HIGH, OPEN)}
     assert findings(text.replace("❌", "✅")) == {5: (Severity.HIGH, F)}
+
+
+def test_top_level_headings_are_sections_when_a_report_has_several() -> None:
+    text = (
+        "# Introduction\n\nA review of the vault.\n\n# Severity Classification\n\n"
+        "- **High** - Large loss of funds.\n\n- **Low** - Small loss of funds.\n\n# Findings Summary\n\n"
+        "| ID | Title | Severity |\n|---|---|---|\n| [H-01] | Anyone can drain the vault | High |\n"
+        "| [L-01] | Events miss the amount | Low |\n\n# [H-01] Anyone can drain the vault\n\n## Severity\n\n"
+        "**Impact:** High\n\n## Discussion\n\n**team:** Fixed in abc123.\n\n# [L-01] Events miss the amount\n\n"
+        "Add the amount.\n"
+    )
+    assert findings(text) == {18: (Severity.HIGH, F), 28: (Severity.LOW, U)}

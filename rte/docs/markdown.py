@@ -129,6 +129,11 @@ def parse(text: str, *, seconds: float | None = None) -> list[Block]:
     with _deadline(PARSE_SECONDS if seconds is None else seconds):
         doc = _PARSER.parse(text)
     walker = _Walker(_Lines(text))
+    tops = sum(1 for c in doc.children if isinstance(c, block.Heading | block.SetextHeading) and c.level == 1)
+    if tops >= 2:
+        # `# Introduction` … `# Severity Classification` … `# Findings`: top-level headings are the sections,
+        # under an untitled document
+        walker.path.append((0, ""))
     walker.walk_children(doc, depth=0)
     return walker.blocks
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from rte.docs.closure import done_recommendations, found_marks, header_status, remedied_sections
@@ -158,7 +157,7 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     held: list[Finding] = []
     rows = table_findings(blocks, rel, terms, held)
     listed = {f.id: f for f in rows if f.id}
-    details = _heading_findings(blocks, rel, terms, listed, {f.id for f in held if f.id})
+    details = _heading_findings(blocks, rel, terms, listed, {f.id: f for f in held if f.id})
     findings = rows_with_details(blocks, rows, details) + tool_findings(blocks, rel, terms)
     findings = merge_code(blocks, findings, code_findings(blocks, rel) + recorded_findings(blocks, rel))
     findings = status_updates(blocks, findings)  # before the summary lends its (older) statuses
@@ -258,11 +257,15 @@ def _front_matter_findings(fm: FrontMatter, rel: str, problems: list[Problem]) -
 
 
 def _heading_findings(
-    blocks: Sequence[Block], rel: str, terms: Legend, listed: dict[str, Finding], summarised: AbstractSet[str]
+    blocks: Sequence[Block],
+    rel: str,
+    terms: Legend,
+    listed: dict[str, Finding],
+    summarised: Mapping[str, Finding],
 ) -> list[Finding]:
     """Findings written as headings (`### H-1: …`), bold lead lines (`**Issue 2: …**`) or list items.
 
-    `listed` are the findings a table lists by id; `summarised` the ids a summary table names.
+    `listed` are the findings a table lists by id; `summarised` the rows of a summary table, by id.
     """
     findings: list[Finding] = []
     sections: dict[int, Severity] = {}
@@ -475,7 +478,8 @@ def _heading_findings(
             or severity_of(text)
             or prose
         )
-        row = listed.get(ident) if ident and block.kind == "heading" else None
+        # `# [L-01] …` with no grade of its own, graded by its row in a table above (a summary's too)
+        row = (listed.get(ident) or summarised.get(ident)) if ident and block.kind == "heading" else None
         if severity is None and row is not None and (row.location.line or 0) < block.line:
             detail = _finding(
                 title_of(text),
