@@ -2607,3 +2607,11 @@ def test_top_level_headings_are_sections_when_a_report_has_several() -> None:
         "Add the amount.\n"
     )
     assert findings(text) == {18: (Severity.HIGH, F), 28: (Severity.LOW, U)}
+
+
+def test_a_grade_between_medium_and_high_reads_as_high_and_low_moderate_as_low() -> None:
+    text = (
+        "# Audit\n\n### 1. Stack traces shown to users\n\n**Severity:** MEDIUM-HIGH\n\nThe errors are echoed.\n\n"
+        "### 2. Unwrap on config\n\n**Severity:** LOW-MODERATE\n\nIt panics.\n"
+    )
+    assert findings(text) == {3: (Severity.HIGH, U), 9: (Severity.LOW, U)}

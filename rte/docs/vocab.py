@@ -75,9 +75,18 @@ _CVSS = re.compile(
 )
 
 
+# `MEDIUM-HIGH`, `Medium to High`: a grade between the two, read as the higher (`LOW-MODERATE` stays low).
+_GRADE_SPAN = re.compile(
+    r"\b(?:medium|moderate)\s*(?:-|–|/|\bto\b)\s*(high)\b|\bhigh\s*(?:-|–|/|\bto\b)\s*(critical)\b",
+    re.I,
+)
+
+
 def severity_of(text: str) -> Severity | None:
     """The first severity word (or P-level) in `text`; else a CVSS score's band; else a coloured marker."""
     best: tuple[int, Severity] | None = None
+    if span := _GRADE_SPAN.search(text):
+        best = (span.start() - 1, severity_of(span.group(1) or span.group(2)) or Severity.UNKNOWN)
     for pattern, severity in _SEVERITY_PATTERNS:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[0]):
