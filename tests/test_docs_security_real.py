@@ -2615,3 +2615,18 @@ def test_a_grade_between_medium_and_high_reads_as_high_and_low_moderate_as_low()
         "### 2. Unwrap on config\n\n**Severity:** LOW-MODERATE\n\nIt panics.\n"
     )
     assert findings(text) == {3: (Severity.HIGH, U), 9: (Severity.LOW, U)}
+
+
+def test_a_finding_that_says_action_is_required_stays_open_under_a_fixed_banner() -> None:
+    text = (
+        "# Review\n\n**Status:** ✅ Issues Fixed\n\n## Issues Found & Fixed\n\n### 🔴 CRITICAL: Token in app.json\n\n"
+        "**Fix:** Read from the environment instead\n\n### 🔴 CRITICAL: Token Rotation\n\n"
+        "**Action Required:**\n1. Revoke the old token\n2. Issue a new one\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F), 11: (Severity.CRITICAL, OPEN)}
+    assert findings(
+        text.replace("Token Rotation", "Token Rotation Required").replace("**Action Required:**", "Steps:")
+    ) == {
+        7: (Severity.CRITICAL, F),
+        11: (Severity.CRITICAL, OPEN),
+    }

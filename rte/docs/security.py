@@ -212,6 +212,22 @@ def _document_title(blocks: Sequence[Block]) -> int | None:
     return tops[0] if len(tops) == 1 and not any(b.kind == "heading" for b in blocks[: tops[0]]) else None
 
 
+_REQUIRED_TITLE = re.compile(r"\b(?:required|needed)\W*$", re.I)
+_ACTION_REQUIRED = re.compile(r"^\W*action(?:s)? required\W*$", re.I)
+
+
+def _work_required(blocks: Sequence[Block], index: int) -> bool:
+    """A heading finding whose title says work is required, or whose body opens an `Action Required:` part."""
+    if _REQUIRED_TITLE.search(strip_marks(blocks[index].text)):
+        return True
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            return False
+        if block.kind == "paragraph" and _ACTION_REQUIRED.match(strip_marks(block.text.split("\n", 1)[0])):
+            return True
+    return False
+
+
 def _under_impact(blocks: Sequence[Block], index: int) -> bool:
     """A list item under a finding's `#### Impact` heading or `**Impact**:` line (`- **CRITICAL**: breaks the
     voting model`) grades the consequence, not another finding."""
@@ -511,6 +527,9 @@ def _heading_findings(
         status = (
             lead_status(lead, found)
             or (FindingStatus.FIXED if block.checked else None)
+            # `### 🔴 CRITICAL: Key Rotation Required` › `**Action Required:** …` (and no fix line): open, whatever
+            # its section's title or the report's header says
+            or (FindingStatus.OPEN if block.kind == "heading" and _work_required(blocks, index) else None)
             or section_status(block)
             or closed_section(block)  # `## First audit cycle - Issues fixed (6 High/Medium)`
             or FindingStatus.UNKNOWN
