@@ -827,3 +827,12 @@ def test_a_verification_table_with_a_pass_column_counts_its_checks() -> None:
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("**FAIL**", "PASS")) is Verdict.PASS
     assert verdict(text.replace("Deployment verification", "Deployment inventory")) is Verdict.PASS
+
+
+def test_cases_still_pending_in_a_result_column_leave_the_run_incomplete() -> None:
+    text = (
+        "# API checks\n\n| Test ID | Name | Status |\n|---|---|---|\n| TC-1 | Health | ✅ PASS |\n"
+        "| TC-2 | Create order | 🔄 PENDING |\n| TC-3 | Cancel order | 🔄 PENDING |\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert verdict(text.replace("🔄 PENDING", "✅ PASS")) is Verdict.PASS

@@ -140,7 +140,7 @@ _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)",
 # `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`, `⚠️ TIMEOUT`, `FIXTURE ERROR`: the
 # result, then maybe why.
 _RESULT_CELL = re.compile(
-    r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|✅|❌|✔️?|✖️?"
+    r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|pending|untested|✅|❌|✔️?|✖️?"
     r"|timeout|timed out|(?:[\w-]+\s+)?error(?:ed|s)?)"
     r"(?:\W*$|\s*[—–:(/-]\s*\S)",
     re.I,
@@ -148,7 +148,7 @@ _RESULT_CELL = re.compile(
 _CELL_KEYS = {
     r"pass|✅|✔": "passed",
     r"(?:partial(?:ly)?\s+)?fail|❌|✖|time|(?:[\w-]+\s+)?error": "failed",
-    r"skip|blocked|not run": "skipped",
+    r"skip|blocked|not run|pending|untested": "skipped",
 }
 _KEYS = {
     "total": "total",
@@ -375,7 +375,9 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         key = _CELL_KEYS[next(k for k in _CELL_KEYS if re.match(k, word.group(1), re.I))]
         _, tally = tallies.setdefault(block.table, (block.line, {"passed": 0, "failed": 0, "skipped": 0}))
         tally[key] += 1
-        if re.match(r"blocked|not run", word.group(1), re.I):  # a case that could not run leaves the run open
+        if re.match(
+            r"blocked|not run|pending|untested", word.group(1), re.I
+        ):  # a case not run leaves the run open
             tally["not_run"] = tally.get("not_run", 0) + 1
     return list(tallies.values())
 
