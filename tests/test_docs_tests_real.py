@@ -836,3 +836,9 @@ def test_cases_still_pending_in_a_result_column_leave_the_run_incomplete() -> No
     )
     assert verdict(text) is Verdict.INCOMPLETE
     assert verdict(text.replace("🔄 PENDING", "✅ PASS")) is Verdict.PASS
+
+
+def test_a_count_of_tests_all_passing_is_a_passing_run() -> None:
+    text = "# Contract check\n\n**Date:** 2026-03-02 · **Suite:** 88 tests, all passing (`make test` → OK)\n"
+    assert verdict(text) is Verdict.PASS
+    assert [(s.passed, s.failed) for s in read(text)] == [(88, 0)]

@@ -121,7 +121,9 @@ _ALL_PASSED = re.compile(
     r"\ball[- ]green\b|\b(?:is|are)\s+(?:all\s+)?green\b"
     r"|\ball\s+(?:\w+\s+){0,3}?(?:tests?|specs?|suites?|checks?)\s+(?:have\s+|were\s+)?passed\b"
     r"|\b(?:tests?|specs?|suites?)\s+(?:have\s+|were\s+)?all\s+passed\b"
-    rf"|\ball\s+({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b",
+    rf"|\ball\s+({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b"
+    # `152 tests, all passing`, `40 specs (all passed)`
+    rf"|\b({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s*[,(—–-]\s*all\s+pass(?:ing|ed|es)?\b",
     re.I,
 )
 # `## Automated Tests` › `Result: Passed.`: a test section's stated result (not an audit's or a lint check's).
@@ -250,7 +252,8 @@ def overall_suites(
                 (stated := _ALL_PASSED.search(plain))
                 or (_RESULT_PASSED.match(plain) and _TESTS_SECTION.search(block.section[-1]))
             ) and not _UNSURE.search(plain):
-                number = int(stated.group(1).replace(",", "")) if stated and stated.group(1) else None
+                count = next((g for g in stated.groups() if g), None) if stated else None
+                number = int(count.replace(",", "")) if count else None
                 passing.append(
                     Suite(Level.OTHER, where, name=plain[:120], passed=number, failed=number and 0)
                 )
