@@ -2630,3 +2630,13 @@ def test_a_finding_that_says_action_is_required_stays_open_under_a_fixed_banner(
         7: (Severity.CRITICAL, F),
         11: (Severity.CRITICAL, OPEN),
     }
+
+
+def test_spanish_priority_groups_with_a_tally_grade_the_problems_below() -> None:
+    text = (
+        "# Auditoría\n\n## 🟡 PROBLEMAS DE ALTA PRIORIDAD (2 Corregidos, 1 Pendiente)\n\n"
+        "### ✅ Problema #5: Token sin firma - CORREGIDO\n\nSe firma ahora.\n\n"
+        "## 🟠 PROBLEMAS DE PRIORIDAD MEDIA (TODOS CORREGIDOS ✅)\n\n### ✅ Problema #9: Logout incompleto - CORREGIDO\n\n"
+        "Se limpia la sesión.\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, F), 11: (Severity.MEDIUM, F)}

@@ -140,8 +140,9 @@ SEVERITY_SECTION = re.compile(
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
     # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
-    rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+(?:(?:tingkat|de nivel|de niveau|de)\s+)?{SEVERITY_WORDS}\b"
-    r"[\w\s()/,&-]{0,30}$"
+    # (`## PROBLEMAS DE ALTA PRIORIDAD (3 Corregidos, 1 Pendiente)`, `## PROBLEMAS DE PRIORIDAD MEDIA`)
+    rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+(?:(?:tingkat|de nivel|de niveau|de)\s+)?"
+    rf"(?:prioridad\s+)?{SEVERITY_WORDS}\b[\w\s()/,&-]{{0,30}}?(?:\s*\([^()\n]{{1,40}}\))?\W*$"
     # `### ALTO (2)`, `### Kritisch`, `### Mineures (P2)`, `## ❌ KRITISCH (Sofort beheben)`: a foreign grade
     # alone, maybe with its count, level or when to act
     rf"|^\W*(?:{_FOREIGN})\s*(?:\((?:\d+|P[0-4]|[^()\n]{{3,40}})\))?\W*$"

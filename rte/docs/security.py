@@ -630,7 +630,8 @@ def _finding(
     )
     title = strip_marks(
         re.sub(
-            r"^\W*(?:(?:finding|issue|vulnerability)\s*#?(?:\d+(?:\.\d+)*)?|\d+[.)])\W*",
+            r"^\W*(?:(?:finding|issue|vulnerability|problema|problème|hallazgo|befund|achado)\s*#?(?:\d+(?:\.\d+)*)?"
+            r"|\d+[.)])\W*",
             "",
             title,
             flags=re.I,

@@ -9,12 +9,12 @@ from rte.model import FindingStatus, Level, Severity
 
 # The grade words of Spanish, Portuguese, French, German, Dutch, Indonesian and Polish reports that English prose
 # does not use (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` counts only before a colon or a
-# closing bracket (`🟡 MEDIA: …`, `(Media)`): "media uploads" is English.
+# closing bracket (`🟡 MEDIA: …`, `(Media)`), or after `prioridad`: "media uploads" is English.
 FOREIGN_CRITICAL = r"krytyczn[eayi]|cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
 FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
 )
-FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
+FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
 FOREIGN_LOW = (
     r"nisk[iaie]e?|mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah"
 )
