@@ -842,3 +842,8 @@ def test_a_count_of_tests_all_passing_is_a_passing_run() -> None:
     text = "# Contract check\n\n**Date:** 2026-03-02 · **Suite:** 88 tests, all passing (`make test` → OK)\n"
     assert verdict(text) is Verdict.PASS
     assert [(s.passed, s.failed) for s in read(text)] == [(88, 0)]
+
+
+def test_a_russian_share_of_passed_tests_short_of_all_fails_the_run() -> None:
+    text = "# Отчёт\n\nВсего проведено 12 автотестов. Общий процент успешных тестов равен 75%.\n"
+    assert verdict(text) is Verdict.FAIL

@@ -327,8 +327,15 @@ _SUCCESS_RATE = re.compile(
 )
 
 
+# `Общий процент успешных тестов равен 47.05%` (the share of tests that passed, said mid-paragraph)
+_FOREIGN_RATE = re.compile(
+    r"процент\s+(?:успешных|пройденных)\s+(?:авто)?тестов\s*(?:равен|составляет|[:—–-])?\s*(\d{1,2}(?:[.,]\d+)?)\s*%",
+    re.I,
+)
+
+
 def _short_rate(line: str) -> bool:
-    return bool(_SUCCESS_RATE.match(line))
+    return bool(_SUCCESS_RATE.match(line) or _FOREIGN_RATE.search(line))
 
 
 def _settle(
