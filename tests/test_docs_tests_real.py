@@ -847,3 +847,21 @@ def test_a_count_of_tests_all_passing_is_a_passing_run() -> None:
 def test_a_russian_share_of_passed_tests_short_of_all_fails_the_run() -> None:
     text = "# Отчёт\n\nВсего проведено 12 автотестов. Общий процент успешных тестов равен 75%.\n"
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_star_rating_is_no_tally_and_a_how_to_run_section_is_no_run() -> None:
+    text = (
+        "# Relatório E2E\n\n**Status:** ✅ Cypress configurado e pronto para execução\n\n"
+        "## Como executar os testes E2E\n\n```\n  5 passing (3s)\n```\n\n"
+        "## Conclusão\n\n### Status final: Cypress pronto para uso\n\n- ✅ 30 testes implementados\n\n"
+        "**Confiança:** ⭐⭐⭐⭐☆ (4/5)\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert not any(s.failed for s in read(text))
+
+
+def test_portuguese_and_spanish_words_for_tests_not_run_leave_the_run_incomplete() -> None:
+    for words in ("Testes NÃO executados", "Pruebas no ejecutadas"):
+        text = f"# Relatório\n\n## Unit tests\n\n12 passed, 0 failed\n\n## E2E tests\n\n**Status:** {words}\n"
+        assert verdict(text) is Verdict.INCOMPLETE
+        assert verdict(text.replace(words, "12 passed")) is Verdict.PASS

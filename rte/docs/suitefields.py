@@ -25,7 +25,9 @@ _SKIPPED = re.compile(
 _RATIO = re.compile(
     # (not `iter 18 / 6,420s wall time`: a ratio of tests has no unit of time or size; not `Round 1/8`, `Step
     # 2/5`: a place in a sequence)
+    # (nor `⭐⭐⭐⭐☆ (4/5)`: a rating in stars)
     r"(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
+    r"(?<![⭐☆★] \()(?<![⭐☆★]\()(?<![⭐☆★] )(?<![⭐☆★])"
     rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
     r"\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?",
     re.I,
@@ -50,6 +52,9 @@ NOT_RUN = re.compile(
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
     r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
     r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧|ready (?:for|to) (?:execution|run|be run)"
+    # the same in Portuguese, Spanish, French and German (`Testes NÃO Executados`, `pronto para execução`)
+    r"|n[ãa]o (?:foram )?executad[oa]s?|no (?:se )?ejecutad[oa]s?|sin ejecutar|non ex[ée]cut[ée]e?s?"
+    r"|nicht ausgef[üu]hrt|pronto para (?:execu[çc][ãa]o|executar)|listo para (?:ejecuci[óo]n|ejecutar)"
     # `4 test suites created`: tests written are not tests run
     r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|⏸|🚧",
     re.I,

@@ -45,7 +45,9 @@ _RUN_HEADING = re.compile(
 _HYPOTHETICAL = re.compile(
     r"^\W*(?:expected|sample|example)\s+(?:test\s+)?(?:results?|output)\b|\bwhen executed successfully\b"
     # `## Part 4: Acceptance Gap Analysis` › `### What's Missing`: work still to do, not a run
-    r"|\bgap analysis\b|\bwhat['’]?s missing\b",
+    r"|\bgap analysis\b|\bwhat['’]?s missing\b"
+    # `## 🚀 How to run the E2E tests` › sample output: instructions, not a run
+    r"|^\W*(?:how to run|c[oó]mo ejecutar|como executar|comment (?:ex[ée]cuter|lancer)|so f[üu]hren sie)\b",
     re.I,
 )
 # `🎯 **Goal**: 363/363 tests passing`, `- Target: 80% coverage`: what the team aims for, not a result.
