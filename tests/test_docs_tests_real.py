@@ -865,3 +865,12 @@ def test_portuguese_and_spanish_words_for_tests_not_run_leave_the_run_incomplete
         text = f"# Relatório\n\n## Unit tests\n\n12 passed, 0 failed\n\n## E2E tests\n\n**Status:** {words}\n"
         assert verdict(text) is Verdict.INCOMPLETE
         assert verdict(text.replace(words, "12 passed")) is Verdict.PASS
+
+
+def test_a_ratio_of_tests_running_is_no_ratio_of_tests_passed() -> None:
+    text = (
+        "# Test review\n\n## Unit Tests (26/26 passing)\n\nAll green.\n\n"
+        "## Integration Tests (0/11 running)\n\n- 11 ignored: they need an API key\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert not any(s.failed for s in read(text))

@@ -29,6 +29,8 @@ _RATIO = re.compile(
     r"(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
     r"(?<![⭐☆★] \()(?<![⭐☆★]\()(?<![⭐☆★] )(?<![⭐☆★])"
     rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
+    # (nor `LLM tests (0/11 running)`: how many run, not how many passed)
+    r"(?!\s*(?:tests?\s+)?(?:running|implemented|written|created)\b)"
     r"\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?",
     re.I,
 )
