@@ -2640,3 +2640,17 @@ def test_spanish_priority_groups_with_a_tally_grade_the_problems_below() -> None
         "Se limpia la sesión.\n"
     )
     assert findings(text) == {5: (Severity.HIGH, F), 11: (Severity.MEDIUM, F)}
+
+
+def test_a_bracketed_short_id_opens_a_bold_finding_and_files_reviewed_are_no_findings() -> None:
+    text = (
+        "# Review\n\n## Findings\n\n### Minor\n\n**[M1] Chart JSON printed raw** ✅ FIXED\n- **Issue:** raw output.\n\n"
+        "**[M2] CSP allows inline styles**\n- **Issue:** unsafe-inline.\n\n## Files Reviewed\n\n### Critical Priority\n\n"
+        "- `app/crypto.py`\n- `app/settings.py`\n"
+    )
+    doc = parse_document(text, "04-security-audit.md")
+    result, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.location.line, f.id, f.title, f.severity, f.status) for f in result.findings] == [
+        (7, "M1", "Chart JSON printed raw", Severity.LOW, F),
+        (10, "M2", "CSP allows inline styles", Severity.LOW, U),
+    ]

@@ -153,8 +153,8 @@ SEVERITY_SECTION = re.compile(
 # `Invite token never expires – the expiry is never checked`: a short title, a dash, its description.
 _TITLE_DASH = re.compile(r"^[^–—:\n]{3,80}?\s[–—]\s+\S")
 
-# `**V1. Title**`, `**F3: Title**`: a short id opening a bold title.
-_SHORT_ID = re.compile(r"^\W*[A-Z]{1,4}\d{1,3}(?:[.:)]|\s+[—–-])\s+[\w`'\"]")
+# `**V1. Title**`, `**F3: Title**`, `**[I1] Title**`: a short id opening a bold title.
+_SHORT_ID = re.compile(r"^\W*[A-Z]{1,4}\d{1,3}(?:[.:)\]]|\s+[—–-])\s+[\w`'\"]")
 # `### F1: CRITICAL -- title`, `### A3 - LOW - title`: a short id opening a heading (not `A01:2021 – …`).
 # A section or list number opening a title: `3.`, `2.1`, `1.10.`
 ORDINAL = re.compile(r"^\W*\d{1,3}(?:[.)]|(?:\.\d{1,3})+[.)]?)\s+")

@@ -618,6 +618,9 @@ def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, 
 _NUMBER_GRADED = re.compile(rf"^\W*\w+\s*#?\s*\d+\s*\(\s*{SEVERITY_WORDS}\b", re.I)
 
 
+_TRAILING_STATE = re.compile(r"\s+(?:FIXED|RESOLVED|DONE|CLOSED|MITIGATED)\s*$")
+
+
 def _finding(
     text: str, severity: Severity, status: FindingStatus, where: Location, short: re.Match[str] | None = None
 ) -> Finding:
@@ -640,6 +643,9 @@ def _finding(
     stated = _STATE_DASH.match(title)
     if stated and status_of(stated.group(1)):
         title = title[stated.end() :]  # `✅ RÉSOLU — Files rejected`: the state, then the title
+    title = _TRAILING_STATE.sub(
+        "", title
+    )  # `[I1] Reports view skips RBAC ✅ FIXED`: the state is not the title
     graded = TRAILING_GRADE.search(title)
     if graded and graded.start() and not title[graded.end() :].strip():
         title = title[: graded.start()]  # `SSRF via webhooks — CRITICAL (fixed)`: the grade is not the title
