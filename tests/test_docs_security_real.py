@@ -2654,3 +2654,12 @@ def test_a_bracketed_short_id_opens_a_bold_finding_and_files_reviewed_are_no_fin
         (7, "M1", "Chart JSON printed raw", Severity.LOW, F),
         (10, "M2", "CSP allows inline styles", Severity.LOW, U),
     ]
+
+
+def test_a_numbered_heading_over_numbered_sub_findings_groups_them_and_a_subtitle_is_no_finding() -> None:
+    text = (
+        "# Security checklist\n## Shop app - action items\n\n**Risk Level:** CRITICAL\n\n## 🚨 CRITICAL ISSUES\n\n"
+        "### 1. **EXPOSED SECRETS**\n\n#### 1.1 Database password\n- [x] **Status**: ✅ **COMPLETED**\n\n"
+        "#### 1.2 Mail API key\n- [ ] **Status**: open\n"
+    )
+    assert findings(text) == {10: (Severity.CRITICAL, F), 13: (Severity.CRITICAL, OPEN)}

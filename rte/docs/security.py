@@ -397,6 +397,14 @@ def _heading_findings(
         graded_lead = any(key in ("severity", "priority", "risk") for key, _ in inline_fields(text))
         if (
             (level == 1 and not ident)
+            # `# 🔍 SECURITY AUDIT CHECKLIST` then `## PawnBroker Pro - Action Items`: the title's subtitle
+            or (
+                block.kind == "heading"
+                and index == 1
+                and blocks[0].kind == "heading"
+                and block.line == blocks[0].line + 1
+                and not (ident or named)
+            )
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
             or _PLACEHOLDER.match(plain)
@@ -534,8 +542,10 @@ def _heading_findings(
             or closed_section(block)  # `## First audit cycle - Issues fixed (6 High/Medium)`
             or FindingStatus.UNKNOWN
         )
-        if block.kind == "item" and block.lead and heads and not heads[-1][1]:
-            groups.add(heads[-1][2])  # `### Data Access Without Auth` over `13. **getScoring** …` items
+        if heads and not heads[-1][1] and ((block.kind == "item" and block.lead) or block.kind == "heading"):
+            # `### Data Access Without Auth` over `13. **getScoring** …` items, `### 1. **EXPOSED CREDENTIALS**`
+            # over `#### 1.1 MongoDB password`: the heading groups the findings below it
+            groups.add(heads[-1][2])
         findings.append(_finding(title_of(text), severity, status, Location(rel, block.line), named))
         if block.kind == "heading":
             # `### 2. Security Vulnerabilities ✅` (no id, no grade of its own) may group the headings below it
