@@ -2663,3 +2663,18 @@ def test_a_numbered_heading_over_numbered_sub_findings_groups_them_and_a_subtitl
         "#### 1.2 Mail API key\n- [ ] **Status**: open\n"
     )
     assert findings(text) == {10: (Severity.CRITICAL, F), 13: (Severity.CRITICAL, OPEN)}
+
+
+def test_a_grade_heading_saying_when_to_fix_grades_its_table_and_struck_rows_are_fixed() -> None:
+    text = (
+        "# Audit\n\n## 🟠 High — fix soon\n\n| # | Finding | Location |\n|---|---|---|\n"
+        "| ~~H-1~~ ✅ | ~~Partner key sent to the browser~~ — fixed in 2.2 | `page.tsx` |\n"
+        "| H-2 | No rate limiting anywhere | app-wide |\n\n## Order of work\n\n"
+        "1. **H-2** — throttle the public routes; keep the webhook fail-closed.\n"
+    )
+    doc = parse_document(text, "04-security-audit.md")
+    result, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.location.line, f.id, f.severity, f.status) for f in result.findings] == [
+        (7, "H-1", Severity.HIGH, F),
+        (8, "H-2", Severity.HIGH, U),
+    ]

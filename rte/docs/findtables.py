@@ -202,13 +202,16 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
                 title = strip_marks(block.cells[title_col])
                 if title and not _ID_CELL.match(title):
                     status = fix_status(block, status_cols, fix_col, title_col)
+                    if status is FindingStatus.UNKNOWN:
+                        # `| ~~H-1~~ ✅ | ~~Key sent to the browser~~ — fixed in 2.2 |`: struck out, done with
+                        status = struck(block.cells[title_col]) or struck(ident or "") or status
                     into.append(
                         Finding(
-                            title,
+                            title.strip("~ "),
                             graded_section,
                             status,
                             Location(rel, block.line),
-                            id=strip_marks(ident or "") or None,
+                            id=strip_marks(ident or "").strip("~ []") or None,
                         )
                     )
                 continue

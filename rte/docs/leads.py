@@ -139,6 +139,10 @@ SEVERITY_SECTION = re.compile(
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
+    # `## 🟠 High — fix soon`, `## 🔴 Critical — ✅ all fixed in 2.29.1`: a grade, then when to act or how it stands
+    r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?)\s*[—–:-]\s*\W*(?:(?:fix|address|resolve)\s+"
+    r"(?:soon|now|first|next|later|immediately|before\b)|all\s+(?:fixed|resolved|closed|open)|nice to have"
+    r"|must fix|should fix|backlog)[\w\s.,/()-]{0,30}$"
     # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
     # (`## PROBLEMAS DE ALTA PRIORIDAD (3 Corregidos, 1 Pendiente)`, `## PROBLEMAS DE PRIORIDAD MEDIA`)
     rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+(?:(?:tingkat|de nivel|de niveau|de)\s+)?"
