@@ -2678,3 +2678,11 @@ def test_a_grade_heading_saying_when_to_fix_grades_its_table_and_struck_rows_are
         (7, "H-1", Severity.HIGH, F),
         (8, "H-2", Severity.HIGH, U),
     ]
+
+
+def test_numbered_remediation_headings_propose_fixes_and_are_no_findings() -> None:
+    text = (
+        "# RLS audit\n\n## 3. Grants\n\n**Finding #2 (MEDIUM):** Broad grants let definer functions escalate.\n\n"
+        "## 8. Proposed Remediations\n\n### Remediation #1: Revoke EXECUTE on cleanup()\n\n**Priority:** HIGH\n"
+    )
+    assert findings(text) == {5: (Severity.MEDIUM, U)}

@@ -405,6 +405,7 @@ def _heading_findings(
                 and block.line == blocks[0].line + 1
                 and not (ident or named)
             )
+            or (block.kind == "heading" and _PROPOSED_FIX.match(plain))
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
             or _PLACEHOLDER.match(plain)
@@ -628,6 +629,11 @@ def _tagged_heading(block: Block, plain: str) -> tuple[Severity, FindingStatus, 
 _NUMBER_GRADED = re.compile(rf"^\W*\w+\s*#?\s*\d+\s*\(\s*{SEVERITY_WORDS}\b", re.I)
 
 
+# `### Remediation #2: Revoke EXECUTE on …`, `### Proposed fix 3 – Add the policy`: a fix proposed, not a finding
+# (a `### Fix #1: Audience claim never checked` under `## Required Fixes` names the problem to fix)
+_PROPOSED_FIX = re.compile(
+    r"^\W*(?:proposed\s+(?:fix|remediation)|remediation|recommendation)\s*#?\s*\d+\s*[:.)—–-]", re.I
+)
 _TRAILING_STATE = re.compile(r"\s+(?:FIXED|RESOLVED|DONE|CLOSED|MITIGATED)\s*$")
 
 
