@@ -2686,3 +2686,12 @@ def test_numbered_remediation_headings_propose_fixes_and_are_no_findings() -> No
         "## 8. Proposed Remediations\n\n### Remediation #1: Revoke EXECUTE on cleanup()\n\n**Priority:** HIGH\n"
     )
     assert findings(text) == {5: (Severity.MEDIUM, U)}
+
+
+def test_a_cjk_grade_glossed_in_english_groups_and_an_effort_table_is_a_plan() -> None:
+    text = (
+        "# 安全审计报告\n\n## 严重 (Critical)\n\n### C-1: 任意文件读写\n\n路径未校验。\n\n## 低危 (Low)\n\n"
+        "### L-1: 日志过多 ✅ 已修复\n\n## 📈 Effort Estimation\n\n| Phase | Component | Effort (hours) | Priority |\n"
+        "|---|---|---|---|\n| 1 | HTTPS | 8h | 🔴 Critical |\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 11: (Severity.LOW, F)}

@@ -139,6 +139,9 @@ SEVERITY_SECTION = re.compile(
     # `## HIGH Issues — Fixed or Documented`: a group noun, then the group's state after a dash
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?|P[0-4])\b[\w\s()/,-]*"
     r"\b(issues|findings|vulnerabilities|risks)(?:\s*[—–:]|\s+-)\s*[\w\s,/()':-]{0,40}$"
+    # `## 严重 (Critical)`, `## 높음 (High)`: a CJK grade glossed in English
+    r"|^\W*[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}\s*[(（]\s*(critical|high|medium|moderate|low|info(?:rmational)?)"
+    r"\s*[)）]\W*$"
     # `## 🟠 High — fix soon`, `## 🔴 Critical — ✅ all fixed in 2.29.1`: a grade, then when to act or how it stands
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?)\s*[—–:-]\s*\W*(?:(?:fix|address|resolve)\s+"
     r"(?:soon|now|first|next|later|immediately|before\b)|all\s+(?:fixed|resolved|closed|open)|nice to have"

@@ -23,7 +23,7 @@ _NOT_FINDINGS = re.compile(
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
-    r"|files? (?:reviewed|examined|audited|analy[sz]ed)|reviewed files"
+    r"|files? (?:reviewed|examined|audited|analy[sz]ed)|reviewed files|effort estimat\w*|estimated effort"
     r"|how to (?:read|interpret)|(?:sample|example) (?:outputs?|reports?))\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     # (`### Strength: …`, `## Key strength`, not `### 8. JWT Secret Strength Not Validated`)
     r"|^\W*(?:key\s+|main\s+|security\s+)?strength\b"
