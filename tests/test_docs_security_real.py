@@ -2695,3 +2695,11 @@ def test_a_cjk_grade_glossed_in_english_groups_and_an_effort_table_is_a_plan() -
         "|---|---|---|---|\n| 1 | HTTPS | 8h | 🔴 Critical |\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 11: (Severity.LOW, F)}
+
+
+def test_a_korean_safety_confirmation_section_holds_no_findings() -> None:
+    text = (
+        "# 보안 감사\n\n## 6. 기타\n\n### LOW\n\n- **L-3 설정 중복**: 변수명 혼재.\n\n### INFO (안전 확인)\n\n"
+        "- **I-2 SQL 파라미터 바인딩** 확인.\n- **I-3 비밀번호 검증기** 활성.\n"
+    )
+    assert findings(text) == {7: (Severity.LOW, U)}

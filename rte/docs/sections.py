@@ -21,6 +21,7 @@ _NOT_FINDINGS = re.compile(
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface(?: analysis| inventory| map)?)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
+    r"|안전 확인|안전함|安全确认|安全確認|確認済み"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
     r"|files? (?:reviewed|examined|audited|analy[sz]ed)|reviewed files|effort estimat\w*|estimated effort"
