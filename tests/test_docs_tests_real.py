@@ -874,3 +874,12 @@ def test_a_ratio_of_tests_running_is_no_ratio_of_tests_passed() -> None:
     )
     assert verdict(text) is Verdict.INCOMPLETE
     assert not any(s.failed for s in read(text))
+
+
+def test_a_threshold_table_with_a_failed_row_fails_the_load_run() -> None:
+    text = (
+        "# Load test\n\n## Results\n\n| Threshold | Target | Actual | Status |\n|---|---|---|---|\n"
+        "| p95 latency | < 500ms | 2ms | ✅ **PASSED** |\n| Error rate | < 1% | 36% | ❌ **FAILED** |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("❌ **FAILED**", "✅ **PASSED**")) is Verdict.PASS

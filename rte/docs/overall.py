@@ -135,7 +135,7 @@ _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed test
 _RESULT_HEADER = re.compile(r"^\W*(results?|outcome|status|verdict|pass/fail|pass(?:ed)?\??)\W*$", re.I)
 _CHECKS_SECTION = re.compile(r"\b(verification|validation|checks)\b", re.I)
 _CASE_HEADER = re.compile(
-    r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story)s?\b", re.I
+    r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story|threshold)s?\b", re.I
 )
 # `Finding | Test | Result`: a table verifying security fixes, a suite only when its section says tests.
 _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
