@@ -883,3 +883,15 @@ def test_a_threshold_table_with_a_failed_row_fails_the_load_run() -> None:
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("❌ **FAILED**", "✅ **PASSED**")) is Verdict.PASS
+
+
+def test_a_generated_summary_of_red_spec_lines_fails_the_run() -> None:
+    text = (
+        "<details>\n  <summary>🔴 <strong>cart &gt; adds an item</strong> - e2e/cart.spec.ts <strong>[chromium]</strong></summary>\n"
+        "  <pre>Error: expected 2</pre>\n</details>\n"
+        "<details>\n  <summary>🔴 <strong>cart &gt; adds an item</strong> - e2e/cart.spec.ts <strong>[firefox]</strong></summary>\n"
+        "  <pre>Error: expected 2</pre>\n</details>\n"
+        "<details>\n  <summary>🔴 <strong>cart &gt; times out</strong> - e2e/cart.spec.ts <strong>[webkit]</strong></summary>\n"
+        "  <pre>Timeout of 500ms exceeded.</pre>\n</details>\n"
+    )
+    assert verdict(text) is Verdict.FAIL

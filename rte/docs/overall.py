@@ -425,21 +425,30 @@ _MARKED_TEST_HEADING = re.compile(
 )
 
 
+# `🔴 examples > my failing test - library/har.spec.ts [chromium]`: one test, its file and a state colour
+_MARKED_SPEC = re.compile(
+    r"^\W{0,3}?(✅|🟢|❌|🔴)\s*[^\n]{1,200}?\s[\w./-]+\.(?:spec|test)\.[cm]?[jt]sx?\b[^\n]*$"
+)
+
+
 def _marked_tests(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
     """List items naming one test each behind a ✅ or ❌ (or numbered test headings so marked): together, one
     tally of the run."""
     counts = {"passed": 0, "failed": 0}
     first: int | None = None
     for block in blocks:
-        if block.kind not in ("item", "heading") or any(
+        if block.kind not in ("item", "heading", "paragraph") or any(
             _HISTORY.search(title) for title in block.section[1:]
         ):
             continue
         pattern = _MARKED_TEST if block.kind == "item" else _MARKED_TEST_HEADING
-        marked = pattern.match(block.text)
+        # (and a report's `<summary>🔴 suite > my test - har.spec.ts</summary>`, a line or a bold heading)
+        marked = (pattern.match(block.text) if block.kind != "paragraph" else None) or _MARKED_SPEC.match(
+            block.text
+        )
         if marked is None or "~~" in block.text:
             continue
-        counts["passed" if marked.group(1)[0] in "✅✔✓☑" else "failed"] += 1
+        counts["passed" if marked.group(1)[0] in "✅✔✓☑🟢" else "failed"] += 1
         first = block.line if first is None else first
     return [(first, counts)] if first is not None and counts["passed"] + counts["failed"] >= 3 else []
 
