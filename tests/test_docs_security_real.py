@@ -2703,3 +2703,11 @@ def test_a_korean_safety_confirmation_section_holds_no_findings() -> None:
         "- **I-2 SQL 파라미터 바인딩** 확인.\n- **I-3 비밀번호 검증기** 활성.\n"
     )
     assert findings(text) == {7: (Severity.LOW, U)}
+
+
+def test_a_fix_heading_naming_a_findings_id_is_that_findings_fix() -> None:
+    text = (
+        "# Audit\n\n## Critical\n\n### C1: Tokens never expire\n\nThey live forever.\n\n## Fixes\n\n"
+        "### Fix C1: Expire tokens after a day\n\n**Priority:** CRITICAL\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

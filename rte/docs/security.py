@@ -632,7 +632,10 @@ _NUMBER_GRADED = re.compile(rf"^\W*\w+\s*#?\s*\d+\s*\(\s*{SEVERITY_WORDS}\b", re
 # `### Remediation #2: Revoke EXECUTE on …`, `### Proposed fix 3 – Add the policy`: a fix proposed, not a finding
 # (a `### Fix #1: Audience claim never checked` under `## Required Fixes` names the problem to fix)
 _PROPOSED_FIX = re.compile(
-    r"^\W*(?:proposed\s+(?:fix|remediation)|remediation|recommendation)\s*#?\s*\d+\s*[:.)—–-]", re.I
+    r"^\W*(?:(?:proposed\s+(?:fix|remediation)|remediation|recommendation)\s*#?\s*\d+"
+    # (and `### Fix C1: Harden the token system`, the fix for the finding C1)
+    r"|(?-i:[Ff]ix(?:es)?\s+(?:for\s+)?[A-Z]{1,3}-?\d{1,3}))\s*[:.)—–-]",
+    re.I,
 )
 _TRAILING_STATE = re.compile(r"\s+(?:FIXED|RESOLVED|DONE|CLOSED|MITIGATED)\s*$")
 
