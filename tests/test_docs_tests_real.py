@@ -895,3 +895,14 @@ def test_a_generated_summary_of_red_spec_lines_fails_the_run() -> None:
         "  <pre>Timeout of 500ms exceeded.</pre>\n</details>\n"
     )
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_group_of_tests_skipped_whole_leaves_a_green_run_incomplete() -> None:
+    text = (
+        "# Upgrade check\n\n**Result:** 512 passed, 0 failed, 9 skipped\n\n## Skipped\n\n"
+        "**Live Network Tests (9 skipped)**\nThey need a real chain and are left out of CI.\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert (
+        verdict(text.replace("**Live Network Tests (9 skipped)**", "**Live Network Tests**")) is Verdict.PASS
+    )

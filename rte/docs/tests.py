@@ -69,7 +69,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
     code = _code_suites(blocks, rel)
     by_strategy = [table_suites(blocks, rel), code, _section_suites(blocks, rel), _line_suites(blocks, rel)]
     by_strategy += [sentence_suites(blocks, rel), result_lines(blocks, rel), named_runs(blocks, rel)]
-    by_strategy.append(_full_run_planned(blocks, rel))
+    by_strategy.append(_full_run_planned(blocks, rel) + _skipped_groups(blocks, rel))
     counted = any(s.total is not None for suites in by_strategy for s in suites)
     taken = {s.location.line for suites in by_strategy for s in suites if s.location}
     # Report-wide totals, unless the line they come from is already a level's own result.
@@ -404,6 +404,32 @@ def _full_run_planned(blocks: Sequence[Block], rel: str) -> list[Suite]:
                 Suite(Level.OTHER, Location(rel, block.line), strip_marks(first), state=SuiteState.PENDING)
             ]
     return []
+
+
+# `**RealEndpoint Tests (14 skipped)**` over why: a group of tests skipped whole
+_SKIPPED_GROUP = re.compile(
+    r"^\W*([A-Za-z][\w /&+.-]{1,40}?)\s+tests?\s*\(\s*(\d{1,5})\s+skipped\s*\)\W*$", re.I
+)
+
+
+def _skipped_groups(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    found = []
+    for block in blocks:
+        if block.kind in ("heading", "paragraph") and (
+            group := _SKIPPED_GROUP.match(strip_marks(block.text.split("\n")[0]))
+        ):
+            level = level_of(group.group(1)) or Level.OTHER
+            where = Location(rel, block.line)
+            found.append(
+                Suite(
+                    level,
+                    where,
+                    strip_marks(group.group(0)),
+                    skipped=int(group.group(2)),
+                    state=SuiteState.PENDING,
+                )
+            )
+    return found
 
 
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
