@@ -2711,3 +2711,11 @@ def test_a_fix_heading_naming_a_findings_id_is_that_findings_fix() -> None:
         "### Fix C1: Expire tokens after a day\n\n**Priority:** CRITICAL\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_grade_glossed_best_practices_holds_findings_and_a_score_calculation_none() -> None:
+    text = (
+        "# Audit\n\n### INFORMATIONAL (Best Practices)\n\n#### INFO-01: Publish a security.txt\n\nAdd the file.\n\n"
+        "## Risk Score Calculation\n\n- **Critical:** 2 × 10 = 20 points\n- **High:** 3 × 7 = 21 points\n"
+    )
+    assert findings(text) == {5: (Severity.INFO, U)}

@@ -25,6 +25,7 @@ _NOT_FINDINGS = re.compile(
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"
     r"|test plan|not (?:an? )?findings?|non-findings?|non-security|(?:success|exit|acceptance) criteria"
     r"|files? (?:reviewed|examined|audited|analy[sz]ed)|reviewed files|effort estimat\w*|estimated effort"
+    r"|(?:risk )?score calculation"
     r"|how to (?:read|interpret)|(?:sample|example) (?:outputs?|reports?))\b|^\W*(?:[\w-]+\s+)?(?:thresholds?|guidelines)\W*$"
     # (`### Strength: …`, `## Key strength`, not `### 8. JWT Secret Strength Not Validated`)
     r"|^\W*(?:key\s+|main\s+|security\s+)?strength\b"
@@ -143,7 +144,15 @@ def _not_findings(title: str) -> bool:
     """A strengths/summary/legend… title; a checklist only when it does not name findings."""
     if NAMES_FINDINGS.search(title):
         title = re.sub(r"check-?lists?", "", title, flags=re.I)
+    if _GRADE_FIRST.match(title):
+        # `### INFORMATIONAL (Best Practices)`: a grade, then what kind of advice it holds
+        title = re.sub(r"\([^()]*\b(?:best|good) practices?\b[^()]*\)", "", title, flags=re.I)
     return bool(_NOT_FINDINGS.search(title))
+
+
+_GRADE_FIRST = re.compile(
+    r"^\W*(?:critical|high|medium|moderate|low|info(?:rmational)?)\b(?:\s+severity)?\s*\(", re.I
+)
 
 
 def section_status(block: Block) -> FindingStatus | None:
