@@ -26,6 +26,7 @@ from rte.model import FindingStatus, Severity
 
 # Several fields on one line: `**Severity:** High · **Status:** ✅ Resolved`.
 _FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+# A field whose parts are marked done and not done (`Schema ✅ | Middleware ❌`).
 _MIXED_MARKS = re.compile(r"(?=.*(?:✅|✔))(?=.*(?:❌|✗|✘))")
 # `… (fixed in #5530)` closing a list item, or a body line opening with a status (`✅ Fixed in PR #2211`).
 _PAREN_STATUS = re.compile(

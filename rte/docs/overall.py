@@ -385,10 +385,8 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         key = _CELL_KEYS[next(k for k in _CELL_KEYS if re.match(k, word.group(1), re.I))]
         _, tally = tallies.setdefault(block.table, (block.line, {"passed": 0, "failed": 0, "skipped": 0}))
         tally[key] += 1
-        if re.match(
-            r"blocked|not run|pending|untested", word.group(1), re.I
-        ):  # a case not run leaves the run open
-            tally["not_run"] = tally.get("not_run", 0) + 1
+        if re.match(r"blocked|not run|pending|untested", word.group(1), re.I):
+            tally["not_run"] = tally.get("not_run", 0) + 1  # a case not run leaves the run open
     return list(tallies.values())
 
 

@@ -140,6 +140,12 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     )
 
 
+# `### INFORMATIONAL (…)`: a grade opening a title, then a gloss in brackets
+_GRADE_FIRST = re.compile(
+    r"^\W*(?:critical|high|medium|moderate|low|info(?:rmational)?)\b(?:\s+severity)?\s*\(", re.I
+)
+
+
 def _not_findings(title: str) -> bool:
     """A strengths/summary/legend… title; a checklist only when it does not name findings."""
     if NAMES_FINDINGS.search(title):
@@ -148,11 +154,6 @@ def _not_findings(title: str) -> bool:
         # `### INFORMATIONAL (Best Practices)`: a grade, then what kind of advice it holds
         title = re.sub(r"\([^()]*\b(?:best|good) practices?\b[^()]*\)", "", title, flags=re.I)
     return bool(_NOT_FINDINGS.search(title))
-
-
-_GRADE_FIRST = re.compile(
-    r"^\W*(?:critical|high|medium|moderate|low|info(?:rmational)?)\b(?:\s+severity)?\s*\(", re.I
-)
 
 
 def section_status(block: Block) -> FindingStatus | None:

@@ -212,6 +212,7 @@ def _document_title(blocks: Sequence[Block]) -> int | None:
     return tops[0] if len(tops) == 1 and not any(b.kind == "heading" for b in blocks[: tops[0]]) else None
 
 
+# `### 🔴 CRITICAL: Credential Rotation Required`, and `**Action Required:**` opening a part of a finding
 _REQUIRED_TITLE = re.compile(r"\b(?:required|needed)\W*$", re.I)
 _ACTION_REQUIRED = re.compile(r"^\W*action(?:s)? required\W*$", re.I)
 
