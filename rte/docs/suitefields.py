@@ -26,7 +26,8 @@ _RATIO = re.compile(
     # (not `iter 18 / 6,420s wall time`: a ratio of tests has no unit of time or size; not `Round 1/8`, `Step
     # 2/5`: a place in a sequence)
     # (nor `⭐⭐⭐⭐☆ (4/5)`: a rating in stars)
-    r"(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
+    # (the lookahead first: the lookbehinds are tried only where a number starts)
+    r"(?=\d)(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
     r"(?<![⭐☆★] \()(?<![⭐☆★]\()(?<![⭐☆★] )(?<![⭐☆★])"
     rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
     # (nor `LLM tests (0/11 running)`: how many run, not how many passed)

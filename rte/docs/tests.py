@@ -396,10 +396,14 @@ _DONE = re.compile(r"✅|☑|✔|\[x\]", re.I)
 
 def _full_run_planned(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for block in blocks:
-        if block.kind != "item" or not any(_PLANNING.search(title) for title in block.section[1:]):
+        if block.kind != "item":
             continue
         first = block.text.split("\n", 1)[0]
-        if _RUN_ALL.match(strip_marks(first)) and not _DONE.search(first):
+        if (
+            _RUN_ALL.match(strip_marks(first))
+            and not _DONE.search(first)
+            and any(_PLANNING.search(title) for title in block.section[1:])
+        ):
             return [
                 Suite(Level.OTHER, Location(rel, block.line), strip_marks(first), state=SuiteState.PENDING)
             ]
