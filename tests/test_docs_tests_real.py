@@ -906,3 +906,12 @@ def test_a_group_of_tests_skipped_whole_leaves_a_green_run_incomplete() -> None:
     assert (
         verdict(text.replace("**Live Network Tests (9 skipped)**", "**Live Network Tests**")) is Verdict.PASS
     )
+
+
+def test_a_runner_that_found_no_tests_leaves_a_green_run_incomplete() -> None:
+    text = (
+        "# Contract tests\n\n## Main package\n\n```\nTests: 40 passed, 0 failed\n```\n\n## Lite package\n\n"
+        "- Reported: `running 0 tests` (unit and integration)\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert verdict(text.replace("running 0 tests", "running 12 tests, 12 passed")) is Verdict.PASS

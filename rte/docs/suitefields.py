@@ -54,7 +54,8 @@ NOT_RUN = re.compile(
     r"\b(pending|not (yet )?(run|executed|started|implemented|available)|did not (run|finish)"
     r"|skipped( entirely| whole)?|blocked|todo|tbd|to be (run|executed|written)|to follow|deferred"
     r"|in progress|incomplete|not tested|no tests|n/a|still running|scheduled (?:for|on|to run)"
-    r"|collected 0 items|cancell?ed|aborted|no results|⏳|⏸️|🚧|ready (?:for|to) (?:execution|run|be run)"
+    r"|collected 0 items|running 0 tests|ran 0 tests|executed 0 tests"
+    r"|cancell?ed|aborted|no results|⏳|⏸️|🚧|ready (?:for|to) (?:execution|run|be run)"
     # the same in Portuguese, Spanish, French and German (`Testes NÃO Executados`, `pronto para execução`)
     r"|n[ãa]o (?:foram )?executad[oa]s?|no (?:se )?ejecutad[oa]s?|sin ejecutar|non ex[ée]cut[ée]e?s?"
     r"|nicht ausgef[üu]hrt|pronto para (?:execu[çc][ãa]o|executar)|listo para (?:ejecuci[óo]n|ejecutar)"
