@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.markdown import Block
@@ -344,11 +345,7 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             "\n".join(texts),
             judge_words=False,
         )
-        if (
-            suite
-            and suite.state is SuiteState.PENDING
-            and any(_PLANNING.search(t) for t in block.section[1:])
-        ):
+        if suite and suite.state is SuiteState.PENDING and _in_plan(block.section):
             continue  # `## Next steps` › `### K6 stress test (TODO)`: work planned, not a run left unfinished
         if suite and (suite.total is not None or suite.state is not SuiteState.NO_RESULT):
             suites.append(suite)
@@ -379,11 +376,19 @@ _PLANNING = re.compile(
     r"|nächste schritte|prossimi passi|kolejne kroki|langkah selanjutnya|следующие шаги",
     re.I,
 )
+
+
 _TO_DO = re.compile(
     r"^\W*(?:\d+[.)]\s*)?\W*(?:todo\W*)?(?:add|create|write|implement|build|set up|introduce|consider|extend"
     r"|expand|increase)\b",
     re.I,
 )
+
+
+@lru_cache(maxsize=4096)
+def _in_plan(section: tuple[str, ...]) -> bool:
+    """Under a heading that plans work (`## Next Steps`, `## 다음 단계`), below the document's title."""
+    return any(_PLANNING.search(title) for title in section[1:])
 
 
 # `## Next Steps` › `1. **Run Full Test Suite**`: the whole suite has yet to run (a re-run, or a step ticked
@@ -399,11 +404,7 @@ def _full_run_planned(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "item":
             continue
         first = block.text.split("\n", 1)[0]
-        if (
-            _RUN_ALL.match(strip_marks(first))
-            and not _DONE.search(first)
-            and any(_PLANNING.search(title) for title in block.section[1:])
-        ):
+        if _RUN_ALL.match(strip_marks(first)) and not _DONE.search(first) and _in_plan(block.section):
             return [
                 Suite(Level.OTHER, Location(rel, block.line), strip_marks(first), state=SuiteState.PENDING)
             ]
@@ -443,7 +444,7 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     for index, block in enumerate(blocks):
         if block.kind not in ("paragraph", "item") or index in scores:
             continue
-        planning = any(_PLANNING.search(title) for title in block.section[1:])
+        planning = _in_plan(block.section)
         for offset, whole in enumerate(block.text.split("\n")):
             if _LONE_CODE.fullmatch(whole):
                 continue  # `.playwright-mcp/login-error.png`: a file's name says nothing about a run
