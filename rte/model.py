@@ -130,7 +130,8 @@ class Finding:
 class SecurityAudit:
     findings: tuple[Finding, ...] = ()
     score: str | None = None
-    # Open HIGH/CRITICAL counts stated in summary tables, for reports that list no findings.
+    # Open HIGH/CRITICAL issues the audit counts but does not list: the counts of a report that lists no
+    # findings, or what a graded group's heading counts beyond the open findings under it.
     stated_open_blocking: int = 0
     stated_open_location: Location | None = None
     complete: bool | None = None  # None: the audit says nothing about completeness

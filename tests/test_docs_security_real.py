@@ -2719,3 +2719,25 @@ def test_a_grade_glossed_best_practices_holds_findings_and_a_score_calculation_n
         "## Risk Score Calculation\n\n- **Critical:** 2 × 10 = 20 points\n- **High:** 3 × 7 = 21 points\n"
     )
     assert findings(text) == {5: (Severity.INFO, U)}
+
+
+def test_a_graded_groups_tally_of_pending_issues_beyond_those_listed_blocks() -> None:
+    text = (
+        "# Auditoría\n\n## 🔴 PROBLEMAS DE ALTA PRIORIDAD (2 corregidos, 1 pendiente)\n\n"
+        "### ✅ Problema #1: Sesión sin caducidad\n\n**Estado:** ✅ CORREGIDO\n\n"
+        "### ✅ Problema #2: CORS abierto\n\n**Estado:** ✅ CORREGIDO\n\n"
+        "## 🟡 PRIORIDAD MEDIA (1 pendiente)\n\n### Problema #3: Mensajes de error verbosos\n"
+    )
+    doc = parse_document(text, "04-security-audit.md")
+    audit, _ = read_security(doc.blocks, "04-security-audit.md", doc.fm)
+    assert [(f.severity, f.status) for f in audit.findings] == [(Severity.HIGH, F)] * 2 + [
+        (Severity.MEDIUM, U)
+    ]
+    assert audit.stated_open_blocking == 1
+    assert audit.stated_open_location is not None and audit.stated_open_location.line == 3
+    # a tally the listed open findings already make up adds nothing
+    listed = text.replace(
+        "✅ Problema #2: CORS abierto\n\n**Estado:** ✅ CORREGIDO", "Problema #2: CORS abierto"
+    )
+    doc = parse_document(listed, "04-security-audit.md")
+    assert read_security(doc.blocks, "04-security-audit.md", doc.fm)[0].stated_open_blocking == 0

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, strip_marks
-from rte.model import Location, Severity
+from rte.model import Finding, Location, Severity
 
 _OPEN = re.compile(
     r"\b(open|unresolved|outstanding|remaining|active|unfixed|unpatched|not (yet )?(fixed|resolved))\b", re.I
@@ -37,6 +37,12 @@ _HAS = re.compile(
 _TOTAL_ROW = re.compile(r"^\W*(total|sum|all)\b", re.I)
 _COUNT_HEADER = re.compile(r"count|number|total|^\W*#\W*$|found|issues|findings", re.I)
 _BLOCKING = (Severity.CRITICAL, Severity.HIGH)
+# `## 🟡 HIGH PRIORITY ISSUES (3 fixed, 1 pending)`: a graded group's heading that counts its open findings.
+_TALLY = re.compile(
+    r"\([^()]*?\b(\d{1,3})\s+(?:open|pending|unresolved|outstanding|remaining|pendientes?|abiertos?|offen"
+    r"|ouverts?|en attente|pendentes?|abertos?|aperti|in sospeso)\b[^()]*\)",
+    re.I,
+)
 
 
 def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None]:
@@ -118,3 +124,29 @@ def _row_count(block: Block, lead: str) -> int:
         return 0
     count = re.fullmatch(r"\D{0,3}(\d{1,6})\D{0,12}", strip_marks(block.cells[column]))
     return int(count.group(1)) if count else 0
+
+
+def untallied_open(
+    blocks: Sequence[Block], findings: Sequence[Finding], rel: str
+) -> tuple[int, Location | None]:
+    """Open HIGH/CRITICAL issues a graded group's heading counts (`## HIGH PRIORITY (3 fixed, 1 pending)`)
+    beyond the open findings it lists, and the first heading that counts them."""
+    missing, where = 0, None
+    for index, block in enumerate(blocks):
+        tally = _TALLY.search(block.text) if block.kind == "heading" else None
+        if tally is None or severity_of(strip_marks(block.text[: tally.start()])) not in _BLOCKING:
+            continue
+        ends = (b.line for b in blocks[index + 1 :] if b.kind == "heading" and b.level <= block.level)
+        end = next(ends, None)
+        listed = sum(
+            1
+            for f in findings
+            if block.line < (line := f.location.line or 0)
+            and (end is None or line < end)
+            and f.severity in _BLOCKING
+            and f.status.is_open
+        )
+        if int(tally.group(1)) > listed:
+            missing += int(tally.group(1)) - listed
+            where = where or Location(rel, block.line)
+    return missing, where

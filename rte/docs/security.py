@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.closure import done_recommendations, found_marks, header_status, remedied_sections
 from rte.docs.codefindings import code_findings, merge_code
-from rte.docs.counts import stated_open
+from rte.docs.counts import stated_open, untallied_open
 from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
 from rte.docs.findtables import status_updates, table_findings, titled_statuses, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
@@ -145,7 +145,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # …~~ ✅`) lists its findings there.
         findings = _listed_findings(blocks, rel) or _listed_findings(summaries_as_lists(blocks), rel)
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
-    stated, stated_at = (0, None) if findings else stated_open(blocks, rel)
+    stated, stated_at = untallied_open(blocks, findings, rel) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
     complete = None if not status else not _DRAFT.search(status)
     return SecurityAudit(tuple(findings), score, stated, stated_at, complete), problems
