@@ -2741,3 +2741,16 @@ def test_a_graded_groups_tally_of_pending_issues_beyond_those_listed_blocks() ->
     )
     doc = parse_document(listed, "04-security-audit.md")
     assert read_security(doc.blocks, "04-security-audit.md", doc.fm)[0].stated_open_blocking == 0
+
+
+def test_a_grade_then_only_how_the_group_stands_heads_a_group() -> None:
+    text = (
+        "# Review\n\n## HIGH — Partially Fixed\n\n### Fixed\n\n| # | Vulnerability | Commit |\n|---|---|---|\n"
+        "| E4 | Proxy forwards any path | `0dd4ee1` |\n\n## MEDIUM — Pending\n\n| # | Description | File |\n|---|---|---|\n"
+        "| M1 | Webhook origin unchecked | hooks.py |\n\n## High — Open redirect after login\n\nThe `next` parameter.\n"
+    )
+    assert findings(text) == {
+        9: (Severity.HIGH, F),
+        15: (Severity.MEDIUM, OPEN),
+        17: (Severity.HIGH, U),
+    }

@@ -146,6 +146,9 @@ SEVERITY_SECTION = re.compile(
     r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?)\s*[—–:-]\s*\W*(?:(?:fix|address|resolve)\s+"
     r"(?:soon|now|first|next|later|immediately|before\b)|all\s+(?:fixed|resolved|closed|open)|nice to have"
     r"|must fix|should fix|backlog)[\w\s.,/()-]{0,30}$"
+    # `## HIGH — Partially Fixed`, `## MEDIUM — Pending`: a grade, then only how the group stands
+    r"|^\W*(critical|high|medium|moderate|low|info(?:rmational)?)\s*[—–:-]\s*\W*(?:(?:partially|partly|mostly)\s+)?"
+    r"(?:fixed|resolved|closed|open|pending|remediated|addressed|deferred|outstanding|in progress)\s*(?:\([^()]{0,30}\))?\W*$"
     # `## VULNERABILIDADES ALTAS`, `### 2.3 Vulnérabilités Hautes`: the noun first, as other languages write it
     # (`## PROBLEMAS DE ALTA PRIORIDAD (3 Corregidos, 1 Pendiente)`, `## PROBLEMAS DE PRIORIDAD MEDIA`)
     rf"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:{FOREIGN_FINDINGS})\s+(?:(?:tingkat|de nivel|de niveau|de)\s+)?"
