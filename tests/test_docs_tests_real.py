@@ -915,3 +915,10 @@ def test_a_runner_that_found_no_tests_leaves_a_green_run_incomplete() -> None:
     )
     assert verdict(text) is Verdict.INCOMPLETE
     assert verdict(text.replace("running 0 tests", "running 12 tests, 12 passed")) is Verdict.PASS
+
+
+def test_a_total_beside_a_status_of_all_passing_is_a_passing_run_of_that_total() -> None:
+    text = "# Coverage\n\n## Overview\n- **Total Tests**: 41 tests\n- **Test Status**: ✅ All Passing\n- **Coverage**: 70%\n"
+    assert verdict(text) is Verdict.PASS
+    assert [(s.passed, s.failed) for s in read(text)] == [(41, 0)]
+    assert verdict("# Smoke\n\nAll API tests passing on the staging box.\n") is Verdict.PASS

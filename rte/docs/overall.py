@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.runners import key_pairs, runner_line, settle
@@ -125,7 +126,10 @@ _ALL_PASSED = re.compile(
     r"|\b(?:tests?|specs?|suites?)\s+(?:have\s+|were\s+)?all\s+passed\b"
     rf"|\ball\s+({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:now\s+)?pass(?:es|ed)?\b"
     # `152 tests, all passing`, `40 specs (all passed)`
-    rf"|\b({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s*[,(—–-]\s*all\s+pass(?:ing|ed|es)?\b",
+    rf"|\b({COUNT})\s+(?:\w+\s+)?(?:tests?|specs?)\s*[,(—–-]\s*all\s+pass(?:ing|ed|es)?\b"
+    # `All tests passing`, `**Test Status**: ✅ All Passing`
+    r"|\ball\s+(?:\w+\s+){0,2}?(?:tests?|specs?|suites?)\s+(?:are\s+)?passing\b"
+    r"|^\W*(?:test\s+)?(?:status|results?)\W*[:=]\W*all\s+pass(?:ing|ed)\W*$",
     re.I,
 )
 # `## Automated Tests` › `Result: Passed.`: a test section's stated result (not an audit's or a lint check's).
@@ -281,7 +285,11 @@ def overall_suites(
     groups += _result_tables(blocks) + _failure_lists(blocks) + _marked_tests(blocks)
     if not groups:
         if not counted and not statements:
-            return passing[:1]
+            # `- **Total Tests**: 77` beside `- **Status**: All Passing`: all of the stated total passed
+            total = next((t["total"] for _, t in tables.values() if set(t) == {"total"}), None)
+            return [
+                replace(p, passed=total, failed=0) if p.passed is None and total else p for p in passing[:1]
+            ]
         return statements if not counted else [s for s in statements if _kept(s)]
     failing = [g for g in groups if g[1].get("failed")]
     start, counts = max(failing or groups, key=lambda g: _total(g[1]))
