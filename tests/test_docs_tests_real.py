@@ -922,3 +922,10 @@ def test_a_total_beside_a_status_of_all_passing_is_a_passing_run_of_that_total()
     assert verdict(text) is Verdict.PASS
     assert [(s.passed, s.failed) for s in read(text)] == [(41, 0)]
     assert verdict("# Smoke\n\nAll API tests passing on the staging box.\n") is Verdict.PASS
+
+
+def test_portuguese_fields_of_tests_passing_and_failing_count_the_run() -> None:
+    text = "# Relatório\n\n## Resumo\n- **Total de Testes**: 30\n- **Testes Passando**: 30 ✅\n- **Testes Falhando**: 0 ❌\n"
+    assert verdict(text) is Verdict.PASS
+    assert [(s.passed, s.failed) for s in read(text)] == [(30, 0)]
+    assert verdict(text.replace("Falhando**: 0", "Falhando**: 2")) is Verdict.FAIL

@@ -351,6 +351,9 @@ FOREIGN_KEYS = {
     **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
     **dict.fromkeys(("aprovados", "passaram", "passou", "réussis", "bestanden", "erfolgreich"), "passed"),
     **dict.fromkeys(("passati", "superati", "riusciti"), "passed"),
+    **dict.fromkeys(
+        ("passando", "testes passando", "testes aprovados", "pruebas exitosas", "pruebas pasadas"), "passed"
+    ),
     **dict.fromkeys(("totali", "test totali", "totale", "total de testes", "total de pruebas"), "total"),
     **dict.fromkeys(
         ("실패", "失败", "失敗", "不合格", "провалено", "не пройдено", "упало", "ошибок"), "failed"
@@ -360,6 +363,7 @@ FOREIGN_KEYS = {
         "failed",
     ),
     **dict.fromkeys(("falliti", "fallito", "non superati"), "failed"),
+    **dict.fromkeys(("falhando", "testes falhando", "testes com falha", "pruebas fallidas"), "failed"),
     **dict.fromkeys(
         ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
     ),
