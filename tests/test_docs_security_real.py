@@ -2754,3 +2754,13 @@ def test_a_grade_then_only_how_the_group_stands_heads_a_group() -> None:
         15: (Severity.MEDIUM, OPEN),
         17: (Severity.HIGH, U),
     }
+
+
+def test_graded_items_under_a_gaps_and_recommendations_heading_are_the_gaps_found() -> None:
+    text = (
+        "# HIPAA review\n\n## 1. Access control\n\n### 1.3 Gaps & Recommendations\n\n"
+        "1. **CRITICAL: Require a second factor for staff**\n   - TOTP for every account\n\n"
+        "2. **MEDIUM: Lock accounts after failed logins**\n   - five attempts\n\n"
+        "## 2. Next steps\n\n1. **HIGH: Enable audit logging in the console**\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U), 10: (Severity.MEDIUM, U)}

@@ -57,6 +57,7 @@ _WEAK_NOT_FINDINGS = re.compile(
 )
 
 
+_GAPS = re.compile(r"\bgaps\b", re.I)
 _VERIFIED = re.compile(r"\bverified (?:good|ok|secure|clean)\b", re.I)
 
 # The sections that list checks with their results.
@@ -125,7 +126,12 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
         return True
     # `## Must-Fix Before 1.0` › `1. Harden the askpass handling …`: the work the findings call for (and
     # `## Remaining risks and next actions` names risks, but a line opening with a verb there is work to do)
-    work = [t for t in sections if _WEAK_NOT_FINDINGS.search(t) or moscow_severity(t) is not None]
+    # (but `### 1.3 Gaps & Recommendations` › `1. **CRITICAL: Implement MFA**`: the gaps found, each with its fix)
+    work = [
+        t
+        for t in sections
+        if (_WEAK_NOT_FINDINGS.search(t) or moscow_severity(t) is not None) and not _GAPS.search(t)
+    ]
     opening = SEVERITY_PREFIX.match(plain := strip_marks(text))
     if work and block.kind != "heading" and ACTION.match(plain[opening.end() - 1 :] if opening else plain):
         # `1. **Implement MFA** - Priority: Medium`, `1. High: replace raw errors …` under next actions: work to do
@@ -135,6 +141,7 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     return not explicit and any(
         _WEAK_NOT_FINDINGS.search(title)
         and not NAMES_FINDINGS.search(title)
+        and not _GAPS.search(title)
         and section_severity((title,)) is None  # `Recommendations (Should Fix)` grades its items
         for title in sections
     )
