@@ -2764,3 +2764,18 @@ def test_graded_items_under_a_gaps_and_recommendations_heading_are_the_gaps_foun
         "## 2. Next steps\n\n1. **HIGH: Enable audit logging in the console**\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, U), 10: (Severity.MEDIUM, U)}
+
+
+def test_a_russian_owasp_section_details_the_vulnerabilities_found_under_it() -> None:
+    text = (
+        "# Аудит\n\n## OWASP Top 10\n\n### A01:2021 – Broken Access Control 🔴 КРИТИЧНО\n\n"
+        "#### ❌ Найденные уязвимости:\n\n##### 1. **Роль хранится на клиенте**\n**Риск:** 🔴 Критический\n\n"
+        "##### 2. **Профили видны всем**\n**Риск:** 🟡 Средний\n\n"
+        "## Дополнительно\n\n#### 1. **Clickjacking**\n**Риск:** 🟢 Низкий\n\n"
+        "## Приоритетный план исправлений\n\n### 🔴 Критично (1 неделя):\n\n1. ✅ Проверять роль на сервере\n"
+    )
+    assert findings(text) == {
+        9: (Severity.CRITICAL, U),
+        12: (Severity.MEDIUM, U),
+        17: (Severity.LOW, U),
+    }

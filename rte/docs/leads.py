@@ -86,7 +86,8 @@ FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior|revised|adjusted|corrected)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|likelihood|probability|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     r"|assessment|disposition"
-    rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|riesgo|risco|risque|risiko)"
+    rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|riesgo|risco|risque|risiko"
+    r"|риск|уровень риска|серь[её]зность|критичность|статус)"
     rf"(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
@@ -124,10 +125,11 @@ _TITLE_THEN_SEVERITY = re.compile(rf"^.{{8,}}?\s[—–:-]\s*\(?{SEVERITY_WORDS}
 _GROUP_COUNTS = r":\s*\d+(?:\s+[^\W\d_]+)?(?:\s*,\s*\d+\s+[^\W\d_]+)*"
 # `(Severity: 10/10)`, `(CVSS 7.0-8.9)`: the scores a severity group spans, closing its label.
 _GROUP_SCORE = r"\(\s*(?:severity|cvss|score)\s*:?\s*[\d.]+(?:\s*[-–]\s*[\d.]+)?\s*(?:/\s*10)?\s*\)"
-# Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French, German, Dutch and Indonesian.
+# Findings, vulnerabilities, issues and risks in Spanish, Portuguese, French, German, Dutch, Indonesian and Russian.
 FOREIGN_FINDINGS = (
     r"vulnerabilidades|vulnérabilités|vulnerabilites|schwachstellen|hallazgos|achados|problemas|problèmes"
     r"|riesgos|riscos|risques|constatations|befunde|probleme|risiken|bevindingen|kwetsbaarheden|temuan|kerentanan"
+    r"|уязвимост[а-я]*|проблем[а-я]*"
 )
 # A heading that sorts findings by severity: `## High`, `### 🟠 High Severity`, `Critical Issues (Must Fix)`.
 SEVERITY_SECTION = re.compile(

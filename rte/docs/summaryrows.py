@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import FINDING_LEAD, HEAD_ID, ID
+from rte.docs.leads import FINDING_LEAD, FOREIGN_FINDINGS, HEAD_ID, ID
 from rte.docs.markdown import Block
 from rte.docs.vocab import same_title, strip_marks
 from rte.model import Finding, FindingStatus, Severity
@@ -211,6 +211,21 @@ _RESTATING = re.compile(
 _OWASP = re.compile(r"\bA\d\d:20\d\d\b")
 _MAPPED_AFTER = 3  # findings detailed outside recaps before an OWASP mapping counts as one
 _HOLDS = re.compile(r"\b(?:findings?|issues?)\b", re.I)
+_FOUND = re.compile(rf"\b(?:findings?|issues?|vulnerabilit(?:y|ies)|{FOREIGN_FINDINGS})\b", re.I)
+
+
+def _recap(titles: Sequence[str]) -> bool:
+    """A recap section, or one restating findings (`### A01:2021 – Broken Access Control`) unless a title
+    under it names the findings found there (`#### ❌ Vulnerabilities found:`): then it details them."""
+    return any(
+        _RECAP.search(title)
+        or (
+            _RESTATING.search(title)
+            and not _HOLDS.search(title)
+            and not any(_FOUND.search(below) for below in titles[index + 1 :])
+        )
+        for index, title in enumerate(titles)
+    )
 
 
 def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
@@ -220,10 +235,7 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
     recap: dict[tuple[str, ...], bool] = {}  # blocks of one section share the answer
     for block in blocks:
         if block.section not in recap:
-            recap[block.section] = any(
-                _RECAP.search(title) or (_RESTATING.search(title) and not _HOLDS.search(title))
-                for title in block.section[1:]
-            )
+            recap[block.section] = _recap(block.section[1:])
     recap_lines = {b.line for b in blocks if recap[b.section]}
     mapping_lines = {b.line for b in blocks if any(_OWASP.search(t) for t in b.section[1:])}
     originals = [f for f in findings if f.location.line not in recap_lines]

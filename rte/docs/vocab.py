@@ -10,14 +10,15 @@ from rte.model import FindingStatus, Level, Severity
 # The grade words of Spanish, Portuguese, French, German, Dutch, Indonesian and Polish reports that English prose
 # does not use (`CRITIQUE #1: …`, `VULNERABILIDADES ALTAS`); Spanish `media` counts only before a colon or a
 # closing bracket (`🟡 MEDIA: …`, `(Media)`), or after `prioridad`: "media uploads" is English.
-FOREIGN_CRITICAL = r"krytyczn[eayi]|cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis"
+FOREIGN_CRITICAL = (
+    r"krytyczn[eayi]|cr[ií]tic[ao]s?|critiques?|kritisch(?:e[nrs]?)?|kritieke?|kritis|критич[а-я]*"
+)
 FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
+    r"|высок[а-я]*"
 )
-FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah"
-FOREIGN_LOW = (
-    r"nisk[iaie]e?|mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah"
-)
+FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
+FOREIGN_LOW = r"nisk[iaie]e?|mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah|низк[а-я]*"
 # Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
 CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
