@@ -2779,3 +2779,15 @@ def test_a_russian_owasp_section_details_the_vulnerabilities_found_under_it() ->
         12: (Severity.MEDIUM, U),
         17: (Severity.LOW, U),
     }
+
+
+def test_a_coloured_category_over_numbered_findings_grades_them_as_the_legend_says() -> None:
+    text = (
+        "# Review\n**Severity Levels:** 🔴 Critical | 🟠 High | 🟡 Medium\n\n## OWASP Top 10\n\n"
+        "### 🔴 1. A01:2021 – Broken Access Control\n\n#### Finding 1.1: Room joined without membership\n"
+        "**File:** `chat/consumers.py`\n\n### 🟡 2. A09:2021 – Logging\n\n#### Finding 2.1: Logins never logged\n"
+        "**File:** `auth/views.py`\n"
+    )
+    assert findings(text) == {8: (Severity.CRITICAL, U), 13: (Severity.MEDIUM, U)}
+    # without a legend, red is the common high
+    assert findings(text.replace("🔴 Critical | ", ""))[8] == (Severity.HIGH, U)

@@ -4,10 +4,20 @@ Fix before any user`, `### Priority 1 Fixes (Critical)`) or of a reviewed area (
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rte.docs.findingparts import groups_findings
-from rte.docs.leads import FOREIGN_FINDINGS, ID, PAREN_SEVERITY, SEVERITY_PREFIX, TAG, TRAILING_GRADE, Lead
+from rte.docs.leads import (
+    FINDING_LEAD,
+    FOREIGN_FINDINGS,
+    ID,
+    PAREN_SEVERITY,
+    SEVERITY_PREFIX,
+    TAG,
+    TRAILING_GRADE,
+    Lead,
+    marker_lead,
+)
 from rte.docs.markdown import Block
 from rte.docs.vocab import severity_of, strip_marks
 from rte.model import Severity
@@ -29,7 +39,9 @@ _FINDING_GROUP = re.compile(
 )
 
 
-def group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | None:
+def group_grade(
+    blocks: Sequence[Block], index: int, plain: str, terms: Mapping[str, Severity] | None = None
+) -> Severity | None:
     """The grade a parent heading gives the finding headings below it: one it opens with (`## CRITICAL — Fix
     before any user` over `### C-1: …`) or one in brackets after a group's name (`### Priority 1 Fixes
     (Critical) - COMPLETED` over `#### 1. …`, but not `## Money Rules (Critical)`, a rule checked)."""
@@ -38,7 +50,20 @@ def group_grade(blocks: Sequence[Block], index: int, plain: str) -> Severity | N
     if bracketed and (not _FINDING_GROUP.search(plain) or ID.search(blocks[index].text)):
         bracketed = None
     grade = opening or bracketed or _RANKED.match(plain)
+    if grade is None and blocks[index].kind == "heading" and _finding_below(blocks, index):
+        # `### 🔴 1. A01:2021 – Broken Access Control` › `#### Finding 1.1: …`: the colour grades the group
+        return marker_lead(blocks[index].text, terms)
     return severity_of(grade.group(1)) if grade and groups_findings(blocks, index) else None
+
+
+def _finding_below(blocks: Sequence[Block], index: int) -> bool:
+    """A heading whose first sub-heading opens a numbered finding (`#### Finding 1.1: …`)."""
+    child = next((b for b in blocks[index + 1 :] if b.kind == "heading"), None)
+    return (
+        child is not None
+        and child.level > blocks[index].level
+        and bool(FINDING_LEAD.match(strip_marks(child.text)))
+    )
 
 
 def rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Severity | None:

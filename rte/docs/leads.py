@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rte.docs.legends import Legend, graded, prose_severity
@@ -556,9 +556,15 @@ def _inline_severity(key: str, value: str) -> Severity | None:
     return None
 
 
-def marker_lead(text: str) -> Severity | None:
-    """A coloured severity marker opening a heading (`### 2. 🟠 Links never expire`)."""
-    return leading_marker(re.sub(r"^\W*\d+[.)]\s*", "", text))
+def marker_lead(text: str, terms: Mapping[str, Severity] | None = None) -> Severity | None:
+    """A coloured severity marker opening a heading (`### 2. 🟠 Links never expire`, `### 🔴 1. A01:2021 – …`),
+    read as the report's legend says when it says (`🔴 Critical | 🟠 High`)."""
+    for opening in (text.lstrip(), re.sub(r"^\W*\d+[.)]\s*", "", text)):
+        if terms and opening[:1] in terms:
+            return terms[opening[:1]]
+        if marked := leading_marker(opening):
+            return marked
+    return None
 
 
 # `**issue**: XSS in the reader view`: the line of a record that names the finding.

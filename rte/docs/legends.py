@@ -38,10 +38,12 @@ _CONDITIONAL = re.compile(
 _BAND = re.compile(rf"\b(\d{{1,3}})\s*(?:–|—|-|to)\s*(\d{{1,3}})\s*[:=→]?\s*{_GRADE}\b", re.I)
 
 Legend = Mapping[str, Severity]
+# `**Severity Levels:** 🔴 Critical | 🟠 High | 🟡 Medium | 🔵 Low`: what the report's colours stand for
+_MARKER_PAIR = re.compile(rf"(🚨|⛔|🔴|🟠|🟡|🟢|🔵|🟣|⚪)\ufe0f?\s*(?:[=:→]\s*)?\**\s*{_GRADE}\b", re.I)
 
 
 def legend(blocks: Sequence[Block]) -> dict[str, Severity]:
-    """Words or numbers a paragraph grades two or more of at once (a legend); first definition wins."""
+    """Words, numbers or colours a paragraph grades two or more of at once (a legend); first definition wins."""
     found: dict[str, Severity] = {}
     for block in blocks:
         if block.kind not in ("paragraph", "item"):
@@ -51,6 +53,10 @@ def legend(blocks: Sequence[Block]) -> dict[str, Severity]:
             for low, high, grade in bands:
                 for score in range(int(low), min(int(high), int(low) + 100) + 1):
                     found.setdefault(str(score), severity_of(grade) or Severity.UNKNOWN)
+        colours = _MARKER_PAIR.findall(block.text) if len(block.text) <= 300 else []
+        if len({mark for mark, _ in colours}) >= 2:
+            for mark, grade in colours:
+                found.setdefault(mark, severity_of(grade) or Severity.UNKNOWN)
         if "=" not in block.text and "→" not in block.text:
             continue
         pairs = _PAIR.findall(block.text)

@@ -334,7 +334,7 @@ def _heading_findings(
             else None
         )
         if grouped is None and index in parents:
-            grouped = group_grade(blocks, index, plain) or rated_area(blocks, leads, index)
+            grouped = group_grade(blocks, index, plain, terms) or rated_area(blocks, leads, index)
         tagged = _tagged_heading(block, plain) if index not in parents else None
         # read once, here or below (the fields are costly: they run to the next lead)
         found = fields(blocks, lead, starts) if grouped is not None and index in parents else None
@@ -367,12 +367,12 @@ def _heading_findings(
         coded_id = ident or (named.group(1) if named else None)
         tabled = coded_id in listed or coded_id in summarised
         coded_grade = letter_grade(coded_id) if coded and (inherited is not None or not tabled) else None
-        marker = marker_lead(text if block.kind == "heading" else "")
+        marker = marker_lead(text if block.kind == "heading" else "", terms)
         if (
             marker is not None
             and inherited is not None
             and block.section
-            and marker_lead(block.section[-1]) is marker
+            and marker_lead(block.section[-1], terms) is marker
         ):
             # `## 🟡 HIGH PRIORITY ISSUES` › `### 7. 🟡 …`: the colour repeats the section's, whose word grades
             marker = inherited
