@@ -2791,3 +2791,14 @@ def test_a_coloured_category_over_numbered_findings_grades_them_as_the_legend_sa
     assert findings(text) == {8: (Severity.CRITICAL, U), 13: (Severity.MEDIUM, U)}
     # without a legend, red is the common high
     assert findings(text.replace("🔴 Critical | ", ""))[8] == (Severity.HIGH, U)
+
+
+def test_a_spanish_summary_matrix_lends_grades_and_states_to_the_findings_detailed_below() -> None:
+    text = (
+        "# Auditoría\n\n## 1. Matriz Resumen\n\n| ID | Vulnerabilidad | Severidad | Estado |\n|---|---|---|---|\n"
+        "| SEC-01 | Middleware nunca se ejecuta | **Crítica** | Pendiente |\n| SEC-02 | Bucket público | Media | Resuelto |\n\n"
+        "## 2. Detalle\n\n### SEC-01: Middleware nunca se ejecuta\n\n* **Ubicación:** `src/proxy.ts`\n\n"
+        "### SEC-02: Bucket público\n\n* **Ubicación:** `storage.sql`\n\n"
+        "## 3. Résumé\n\n| Sévérité | Nombre | Description |\n|---|---|---|\n| 🔴 **CRITIQUE** | 1 | middleware |\n"
+    )
+    assert findings(text) == {12: (Severity.CRITICAL, OPEN), 16: (Severity.MEDIUM, F)}

@@ -26,6 +26,7 @@ from rte.docs.rowstatus import (
 from rte.docs.sections import NAMES_FINDINGS, SUMMARY, closed_section, excluded, section_status
 from rte.docs.vocab import (
     PRAISE,
+    foreign_severity,
     id_severity,
     leading_status,
     same_title,
@@ -47,7 +48,11 @@ _PLACE_COLUMN = re.compile(r"^\W*(?:package|dependency|library|component)\W*$", 
 _RISK_GRADE = re.compile(r"\brisk\s+(?:level|rating|score|grade)\b", re.I)
 _IMPACT_COLUMN = re.compile(r"^\W*impact\W*$", re.I)
 _SEVERITY_COLUMN = re.compile(
-    r"severity|criticality|\bpriori|\bprioryt|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$", re.I
+    r"severity|criticality|\bpriori|\bprioryt|\brisk\b|cvss|\blevel\b|rating|^\W*sev\W*$"
+    # (`Severidad`, `Gravidade`, `Sévérité`, `Schweregrad`, `Серьёзность`, `严重程度`, `심각도`)
+    r"|severidade?|gravedad|gravidade|s[ée]v[ée]rit[ée]|schweregrad|criticidade?|серь[её]зность|критичность"
+    r"|严重|深刻度|重大度|심각도",
+    re.I,
 )
 
 _ID_COLUMN = re.compile(
@@ -63,7 +68,11 @@ _ROUND_COLUMN = re.compile(
 
 _LATEST_COLUMN = re.compile(r"\b(current|now|latest|final|after)\b|re-?test", re.I)
 
-_STATUS_COLUMN = re.compile(r"status|state|resolution|disposition|fixed|remediat|triage|re-?test|状态", re.I)
+_STATUS_COLUMN = re.compile(
+    r"status|state|resolution|disposition|fixed|remediat|triage|re-?test|状态|状態|상태"
+    r"|^\W*(?:estado|statut|situa[çc][ãa]o|стату?с)\W*$",
+    re.I,
+)
 
 # A vendor's or owner's reply column, read for the status when no column names one (`Issue | Response`,
 # `Auditor finding | Our action`).
@@ -84,7 +93,11 @@ _NAMES_FINDING = re.compile(
 )
 _ADVISORY = re.compile(r"\b(?:CVE-\d{4}-\d+|GHSA(?:-\w{4}){3})\b", re.I)
 
-_COUNT_COLUMN = re.compile(r"^\W*(count|number|no\.? of \w+|#|qty|total|findings|issues)\W*$", re.I)
+_COUNT_COLUMN = re.compile(
+    r"^\W*(count|number|no\.? of \w+|#|qty|total|findings|issues"
+    r"|nombre|n[úu]mero|cantidad|quantidade|anzahl|aantal|jumlah|количество|数量|件数|개수)\W*$",
+    re.I,
+)
 _WORST = re.compile(r"^\W*(?:highest|max(?:imum)?|worst|top)\s+(?:severity|risk)\W*$", re.I)
 _BARE = re.compile(rf"\W*{SEVERITY_WORDS}\W*", re.I)
 
@@ -227,7 +240,7 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
                 sev_cell = above.get(block.table, "")  # a merged cell: the value above repeats
         if PRAISE.fullmatch(strip_marks(sev_cell)):
             continue  # `| 🟢 **GOOD** | Strong typing for the client |`: a strength rated, not a finding
-        severity = severity_of(sev_cell) or graded(sev_cell, terms)
+        severity = severity_of(sev_cell) or foreign_severity(strip_marks(sev_cell)) or graded(sev_cell, terms)
         if severity is None and re.search("cvss", header[sev_col], re.I):
             severity = severity_of(f"CVSS {strip_marks(block.cells[sev_col])}")
         if severity is None and (impact := _column(header, _IMPACT_COLUMN, exclude=(sev_col,))) is not None:

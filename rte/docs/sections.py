@@ -13,7 +13,9 @@ from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
 
 # A summary of the report, in English and other languages.
-_SUMMARY_TERMS = r"summary|overview|ringkasan|resumen|resumo|zusammenfassung|samenvatting|riepilogo"
+_SUMMARY_TERMS = (
+    r"summary|overview|ringkasan|resumen|resumo|résumé|zusammenfassung|samenvatting|riepilogo|сводка"
+)
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
@@ -73,7 +75,7 @@ _EXECUTIVE = re.compile(r"\bexecutive\b|\btl;?dr\b|\bat a glance\b", re.I)
 
 NAMES_FINDINGS = re.compile(r"\b(findings?|issues?|vulnerabilit\w*|risks)\b", re.I)
 
-SUMMARY = re.compile(r"\b(summary|overview)\b", re.I)
+SUMMARY = re.compile(rf"\b({_SUMMARY_TERMS})\b", re.I)
 _SUMMARY_WORDS = re.compile(rf"\b(?:{_SUMMARY_TERMS})\b", re.I)
 
 
