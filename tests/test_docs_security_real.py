@@ -2802,3 +2802,12 @@ def test_a_spanish_summary_matrix_lends_grades_and_states_to_the_findings_detail
         "## 3. Résumé\n\n| Sévérité | Nombre | Description |\n|---|---|---|\n| 🔴 **CRITIQUE** | 1 | middleware |\n"
     )
     assert findings(text) == {12: (Severity.CRITICAL, OPEN), 16: (Severity.MEDIUM, F)}
+
+
+def test_a_heading_opening_with_an_id_range_lists_those_findings_and_none_found_is_none() -> None:
+    text = (
+        "# Auditoría\n\n# 🔴 HALLAZGOS CRÍTICOS\n\n## ✅ HC-000: Ninguno Detectado\n\nNada bloquea.\n\n"
+        "# 🟡 HALLAZGOS MEDIOS\n\n## HM-001 a HM-002: Otros Medios\n\n- **HM-001:** Sin lazy loading\n"
+        "- **HM-002:** Sin robots.txt\n"
+    )
+    assert findings(text) == {13: (Severity.MEDIUM, U), 14: (Severity.MEDIUM, U)}

@@ -86,14 +86,10 @@ def ranged_findings(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
 
 
 def _range_heading(block: Block) -> re.Match[str] | None:
-    """A heading that is only a run of ids: `### VULN-010 à VULN-017`."""
+    """A heading that opens with a run of ids: `### VULN-010 à VULN-017`, `## HM-002 a HM-012: Otros Medios`."""
     title = strip_marks(block.text)
     run = ID_RANGE.search(title)
-    return (
-        run
-        if block.kind == "heading" and run and not re.sub(r"\W", "", title.replace(run.group(0), ""))
-        else None
-    )
+    return run if block.kind == "heading" and run and not re.search(r"\w", title[: run.start()]) else None
 
 
 def _range_lines(blocks: Sequence[Block], start: int, ranged: re.Match[str]) -> list[tuple[str, str, int]]:

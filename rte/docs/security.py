@@ -90,9 +90,14 @@ _GRADE_CLOSES = re.compile(
 )
 # `**Results**: 3/4 passed, 1 failed`: how many of an area's checks passed
 _CHECKS_TALLY = re.compile(r"^\W*results?\W*:\W*\d+\s*/\s*\d+\s+(?:checks?\s+)?passed\b", re.I)
+# (and in other languages: `## ✅ HC-000: Ninguno Detectado`, `Aucune`, `Keine gefunden`)
+_NONE_WORD = (
+    r"(?:none|n/?a|ningun[oa]s?|nenhum[a]?|aucune?|keine?|nessun[oa]?)"
+    r"(?:\s+(?:found|detected|identified|detectad[oa]s?|encontrad[oa]s?|d[ée]tect[ée]e?s?|gefunden|rilevat[oi]))?"
+)
 _NONE = re.compile(
-    r"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*(none|n/?a|no \w+ found)\W*$"
-    r"|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*:\W*(?:none|n/?a)\W*$",  # `### High-Risk Dependencies: **None**`
+    rf"^\W*\w+\W*(?:issues?|findings?|severity|priority)?\W*({_NONE_WORD}|no \w+ found)\W*$"
+    rf"|^\W*(?:[\w-]+\s+){{0,3}}[\w-]+\s*:\W*{_NONE_WORD}\W*$",  # `### High-Risk Dependencies: **None**`
     re.I,
 )
 # `### To Be Investigated` over `_(Placeholder - will be filled in after the review)_`: room for findings, none yet.
