@@ -2811,3 +2811,12 @@ def test_a_heading_opening_with_an_id_range_lists_those_findings_and_none_found_
         "- **HM-002:** Sin robots.txt\n"
     )
     assert findings(text) == {13: (Severity.MEDIUM, U), 14: (Severity.MEDIUM, U)}
+
+
+def test_an_implementation_priority_table_schedules_the_findings_it_names() -> None:
+    text = (
+        "# Terraform review\n\n## Critical Issues\n\n### 1. 🔴 State file unencrypted\n\nThe bucket has no KMS key.\n\n"
+        "## Implementation Priority\n\n| Issue | Severity | Time | Action |\n|---|---|---|---|\n"
+        "| Encrypt state | CRITICAL | 2 days | Block deploys |\n| IMDSv2 | HIGH | 0.5 days | Enforce on nodes |\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

@@ -54,13 +54,14 @@ _WEAK_NOT_FINDINGS = re.compile(
     r"\b(remedia[çc][ãa]o|remediaci[óo]n|recomenda[çc][õo]es|recomendaciones|pr[óo]ximos pas(?:s)?os"
     r"|verified (?:good|ok|secure|clean)|recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
-    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?"
+    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?|implementation (?:priority|order|plan|roadmap)"
     # (and in Russian: `Приоритетный план исправлений`, `Рекомендации`, `Следующие шаги`)
     r"|план (?:исправлений|действий|устранения|работ)|рекомендаци[а-я]*|следующие шаги)\b",
     re.I,
 )
 
 
+_EFFORT_COLUMN = re.compile(r"^\W*(?:effort|time|eta|estimate[sd]?|duration|timeline|hours|days)\b", re.I)
 _GAPS = re.compile(r"\bgaps\b", re.I)
 _VERIFIED = re.compile(r"\bverified (?:good|ok|secure|clean)\b", re.I)
 
@@ -139,6 +140,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     opening = SEVERITY_PREFIX.match(plain := strip_marks(text))
     if work and block.kind != "heading" and ACTION.match(plain[opening.end() - 1 :] if opening else plain):
         # `1. **Implement MFA** - Priority: Medium`, `1. High: replace raw errors …` under next actions: work to do
+        return True
+    if work and block.kind == "row" and any(_EFFORT_COLUMN.search(h) for h in block.header):
+        # `## Implementation Priority` › `| Encrypt state | CRITICAL | 2 days | … |`: the findings, scheduled
         return True
     if block.kind == "heading" and _VERIFIED.search(text) and not explicit:
         return True  # `## Verified good (informational)`: the checks that found nothing
