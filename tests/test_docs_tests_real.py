@@ -929,3 +929,17 @@ def test_portuguese_fields_of_tests_passing_and_failing_count_the_run() -> None:
     assert verdict(text) is Verdict.PASS
     assert [(s.passed, s.failed) for s in read(text)] == [(30, 0)]
     assert verdict(text.replace("Falhando**: 0", "Falhando**: 2")) is Verdict.FAIL
+
+
+def test_french_counts_of_tests_passed_and_failing_state_the_run() -> None:
+    text = "# Rapport\n\n### ✅ Tests opérationnels (40 tests passés)\n\n### ❌ Tests à corriger (7 tests en échec)\n"
+    assert verdict(text) is Verdict.FAIL
+    assert [s.failed for s in read(text)] == [7]
+    assert verdict(text.split("\n\n### ❌")[0]) is Verdict.PASS
+
+
+def test_a_dbt_result_line_counts_its_errors_as_failures() -> None:
+    text = "# dbt run\n\n**Results:** PASS=120 | WARN=3 | ERROR=2 | SKIP=0\n"
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(120, 2, 0)]
+    assert verdict(text.replace("ERROR=2", "ERROR=0")) is Verdict.PASS

@@ -27,8 +27,10 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    rf"(?<![\w.-])({COUNT})\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped)\b"
-    + END,
+    rf"(?<![\w.-])({COUNT})\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped"
+    # `(60 tests passés)`, `(53 tests en échec)`, `12 pruebas fallidas`
+    r"|pass[ée]s|r[ée]ussis|en [ée]chec|[ée]chou[ée]s|pasaron|fallaron|fallidas?|passaram|falharam|bestanden"
+    r"|fehlgeschlagen)\b" + END,
     re.I,
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)

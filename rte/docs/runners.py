@@ -57,7 +57,8 @@ _CUCUMBER = re.compile(r"^\s*(\d+) (scenarios?|steps?) \(([^)]*)\)\s*$", re.I)
 # Test-management exports put the word first and split the parts with `|` or `·`: TestRail `Passed 45 |
 # Failed 2 | Blocked 1 | Untested 3`, Xray `PASS 62 · FAIL 0 · TODO 5`, Allure `Passed 119 · Broken 2`.
 _TALLY_SPLIT = re.compile(r"\s*[|·•]\s*")
-_TALLY_PART = re.compile(rf"^\W*(?:[\w ]{{1,30}}:\s*)?([a-z][a-z ]{{1,15}}?)\s*:?\s*({COUNT})\W*$", re.I)
+# (and dbt's `PASS=2095 | WARN=8 | ERROR=37 | SKIP=0`)
+_TALLY_PART = re.compile(rf"^\W*(?:[\w ]{{1,30}}:\W*)?([a-z][a-z ]{{1,15}}?)\s*[:=]?\s*({COUNT})\W*$", re.I)
 _TALLY_WORDS = {
     "passed": "passed",
     "pass": "passed",
@@ -67,6 +68,7 @@ _TALLY_WORDS = {
     "failures": "failed",
     "broken": "failed",  # Allure: the test raised an unexpected error; it did not pass
     "errors": "failed",
+    "error": "failed",
     "aborted": "failed",
     "retest": "failed",  # TestRail: failed once, waiting for a retest
     "skipped": "skipped",
@@ -87,6 +89,8 @@ _TALLY_WORDS = {
     "tests run": "total",
     "test cases": "total",
     "unknown": "",
+    "warn": "",  # dbt: a test that warned still passed its error threshold
+    "warnings": "",
 }
 
 

@@ -351,7 +351,8 @@ FOREIGN_KEYS = {
     **dict.fromkeys(("통과", "성공", "通过", "通過", "成功", "合格"), "passed"),
     **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
     **dict.fromkeys(("aprovados", "passaram", "passou", "réussis", "bestanden", "erfolgreich"), "passed"),
-    **dict.fromkeys(("passati", "superati", "riusciti"), "passed"),
+    **dict.fromkeys(("passati", "superati", "riusciti", "passés", "pasaron"), "passed"),
+    **dict.fromkeys(("en échec", "fallidas"), "failed"),
     **dict.fromkeys(
         ("passando", "testes passando", "testes aprovados", "pruebas exitosas", "pruebas pasadas"), "passed"
     ),
