@@ -943,3 +943,12 @@ def test_a_dbt_result_line_counts_its_errors_as_failures() -> None:
     assert verdict(text) is Verdict.FAIL
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(120, 2, 0)]
     assert verdict(text.replace("ERROR=2", "ERROR=0")) is Verdict.PASS
+
+
+def test_an_overall_status_of_fail_beside_passing_counts_fails_the_run() -> None:
+    text = (
+        "# V1 regression\n\n**Overall V1 status: FAIL**\n\n## Evidence\n\n"
+        "- `pytest`: **80 collected, 80 passed, 0 failed**.\n- Journey A rerun could not see the new account.\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("status: FAIL", "status: PASS")) is Verdict.PASS

@@ -114,8 +114,8 @@ _FAILURE = re.compile(
     r"|\bassertions?\s+(?:has |have |was |is )?(?:failed|fails|failing)\b|断言失败|アサーション失敗"
     # `Status: ❌ FAILS ACCEPTANCE TESTING`: the feature failed the test named
     r"|\bfail(?:s|ed)\s+(?:the\s+)?(?:acceptance|uat|qa|regression|smoke|end-to-end|e2e)\s+test"
-    # `**Status**: ❌ **FAILED**` under a test's heading
-    r"|^\W*(?:test\s+)?status\W*[:=]\W*fail(?:ed|s|ing)?\W*$",
+    # `**Status**: ❌ **FAILED**` under a test's heading, `**Overall V1 status: FAIL**`
+    r"|^\W*(?:overall\s+(?:[\w.-]+\s+)?)?(?:test\s+)?status\W*[:=]\W*fail(?:ed|s|ing)?\W*$",
     re.I,
 )
 _EMPTY_VALUE = re.compile(r":\s*(?:n/?a|none|nil|zero|0|-|—|–)\W*$", re.I)
@@ -318,7 +318,7 @@ def overall_suites(
 
 
 # `**Status**: Some tests failing after the API change`: a suite's own status field, standing beside the counts.
-_STATUS_FIELD = re.compile(r"^\W*status\W*[:=]", re.I)
+_STATUS_FIELD = re.compile(r"^\W*(?:overall\s+(?:[\w.-]+\s+)?)?status\W*[:=]", re.I)
 
 
 def _kept(statement: Suite) -> bool:
