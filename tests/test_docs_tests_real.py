@@ -952,3 +952,10 @@ def test_an_overall_status_of_fail_beside_passing_counts_fails_the_run() -> None
     )
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("status: FAIL", "status: PASS")) is Verdict.PASS
+
+
+def test_dotnet_test_output_in_spanish_counts_the_run() -> None:
+    text = "# Informe\n\n### Resultado final\n\n```text\nPruebas totales: 9\nCorrecto: 9\nErrores: 0\nOmitido: 0\n```\n"
+    assert verdict(text) is Verdict.PASS
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(9, 0, 0)]
+    assert verdict(text.replace("Correcto: 9\nErrores: 0", "Correcto: 8\nErrores: 1")) is Verdict.FAIL

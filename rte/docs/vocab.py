@@ -352,7 +352,11 @@ FOREIGN_KEYS = {
     **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
     **dict.fromkeys(("aprovados", "passaram", "passou", "réussis", "bestanden", "erfolgreich"), "passed"),
     **dict.fromkeys(("passati", "superati", "riusciti", "passés", "pasaron"), "passed"),
-    **dict.fromkeys(("en échec", "fallidas"), "failed"),
+    **dict.fromkeys(("en échec", "fallidas", "errores", "fehlerhaft", "com falha"), "failed"),
+    # `dotnet test` in Spanish, German and French: `Pruebas totales: 11`, `Correcto: 11`, `Omitido: 0`
+    **dict.fromkeys(("pruebas totales", "gesamtzahl tests", "nombre total de tests"), "total"),
+    **dict.fromkeys(("correcto", "correctas", "réussi", "réussite"), "passed"),
+    **dict.fromkeys(("omitido", "omitidas", "ignoré", "ignorés"), "skipped"),
     **dict.fromkeys(
         ("passando", "testes passando", "testes aprovados", "pruebas exitosas", "pruebas pasadas"), "passed"
     ),
