@@ -959,3 +959,9 @@ def test_dotnet_test_output_in_spanish_counts_the_run() -> None:
     assert verdict(text) is Verdict.PASS
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(9, 0, 0)]
     assert verdict(text.replace("Correcto: 9\nErrores: 0", "Correcto: 8\nErrores: 1")) is Verdict.FAIL
+
+
+def test_a_chinese_pass_rate_short_of_all_fails_the_run() -> None:
+    text = "# 测试记录\n\n## 商品模块\n\n**P0 模块测试通过率: 80%**\n\n## 用户模块\n\n- 总测试用例数: 6\n- 通过: 6\n"
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("80%", "100%")) is Verdict.PASS
