@@ -965,3 +965,19 @@ def test_a_chinese_pass_rate_short_of_all_fails_the_run() -> None:
     text = "# 测试记录\n\n## 商品模块\n\n**P0 模块测试通过率: 80%**\n\n## 用户模块\n\n- 总测试用例数: 6\n- 通过: 6\n"
     assert verdict(text) is Verdict.FAIL
     assert verdict(text.replace("80%", "100%")) is Verdict.PASS
+
+
+def test_a_suite_row_skipped_with_no_tests_leaves_the_run_incomplete() -> None:
+    text = (
+        "# Frontend tests\n\n| Test Suite | Test Count | Status | Coverage |\n|---|---|---|---|\n"
+        "| **Login.test.js** | 6 tests | ✅ PASS | 100% coverage |\n| **Editor.test.js** | 0 tests | ⚠️ SKIP | 0% coverage |\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    assert verdict(text.replace("0 tests | ⚠️ SKIP", "2 tests | ✅ PASS")) is Verdict.PASS
+    suites = (
+        "| Suite | Tests | Status | Notes |\n|---|---|---|---|\n| Login.test.js | 5 tests | ✅ PASS | ok |\n"
+    )
+    assert (
+        verdict("# Tests\n\n" + suites + "| Editor.test.js | 0 tests | ⚠️ SKIP | none |\n")
+        is Verdict.INCOMPLETE
+    )

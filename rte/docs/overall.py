@@ -376,6 +376,9 @@ def _summary_line(plain: str, counts: dict[str, int]) -> None:
             counts.update(line, summary_size=size)
 
 
+_NO_TESTS = re.compile(r"^\W*0\s+(?:tests?|specs?|cases?)\W*$", re.I)
+
+
 def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
     """Tables of test cases with a Result column (`TC-05 | … | Fail`): one tally per table."""
     tallies: dict[int, tuple[int, dict[str, int]]] = {}
@@ -399,8 +402,12 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         key = _CELL_KEYS[next(k for k in _CELL_KEYS if re.match(k, word.group(1), re.I))]
         _, tally = tallies.setdefault(block.table, (block.line, {"passed": 0, "failed": 0, "skipped": 0}))
         tally[key] += 1
-        if re.match(r"blocked|not run|pending|untested", word.group(1), re.I):
-            tally["not_run"] = tally.get("not_run", 0) + 1  # a case not run leaves the run open
+        if re.match(r"blocked|not run|pending|untested", word.group(1), re.I) or (
+            key == "skipped" and any(_NO_TESTS.match(strip_marks(cell)) for cell in block.cells[1:])
+        ):
+            # a case not run leaves the run open, and so does `| Editor.test.js | 0 tests | ⚠️ SKIP |`, a
+            # suite skipped whole
+            tally["not_run"] = tally.get("not_run", 0) + 1
     return list(tallies.values())
 
 

@@ -60,7 +60,8 @@ NOT_RUN = re.compile(
     r"|n[ãa]o (?:foram )?executad[oa]s?|no (?:se )?ejecutad[oa]s?|sin ejecutar|non ex[ée]cut[ée]e?s?"
     r"|nicht ausgef[üu]hrt|pronto para (?:execu[çc][ãa]o|executar)|listo para (?:ejecuci[óo]n|ejecutar)"
     # `4 test suites created`: tests written are not tests run
-    r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|⏸|🚧",
+    r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|⏸|🚧"
+    r"|^\W*skip\W*$",  # `| Editor.test.js | 0 tests | ⚠️ SKIP |`: a suite's outcome, skipped whole
     re.I,
 )
 # `| Unit Tests | 150+ | Framework Complete |`: the tests were written, which says nothing of a run.
