@@ -981,3 +981,13 @@ def test_a_suite_row_skipped_with_no_tests_leaves_the_run_incomplete() -> None:
         verdict("# Tests\n\n" + suites + "| Editor.test.js | 0 tests | ⚠️ SKIP | none |\n")
         is Verdict.INCOMPLETE
     )
+
+
+def test_a_chinese_table_of_cases_with_a_status_column_tallies_the_run() -> None:
+    text = (
+        "# 测试报告\n\n| 功能 | 状态 | 测试详情 |\n|---|:---:|---|\n| `patch` | ✅ 通过 | 三种操作 |\n"
+        "| 幂等性 | 🔴 **失败** | 重复追加 |\n| `plan` | ✅ 通过 | diff 正常 |\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed) for s in read(text)] == [(2, 1)]
+    assert verdict(text.replace("🔴 **失败**", "✅ 通过")) is Verdict.PASS

@@ -140,10 +140,16 @@ _TESTS_SECTION = re.compile(r"\btests?\b|\btesting\b", re.I)
 _UNSURE = re.compile(r"\b(not|once|until|unless|if|should|must|will|expect\w*|before)\b", re.I)
 # A section listing the failing tests ("Known failures", "Failing tests").
 _FAILURE_LIST = re.compile(r"^\W*(known\s+)?(failures|failing tests?|failed tests?|test failures)\W*$", re.I)
-_RESULT_HEADER = re.compile(r"^\W*(results?|outcome|status|verdict|pass/fail|pass(?:ed)?\??)\W*$", re.I)
+_RESULT_HEADER = re.compile(
+    r"^\W*(results?|outcome|status|verdict|pass/fail|pass(?:ed)?\??"
+    r"|状态|狀態|状態|结果|結果|상태|결과|estado|resultado|statut|r[ée]sultat|ergebnis|stato|risultato)\W*$",
+    re.I,
+)
 _CHECKS_SECTION = re.compile(r"\b(verification|validation|checks)\b", re.I)
 _CASE_HEADER = re.compile(
-    r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story|threshold)s?\b", re.I
+    r"\b(test|case|scenario|tc|spec|step|ac|criteri(?:on|a)|requirement|story|threshold)s?\b"
+    r"|测试|測試|テスト|테스트|用例|ケース|케이스|\b(?:prueba|teste|caso|cas de test)s?\b",
+    re.I,
 )
 # `Finding | Test | Result`: a table verifying security fixes, a suite only when its section says tests.
 _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
@@ -151,14 +157,15 @@ _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)",
 # result, then maybe why.
 _RESULT_CELL = re.compile(
     r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|pending|untested|✅|❌|✔️?|✖️?"
-    r"|timeout|timed out|(?:[\w-]+\s+)?error(?:ed|s)?)"
+    r"|timeout|timed out|(?:[\w-]+\s+)?error(?:ed|s)?"
+    r"|通过|通過|통과|合格|成功|失败|失敗|실패|不合格|跳过|スキップ|건너뜀)"
     r"(?:\W*$|\s*[—–:(/-]\s*\S)",
     re.I,
 )
 _CELL_KEYS = {
-    r"pass|✅|✔": "passed",
-    r"(?:partial(?:ly)?\s+)?fail|❌|✖|time|(?:[\w-]+\s+)?error": "failed",
-    r"skip|blocked|not run|pending|untested": "skipped",
+    r"pass|✅|✔|通过|通過|통과|合格|成功": "passed",
+    r"(?:partial(?:ly)?\s+)?fail|❌|✖|time|(?:[\w-]+\s+)?error|失败|失敗|실패|不合格": "failed",
+    r"skip|blocked|not run|pending|untested|跳过|スキップ|건너뜀": "skipped",
 }
 _KEYS = {
     "total": "total",
