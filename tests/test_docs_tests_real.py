@@ -991,3 +991,10 @@ def test_a_chinese_table_of_cases_with_a_status_column_tallies_the_run() -> None
     assert verdict(text) is Verdict.FAIL
     assert [(s.passed, s.failed) for s in read(text)] == [(2, 1)]
     assert verdict(text.replace("🔴 **失败**", "✅ 通过")) is Verdict.PASS
+
+
+def test_errors_beside_zero_failures_fail_the_run() -> None:
+    text = "# Backend\n\n```\nTests run: 40\nFailures: 0\nErrors: 1 (container start timed out)\nSkipped: 39\n```\n"
+    assert verdict(text) is Verdict.FAIL
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(0, 1, 39)]
+    assert verdict(text.replace("Errors: 1 (container start timed out)", "Errors: 0")) is not Verdict.FAIL

@@ -179,8 +179,8 @@ _KEYS = {
     "failing": "failed",
     "failures": "failed",
     "broken": "failed",
-    "error": "failed",
-    "errors": "failed",
+    "error": "errors",  # beside `Failures: 0` (Maven, JUnit): a test that errored did not pass either
+    "errors": "errors",
     "skipped": "skipped",
     "pending": "skipped",
     "ignored": "skipped",

@@ -218,6 +218,8 @@ def settle(counts: dict[str, int]) -> None:
             counts.setdefault("skipped", go_skipped)
     elif go_ok:
         counts.setdefault("packages_ok", go_ok)
+    if errors := counts.pop("errors", 0):
+        counts["failed"] = counts.get("failed", 0) + errors
     counts.pop("summary_size", None)
     counts.pop("unittest_ran", None)  # `Ran N tests` cut off before its OK / FAILED line states no result
     stated = counts.pop("stated_total", None)
