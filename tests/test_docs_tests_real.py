@@ -998,3 +998,13 @@ def test_errors_beside_zero_failures_fail_the_run() -> None:
     assert verdict(text) is Verdict.FAIL
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(0, 1, 39)]
     assert verdict(text.replace("Errors: 1 (container start timed out)", "Errors: 0")) is not Verdict.FAIL
+
+
+def test_a_red_run_before_the_fix_is_history_and_go_ok_lines_pass() -> None:
+    text = (
+        "# Hotfix\n\nRED (before the fix):\n\n```\n--- FAIL: TestRefusesEmptyPath (0.00s)\nFAIL\n"
+        "FAIL\texample.com/app/cmd\t0.011s\n```\n\nGREEN (after the fix):\n\n```\nok  \texample.com/app/cmd\t0.012s\n"
+        "ok  \texample.com/app/filter\t0.020s\n```\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("RED (before the fix):", "First run:")) is Verdict.FAIL

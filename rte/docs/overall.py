@@ -100,6 +100,11 @@ _HISTORY = re.compile(
     r"|(?:previous|prior|earlier|initial) (?:failures?|runs?|results?))\b",
     re.I,
 )
+# `RED (before the fix):`, `Before the change:`: the lead-in of a run pasted from before the fix.
+_BEFORE_FIX = re.compile(
+    r"^\W*(?:red\b[^\n]{0,40}|(?:[^\n]{0,40}\b)?before (?:the |this |my )?(?:fix|change|patch)(?:es)?\b[^\n]{0,20})\W*:?\W*$",
+    re.I,
+)
 # `The first run had 5 failures …` (since fixed): a run before the one reported.
 _EARLIER_RUN = re.compile(r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b", re.I)
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
@@ -223,13 +228,15 @@ def overall_suites(
     # the tallies of tables, and of runs of list items (keyed by minus their first line)
     tables: dict[int, tuple[int, dict[str, int]]] = {}
     run: int | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.line in taken:
             continue
         counts: dict[str, int] = {}
         first: int | None = None
         # `## Debugging Journey` › `Symptom: Test failed with …`: a failure met and fixed on the way
         history = any(_HISTORY.search(title) for title in block.section[1:])
+        if block.kind == "code" and index and _BEFORE_FIX.match(strip_marks(blocks[index - 1].text)):
+            continue  # `RED (before the fix):` over a pasted run: the failing test written first, as TDD asks
         lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
         # `| Full suite | `pytest tests/` | 88 passed, 1 failed (known) | PASS |`: a runner's tally in a cell
         # (and `vitest 40/42 通过；2 失败` beside a level's name)
@@ -288,9 +295,9 @@ def overall_suites(
             for key, value in counts.items():
                 tally.setdefault(key, value)
             continue
-        _settle(counts, others, groups, first or block.line)
+        _settle(counts, others, groups, first or block.line, passing, rel)
     for start, tally in tables.values():
-        _settle(tally, others, groups, start)
+        _settle(tally, others, groups, start, passing, rel)
     groups += _result_tables(blocks) + _failure_lists(blocks) + _marked_tests(blocks)
     if not groups:
         if not counted and not statements:
@@ -360,7 +367,12 @@ def _short_rate(line: str) -> bool:
 
 
 def _settle(
-    counts: dict[str, int], others: bool, groups: list[tuple[int, dict[str, int]]], start: int
+    counts: dict[str, int],
+    others: bool,
+    groups: list[tuple[int, dict[str, int]]],
+    start: int,
+    passing: list[Suite],
+    rel: str,
 ) -> None:
     """Close one block's (or one table's) tally and keep it when it states a result."""
     if "short" in counts and "failed" not in counts and not others:
@@ -370,6 +382,9 @@ def _settle(
     settle(counts)
     if counts.get("passed") is not None or counts.get("failed") is not None:
         groups.append((start, counts))
+    elif ok := counts.get("packages_ok"):
+        # `ok  github.com/…/filter  0.025s` for every package: the run passed, its tests uncounted
+        passing.append(Suite(Level.OTHER, Location(rel, start), name=f"{ok} go package(s) ok"))
 
 
 def _summary_line(plain: str, counts: dict[str, int]) -> None:
