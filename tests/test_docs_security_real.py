@@ -2820,3 +2820,13 @@ def test_an_implementation_priority_table_schedules_the_findings_it_names() -> N
         "| Encrypt state | CRITICAL | 2 days | Block deploys |\n| IMDSv2 | HIGH | 0.5 days | Enforce on nodes |\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_bold_title_closing_with_its_category_and_grade_is_a_finding() -> None:
+    text = (
+        "# Audit\n\n## Blocking issues\n\n1. **Bundle endpoint leaks other courses (Security, Critical)**  \n"
+        "   `bundle.php` checks login only.\n\n## Other issues\n\n"
+        "- **Keys inserted without a timestamp (Data integrity, Medium)** – `ctime` never set.\n\n"
+        "## Reviewed\n\n### Release (verified, Info)\n\n- Shrinking is on.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.MEDIUM, U)}

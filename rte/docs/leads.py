@@ -47,8 +47,12 @@ SEVERITY_WORDS = rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]
 GRADE_WORDS = rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?|{_FOREIGN})"
 # `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end, the one group captured)
 # `(High)`, `(Low-Medium)`, `(high risk)`, `(High, latent)`: a grade in brackets, a short qualifier after a comma.
+# (and `(Security, Critical)`, `(Data integrity, Medium)`: the finding's category, then its grade; not
+# `(verified, Info)`, an area that passed)
+_GRADE_NC = SEVERITY_WORDS.replace("(", "(?:", 1)
 _PAREN_GRADE_TEXT = (
-    rf"\((?:{SEVERITY_WORDS.replace('(', '(?:', 1)}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?"
+    rf"\((?:(?!(?:verified|fixed|resolved|closed|passed|ok|done)\b)[A-Za-z][\w /&-]{{0,23}},\s*(?={_GRADE_NC}\s*\)))?"
+    rf"(?:{_GRADE_NC}\s*[-–/]\s*)?{SEVERITY_WORDS}(?:\s+(?:severity|risk|priority))?"
     r"(?:,\s*[^(),]{1,24})?\)"
 )
 PAREN_SEVERITY = re.compile(_PAREN_GRADE_TEXT, re.I)
