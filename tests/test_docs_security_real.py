@@ -2830,3 +2830,21 @@ def test_a_bold_title_closing_with_its_category_and_grade_is_a_finding() -> None
         "## Reviewed\n\n### Release (verified, Info)\n\n- Shrinking is on.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 10: (Severity.MEDIUM, U)}
+
+
+def test_findings_written_inside_fences_of_markdown_are_read_and_code_fences_stay_code() -> None:
+    text = (
+        "# Audit\n\n## Detailed findings\n\n~~~\n### CRITICAL BUG: Session id reused\n**File:** server/session.go\n"
+        "**Severity:** High\n**Description:** Two logins share one id.\n~~~\n\n"
+        "~~~\n### ✅ FIXED: Panic on unknown effect\n**Severity:** High\n**Status:** RESOLVED\n~~~\n\n"
+        "```\n# Severity: High\n**Note:** a shell comment, then a note\n```\n"
+    )
+    assert findings(text) == {6: (Severity.HIGH, U), 13: (Severity.HIGH, F)}
+
+
+def test_unfenced_keeps_every_line_where_it_was() -> None:
+    from rte.docs.markdown import unfenced
+
+    text = "a\n~~~\n### H-1: x\n**Severity:** High\n~~~\n```go\n~~~\n```\nz"
+    out = unfenced(text)
+    assert out.split("\n") == ["a", "", "### H-1: x", "**Severity:** High", "", "```go", "~~~", "```", "z"]

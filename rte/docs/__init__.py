@@ -31,7 +31,7 @@ class ParsedDoc:
 
 def parse_document(text: str, rel: str) -> ParsedDoc:
     fm, body, problems = split(text, rel)
-    body = markdown.emoji(body)
+    body = markdown.emoji(markdown.unfenced(body))
     try:
         blocks = parse(body)
     except RecursionError:  # lists or quotes nested thousands deep: the parser gives up, so does rte

@@ -109,6 +109,48 @@ _EMOJI = {
 _SHORTCODE = re.compile(r":(" + "|".join(_EMOJI) + r"):")
 
 
+_FENCE = re.compile(r"^ {0,3}(~{3,}|`{3,})[ \t]*$")
+_FENCED_HEADING = re.compile(r"^#{1,6}\s+\S")
+_FENCED_FIELD = re.compile(r"^\s*[-*]?\s*\*\*[^*\n]{1,40}:\*\*|^\s*[-*]?\s*\*\*[^*\n]{1,40}\*\*:", re.M)
+
+
+def unfenced(text: str) -> str:
+    """`text` with the fences taken off blocks that hold Markdown rather than code: a fence with no language
+    whose first line is a heading over `**Field:**` lines (`~~~` › `### CRITICAL BUG: …` › `**Severity:** High`).
+    The fence lines become blank, so every other line keeps its number."""
+    if "~~~" not in text and "```" not in text:
+        return text
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        opening = _FENCE.match(lines[index])
+        if opening is None:
+            if re.match(r"^ {0,3}(~{3,}|`{3,})", lines[index]):  # a fence with a language: skip its code
+                mark = lines[index].lstrip()[:3]
+                index += 1
+                while index < len(lines) and not lines[index].lstrip().startswith(mark):
+                    index += 1
+            index += 1
+            continue
+        mark = opening.group(1)
+        end = next(
+            (
+                i
+                for i in range(index + 1, len(lines))
+                if re.match(rf"^ {{0,3}}{mark[0]}{{{len(mark)},}}[ \t]*$", lines[i])
+            ),
+            None,
+        )
+        if end is None:
+            break
+        body = lines[index + 1 : end]
+        first = next((line for line in body if line.strip()), "")
+        if _FENCED_HEADING.match(first) and _FENCED_FIELD.search("\n".join(body)):
+            lines[index] = lines[end] = ""
+        index = end + 1
+    return "\n".join(lines)
+
+
 def emoji(text: str) -> str:
     """`text` with the emoji shortcodes reports use written as the emoji GitHub shows."""
     return _SHORTCODE.sub(lambda m: _EMOJI[m.group(1)], text) if ":" in text else text
