@@ -105,6 +105,8 @@ _BEFORE_FIX = re.compile(
     r"^\W*(?:red\b[^\n]{0,40}|(?:[^\n]{0,40}\b)?before (?:the |this |my )?(?:fix|change|patch)(?:es)?\b[^\n]{0,20})\W*:?\W*$",
     re.I,
 )
+# `Overall V1 status:`: the report's own status field, naming its subject
+_OVERALL = r"(?:overall\s+(?:[\w.-]+\s+)?)?"
 # `The first run had 5 failures …` (since fixed): a run before the one reported.
 _EARLIER_RUN = re.compile(r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b", re.I)
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
@@ -120,7 +122,7 @@ _FAILURE = re.compile(
     # `Status: ❌ FAILS ACCEPTANCE TESTING`: the feature failed the test named
     r"|\bfail(?:s|ed)\s+(?:the\s+)?(?:acceptance|uat|qa|regression|smoke|end-to-end|e2e)\s+test"
     # `**Status**: ❌ **FAILED**` under a test's heading, `**Overall V1 status: FAIL**`
-    r"|^\W*(?:overall\s+(?:[\w.-]+\s+)?)?(?:test\s+)?status\W*[:=]\W*fail(?:ed|s|ing)?\W*$",
+    rf"|^\W*{_OVERALL}(?:test\s+)?status\W*[:=]\W*fail(?:ed|s|ing)?\W*$",
     re.I,
 )
 _EMPTY_VALUE = re.compile(r":\s*(?:n/?a|none|nil|zero|0|-|—|–)\W*$", re.I)
@@ -160,17 +162,19 @@ _CASE_HEADER = re.compile(
 _FIX_TABLE = re.compile(r"^\W*(finding|vuln\w*|issue|fix|cve|defect|bug|sec\b)", re.I)
 # `Fail`, `❌ Fail — printer timeout after 12 s`, `Blocked (no device)`, `⚠️ TIMEOUT`, `FIXTURE ERROR`: the
 # result, then maybe why.
+# Passed, failed and skipped in Chinese, Japanese and Korean case tables (`✅ 通过`, `🔴 失败`).
+_CJK_PASS, _CJK_FAIL, _CJK_SKIP = "通过|通過|통과|合格|成功", "失败|失敗|실패|不合格", "跳过|スキップ|건너뜀"
 _RESULT_CELL = re.compile(
     r"^\W*(pass(?:ed)?|(?:partial(?:ly)?\s+)?fail(?:ed)?|skip(?:ped)?|blocked|not run|pending|untested|✅|❌|✔️?|✖️?"
     r"|timeout|timed out|(?:[\w-]+\s+)?error(?:ed|s)?"
-    r"|通过|通過|통과|合格|成功|失败|失敗|실패|不合格|跳过|スキップ|건너뜀)"
+    rf"|{_CJK_PASS}|{_CJK_FAIL}|{_CJK_SKIP})"
     r"(?:\W*$|\s*[—–:(/-]\s*\S)",
     re.I,
 )
 _CELL_KEYS = {
-    r"pass|✅|✔|通过|通過|통과|合格|成功": "passed",
-    r"(?:partial(?:ly)?\s+)?fail|❌|✖|time|(?:[\w-]+\s+)?error|失败|失敗|실패|不合格": "failed",
-    r"skip|blocked|not run|pending|untested|跳过|スキップ|건너뜀": "skipped",
+    rf"pass|✅|✔|{_CJK_PASS}": "passed",
+    rf"(?:partial(?:ly)?\s+)?fail|❌|✖|time|(?:[\w-]+\s+)?error|{_CJK_FAIL}": "failed",
+    rf"skip|blocked|not run|pending|untested|{_CJK_SKIP}": "skipped",
 }
 _KEYS = {
     "total": "total",
@@ -332,7 +336,7 @@ def overall_suites(
 
 
 # `**Status**: Some tests failing after the API change`: a suite's own status field, standing beside the counts.
-_STATUS_FIELD = re.compile(r"^\W*(?:overall\s+(?:[\w.-]+\s+)?)?status\W*[:=]", re.I)
+_STATUS_FIELD = re.compile(rf"^\W*{_OVERALL}status\W*[:=]", re.I)
 
 
 def _kept(statement: Suite) -> bool:
