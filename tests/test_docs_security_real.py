@@ -2848,3 +2848,13 @@ def test_unfenced_keeps_every_line_where_it_was() -> None:
     text = "a\n~~~\n### H-1: x\n**Severity:** High\n~~~\n```go\n~~~\n```\nz"
     out = unfenced(text)
     assert out.split("\n") == ["a", "", "### H-1: x", "**Severity:** High", "", "```go", "~~~", "```", "z"]
+
+
+def test_a_call_to_act_and_a_count_of_vulnerabilities_are_no_findings() -> None:
+    text = (
+        "# Bot audit\n\n## Findings\n\n### 1. Token committed to git (Critical)\n\n**Status:** ✅ RESOLVED\n\n"
+        "## Critical Actions Required\n\n### 🚨 IMMEDIATE ACTION REQUIRED\n1. **Reset the bot token**:\n"
+        "   - open the developer portal\n\n## Applications Reviewed\n\n### API server\n"
+        "- **Initial Vulnerabilities:** 2 (High severity)\n- **Status:** ✅ **All vulnerabilities fixed**\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F)}

@@ -54,7 +54,7 @@ _WEAK_NOT_FINDINGS = re.compile(
     r"\b(remedia[çc][ãa]o|remediaci[óo]n|recomenda[çc][õo]es|recomendaciones|pr[óo]ximos pas(?:s)?os"
     r"|verified (?:good|ok|secure|clean)|recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
-    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?|implementation (?:priority|order|plan|roadmap)"
+    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?|implementation (?:priority|order|plan|roadmap)|(?:immediate |critical |urgent )?actions? required"
     # (and in Russian: `Приоритетный план исправлений`, `Рекомендации`, `Следующие шаги`)
     r"|план (?:исправлений|действий|устранения|работ)|рекомендаци[а-я]*|следующие шаги)\b",
     re.I,

@@ -108,6 +108,10 @@ _NONE_ITEM = re.compile(
     r"^\W*(?:none|nothing)(?:\s+(?:confirmed|found|identified|detected|observed|known|reported))?\s*(?:[.!:;—–]|$)",
     re.I,
 )
+# `### 🚨 IMMEDIATE ACTION REQUIRED` over the steps to take: a call to act, not a finding
+_CALL_TO_ACT = re.compile(
+    r"^\W*(?:immediate|critical|urgent|required)?\s*actions?\s+(?:required|needed)\W*$", re.I
+)
 _STATUS_HEADING = re.compile(r"^\W*(?:overall\s+|current\s+)?status\W*[:—–-]\s*\w", re.I)
 # `### Risk Level: 🟡 HIGH` under `## Risk Assessment`: the rating of the report's subject, no finding
 _RATING_HEADING = re.compile(
@@ -132,7 +136,9 @@ _PHASE = re.compile(
 )
 _CATEGORY_COUNT = re.compile(
     r"\(\s*\d+\s+(?:(?:P[0-4]|critical|high|medium|low)\s+)?"
-    r"(?:findings?|issues?|vulnerabilit(?:y|ies)|alerts?|packages|dependencies)\s*\)\W*$",
+    r"(?:findings?|issues?|vulnerabilit(?:y|ies)|alerts?|packages|dependencies)\s*\)\W*$"
+    # `- **Initial Vulnerabilities:** 2 (High severity)`: how many, not which
+    r"|^\W*(?:[\w-]+\s+){0,3}(?:vulnerabilities|issues|findings|cves)\W*[:=]\W*\d+\b(?!\.\d)",
     re.I,
 )
 _STATE_DASH = re.compile(r"^\W*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+[—–]\s+(?=\S)")
@@ -412,6 +418,7 @@ def _heading_findings(
                 and not (ident or named)
             )
             or (block.kind == "heading" and _PROPOSED_FIX.match(plain))
+            or (block.kind == "heading" and _CALL_TO_ACT.match(plain))
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
             or _PLACEHOLDER.match(plain)
