@@ -2858,3 +2858,12 @@ def test_a_call_to_act_and_a_count_of_vulnerabilities_are_no_findings() -> None:
         "- **Initial Vulnerabilities:** 2 (High severity)\n- **Status:** ✅ **All vulnerabilities fixed**\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, F)}
+
+
+def test_a_numeric_legend_does_not_grade_a_numbered_heading_as_a_colour() -> None:
+    text = "# Audit\nRisk levels: 1 = critical, 2 = high, 3 = medium.\n\n## Findings\n\n### 3. Verbose errors\n\nTraces leak.\n"
+    assert findings(text) == {}
+    coloured = text.replace(
+        "Risk levels: 1 = critical, 2 = high, 3 = medium.", "Colours: 🔴 Critical | 🟠 High"
+    )
+    assert findings(coloured.replace("### 3. Verbose", "### 3. 🔴 Verbose")) == {6: (Severity.CRITICAL, U)}

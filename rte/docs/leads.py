@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rte.docs.legends import Legend, graded, prose_severity
+from rte.docs.legends import COLOURS, Legend, graded, prose_severity
 from rte.docs.markdown import Block
 from rte.docs.vocab import (
     ACTION,
@@ -564,7 +564,7 @@ def marker_lead(text: str, terms: Mapping[str, Severity] | None = None) -> Sever
     """A coloured severity marker opening a heading (`### 2. 🟠 Links never expire`, `### 🔴 1. A01:2021 – …`),
     read as the report's legend says when it says (`🔴 Critical | 🟠 High`)."""
     for opening in (text.lstrip(), re.sub(r"^\W*\d+[.)]\s*", "", text)):
-        if terms and opening[:1] in terms:
+        if terms and opening[:1] in COLOURS and opening[:1] in terms:  # a colour, not `1 = critical`'s number
             return terms[opening[:1]]
         if marked := leading_marker(opening):
             return marked

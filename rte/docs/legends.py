@@ -39,7 +39,8 @@ _BAND = re.compile(rf"\b(\d{{1,3}})\s*(?:–|—|-|to)\s*(\d{{1,3}})\s*[:=→]?\
 
 Legend = Mapping[str, Severity]
 # `**Severity Levels:** 🔴 Critical | 🟠 High | 🟡 Medium | 🔵 Low`: what the report's colours stand for
-_MARKER_PAIR = re.compile(rf"(🚨|⛔|🔴|🟠|🟡|🟢|🔵|🟣|⚪)\ufe0f?\s*(?:[=:→]\s*)?\**\s*{_GRADE}\b", re.I)
+COLOURS = "🚨⛔🔴🟠🟡🟢🔵🟣⚪"
+_MARKER_PAIR = re.compile(rf"([{COLOURS}])\ufe0f?\s*(?:[=:→]\s*)?\**\s*{_GRADE}\b", re.I)
 
 
 def legend(blocks: Sequence[Block]) -> dict[str, Severity]:
