@@ -83,14 +83,17 @@ def part_fields(blocks: Sequence[Block], index: int, starts: frozenset[int]) -> 
     return found
 
 
+def sub_heading(blocks: Sequence[Block], index: int) -> Block | None:
+    """The heading right after `blocks[index]`, when it is a sub-heading of it."""
+    child = next((block for block in blocks[index + 1 :] if block.kind == "heading"), None)
+    return child if child is not None and child.level > blocks[index].level else None
+
+
 def groups_findings(blocks: Sequence[Block], index: int) -> bool:
     """A heading whose first sub-heading is not a part of one finding (`### Description`, `### Fix`): its
     sub-headings are findings, so a grade it opens with (`## CRITICAL — Fix before any user`) is theirs."""
-    level = blocks[index].level
-    child = next((blocks[i] for i in range(index + 1, len(blocks)) if blocks[i].kind == "heading"), None)
-    return (
-        child is not None and child.level > level and not PART_OF_FINDING.fullmatch(strip_marks(child.text))
-    )
+    child = sub_heading(blocks, index)
+    return child is not None and not PART_OF_FINDING.fullmatch(strip_marks(child.text))
 
 
 # `- **Risk Level**: LOW` under a component heading whose other lines check it (`- **Security**: ✅ Owner-only`)

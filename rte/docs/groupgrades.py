@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from rte.docs.findingparts import groups_findings
+from rte.docs.findingparts import groups_findings, sub_heading
 from rte.docs.leads import (
     FINDING_LEAD,
     FOREIGN_FINDINGS,
@@ -58,12 +58,8 @@ def group_grade(
 
 def _finding_below(blocks: Sequence[Block], index: int) -> bool:
     """A heading whose first sub-heading opens a numbered finding (`#### Finding 1.1: …`)."""
-    child = next((b for b in blocks[index + 1 :] if b.kind == "heading"), None)
-    return (
-        child is not None
-        and child.level > blocks[index].level
-        and bool(FINDING_LEAD.match(strip_marks(child.text)))
-    )
+    child = sub_heading(blocks, index)
+    return child is not None and bool(FINDING_LEAD.match(strip_marks(child.text)))
 
 
 def rated_area(blocks: Sequence[Block], leads: Sequence[Lead], index: int) -> Severity | None:

@@ -109,7 +109,7 @@ _EMOJI = {
 _SHORTCODE = re.compile(r":(" + "|".join(_EMOJI) + r"):")
 
 
-_FENCE = re.compile(r"^ {0,3}(~{3,}|`{3,})[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(~{3,}|`{3,})(.*)$")
 _FENCED_HEADING = re.compile(r"^#{1,6}\s+\S")
 _FENCED_FIELD = re.compile(r"^\s*[-*]?\s*\*\*[^*\n]{1,40}:\*\*|^\s*[-*]?\s*\*\*[^*\n]{1,40}\*\*:", re.M)
 
@@ -125,27 +125,15 @@ def unfenced(text: str) -> str:
     while index < len(lines):
         opening = _FENCE.match(lines[index])
         if opening is None:
-            if re.match(r"^ {0,3}(~{3,}|`{3,})", lines[index]):  # a fence with a language: skip its code
-                mark = lines[index].lstrip()[:3]
-                index += 1
-                while index < len(lines) and not lines[index].lstrip().startswith(mark):
-                    index += 1
             index += 1
             continue
-        mark = opening.group(1)
-        end = next(
-            (
-                i
-                for i in range(index + 1, len(lines))
-                if re.match(rf"^ {{0,3}}{mark[0]}{{{len(mark)},}}[ \t]*$", lines[i])
-            ),
-            None,
-        )
-        if end is None:
-            break
+        mark, info = opening.groups()
+        closing = re.compile(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
+        end = next((i for i in range(index + 1, len(lines)) if closing.match(lines[i])), len(lines))
         body = lines[index + 1 : end]
         first = next((line for line in body if line.strip()), "")
-        if _FENCED_HEADING.match(first) and _FENCED_FIELD.search("\n".join(body)):
+        markdown = _FENCED_HEADING.match(first) and _FENCED_FIELD.search("\n".join(body))
+        if end < len(lines) and not info.strip() and markdown:
             lines[index] = lines[end] = ""
         index = end + 1
     return "\n".join(lines)

@@ -417,8 +417,7 @@ def _heading_findings(
                 and block.line == blocks[0].line + 1
                 and not (ident or named)
             )
-            or (block.kind == "heading" and _PROPOSED_FIX.match(plain))
-            or (block.kind == "heading" and _CALL_TO_ACT.match(plain))
+            or (block.kind == "heading" and (_PROPOSED_FIX.match(plain) or _CALL_TO_ACT.match(plain)))
             or excluded(block, text, explicit or graded_lead)
             or _NONE.search(plain)
             or _PLACEHOLDER.match(plain)
@@ -675,9 +674,8 @@ def _finding(
     stated = _STATE_DASH.match(title)
     if stated and status_of(stated.group(1)):
         title = title[stated.end() :]  # `✅ RÉSOLU — Files rejected`: the state, then the title
-    title = _TRAILING_STATE.sub(
-        "", title
-    )  # `[I1] Reports view skips RBAC ✅ FIXED`: the state is not the title
+    # `[I1] Reports view skips RBAC ✅ FIXED`: the state is not the title
+    title = _TRAILING_STATE.sub("", title)
     graded = TRAILING_GRADE.search(title)
     if graded and graded.start() and not title[graded.end() :].strip():
         title = title[: graded.start()]  # `SSRF via webhooks — CRITICAL (fixed)`: the grade is not the title

@@ -356,7 +356,7 @@ FOREIGN_KEYS = {
     # `dotnet test` in Spanish, German and French: `Pruebas totales: 11`, `Correcto: 11`, `Omitido: 0`
     **dict.fromkeys(("pruebas totales", "gesamtzahl tests", "nombre total de tests"), "total"),
     **dict.fromkeys(("correcto", "correctas", "réussi", "réussite"), "passed"),
-    **dict.fromkeys(("omitido", "omitidas", "ignoré", "ignorés"), "skipped"),
+    **dict.fromkeys(("omitido", "omitidas", "ignoré"), "skipped"),
     **dict.fromkeys(
         ("passando", "testes passando", "testes aprovados", "pruebas exitosas", "pruebas pasadas"), "passed"
     ),
