@@ -2867,3 +2867,35 @@ def test_a_numeric_legend_does_not_grade_a_numbered_heading_as_a_colour() -> Non
         "Risk levels: 1 = critical, 2 = high, 3 = medium.", "Colours: 🔴 Critical | 🟠 High"
     )
     assert findings(coloured.replace("### 3. Verbose", "### 3. 🔴 Verbose")) == {6: (Severity.CRITICAL, U)}
+
+
+def test_a_numbered_grade_word_grades_its_heading_over_the_colour_before_it() -> None:
+    # `🔴` alone reads high; the word after it says critical, in English and in Portuguese
+    for heading in ("🔴 CRITICAL 1 — Session token in the log", "🔴 CRÍTICO 1 — Token de sessão no log"):
+        text = f"# Audit\n\n## {heading}\n\nThe token shows in clear text.\n\n**Fix:** mask it.\n"
+        assert findings(text) == {3: (Severity.CRITICAL, U)}
+
+
+def test_a_portuguese_resolved_line_closes_its_finding() -> None:
+    text = (
+        "# Auditoria\n\n## 🔴 CRÍTICO: Token de sessão no log\n\nO token aparece no log.\n\n"
+        "**✅ Resolvido (o log agora mascara o token).** Migration `0042`.\n"
+    )
+    assert findings(text) == {3: (Severity.CRITICAL, F)}
+
+
+def test_a_foreign_grade_with_a_qualifier_after_a_slash_groups_its_items() -> None:
+    text = (
+        "# Auditoria\n\n## 🟡 BAIXO / endurecimento\n\n- [x] Grants antigos — revogados.\n"
+        "- [~] CORS `*` na função — **Pendente:** definir a env.\n"
+    )
+    assert findings(text) == {5: (Severity.LOW, F), 6: (Severity.LOW, U)}
+
+
+def test_a_word_in_an_items_description_does_not_make_it_a_kind_of_section() -> None:
+    # `References` titles a section of links; in the description of a fix it is a grant's name
+    text = (
+        "# Audit\n\n## Low\n\n- [x] Legacy grants — revoked `TRUNCATE/TRIGGER/REFERENCES` from `anon`.\n"
+        "- [x] Functions without `pg_temp` — fixed.\n\n## References\n\n- OWASP cheat sheet — a summary.\n"
+    )
+    assert findings(text) == {5: (Severity.LOW, F), 6: (Severity.LOW, F)}

@@ -75,8 +75,8 @@ TRAILING_GRADE = re.compile(
 )
 SEVERITY_PREFIX = re.compile(
     # a hyphen alone separates when spaced or before a number or letter (`MEDIUM-001:`, `P0-A:`), but
-    # `High-risk surfaces` is an adjective, not a grade
-    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?(?:\s*(?:[:|–—]|--)|\s+-|-\s|-(?=\d|[A-Z]\b))\s*\w",
+    # `High-risk surfaces` is an adjective, not a grade; a number may follow the grade (`🔴 CRITICAL 1 — …`)
+    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?(?:\s+#?\d{{1,3}}(?=\s*[:–—-]))?(?:\s*(?:[:|–—]|--)|\s+-|-\s|-(?=\d|[A-Z]\b))\s*\w",
     re.I,
 )
 FINDING_LEAD = re.compile(
@@ -162,6 +162,8 @@ SEVERITY_SECTION = re.compile(
     # `### ALTO (2)`, `### Kritisch`, `### Mineures (P2)`, `## ❌ KRITISCH (Sofort beheben)`: a foreign grade
     # alone, maybe with its count, level or when to act
     rf"|^\W*(?:{_FOREIGN})\s*(?:\((?:\d+|P[0-4]|[^()\n]{{3,40}})\))?\W*$"
+    # `## 🟡 BAIXO / endurecimento`: a foreign grade and, after a slash, what else the group holds
+    rf"|^\W*(?:{_FOREIGN})\s*/\s*[^\W\d_][\w\s-]{{0,30}}$"
     # `## 🔴 KRITISCHE PROBLEME (sofort beheben)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first
     rf"|^\W*(?:{_FOREIGN})\s+(?:(?:risico|risiko)\s+)?(?:{FOREIGN_FINDINGS})\b[\w\s()/,-]{{0,40}}$",
     re.I,

@@ -90,6 +90,10 @@ def summaries_as_lists(blocks: Sequence[Block]) -> list[Block]:
     ]
 
 
+# Where an item's title ends and its description starts: a spaced dash, a colon, a sentence's end.
+_TITLE_END = re.compile(r"\s[—–-]{1,2}\s|:\s|\.\s")
+
+
 def excluded(block: Block, text: str, explicit: bool) -> bool:
     """Under a strengths/summary/legend… heading; under a recommendations heading unless it has a Severity."""
     # `### Status: ⚠️ PARTIAL COMPLIANCE` over `#### Findings`: the area's rating, not the kind of section
@@ -120,6 +124,9 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     # (and `**L3 — User id sent as a scope tag**` is a finding, not a Scope section)
     # (a category in brackets is no kind of section: `### 7. Loose access policy (AWS Security Best Practices)`)
     bare = re.sub(r"[（(][^()（）]*[)）]", "", text)
+    if block.kind != "heading":
+        # an item's or a paragraph's title, not its description: `- [x] Old grants — revoked REFERENCES`
+        bare = _TITLE_END.split(bare, maxsplit=1)[0]
     own = () if ID.search(text) or graded or HEAD_ID.match(strip_marks(text)) else (bare,)
     if FAILED_CHECK_LABEL.match(strip_marks(text)):
         # `#### ⚠️ GAP: Anonymous access undefined` under `### Compliance Against Playbook`: a check that failed

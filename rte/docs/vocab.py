@@ -212,7 +212,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             # (not `fail-closed`, a design that denies on error)
             r"\b(fixed|resolved|remediated|(?<!fail-)(?<!fail )closed|done|complete[d]?|implemented|patched|addressed|secured"
             r"|verified|upgraded|bumped|removed in|corregid[oa]s?|corrigid[oa]s?|resuelt[oa]s?|solucionad[oa]s?|cerrad[oa]s?|behoben"
-            r"|corrig[ée]e?|r[ée]solue?|poprawion[eya]|naprawion[eya])\b|✅|✔|☑️|已修复|已解决|已修正",
+            r"|resolvid[oa]s?|corrig[ée]e?|r[ée]solue?|poprawion[eya]|naprawion[eya])\b|✅|✔|☑️|已修复|已解决|已修正",
             re.I,
         ),
         FindingStatus.FIXED,
