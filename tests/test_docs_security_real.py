@@ -2899,3 +2899,36 @@ def test_a_word_in_an_items_description_does_not_make_it_a_kind_of_section() -> 
         "- [x] Functions without `pg_temp` — fixed.\n\n## References\n\n- OWASP cheat sheet — a summary.\n"
     )
     assert findings(text) == {5: (Severity.LOW, F), 6: (Severity.LOW, F)}
+
+
+def test_a_rule_opening_a_markdown_document_is_no_front_matter() -> None:
+    # `---` … `---` around Markdown that is no YAML: GitHub shows a rule, then the report; the reader reads it
+    text = (
+        "---\n# Review — cycle 3\n\n## P1 Issues\n### AUTH-1 — Tokens signed with a shared secret\n"
+        "Fix: move to RS256.\n\n## P2 Issues\n| ID | Description | Status |\n|---|---|---|\n"
+        "| LOG-2 | Tenant id in logs | Open |\n\n---\n"
+    )
+    doc = parse_document(text, "a.md")
+    result, problems = read_security(doc.blocks, "a.md", doc.fm)
+    assert doc.problems == problems == []
+    assert {f.id: (f.severity, f.location.line) for f in result.findings} == {
+        "AUTH-1": (Severity.HIGH, 5),
+        "LOG-2": (Severity.MEDIUM, 11),
+    }
+    # front matter that is YAML gone wrong is still reported, on its line
+    broken = parse_document("---\nfindings: [\n---\n# Audit\n", "a.md")
+    assert [p.location.line if p.location else None for p in broken.problems] == [2]
+
+
+def test_a_later_table_repeating_an_id_restates_the_finding_and_lends_its_status() -> None:
+    text = (
+        "# Review\n\n## Medium Issues\n| ID | Description | Status |\n|---|---|---|\n"
+        "| CODE-5 | Broad exception swallowed | |\n| CODE-9 | Sync call in the event loop | Open |\n\n"
+        "## Carry-forward\n| ID | Sev | Description | Status |\n|---|---|---|---|\n"
+        "| CODE-5 | P2 | Silent fallback | Open |\n| FIX-6 | P1 | Guard used assert | Closed |\n"
+    )
+    assert findings(text) == {
+        6: (Severity.MEDIUM, OPEN),
+        7: (Severity.MEDIUM, OPEN),
+        13: (Severity.HIGH, F),
+    }

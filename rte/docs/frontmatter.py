@@ -22,6 +22,7 @@ The schema (documented in README, "Front matter"):
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -52,6 +53,11 @@ KEYS = (
 )
 
 
+# A Markdown heading (`## Summary`) that is no YAML: a YAML comment has one `#` and no title case rule, so only
+# a heading of two or more `#`, or a `# Title` over such a heading, tells a document from a commented mapping.
+_HEADING = re.compile(r"^#{2,6}\s+\S", re.M)
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     values: dict[str, object] = field(default_factory=dict)
@@ -76,6 +82,9 @@ def split(text: str, rel: str) -> tuple[FrontMatter, str, list[Problem]]:
     try:
         root = compose_mapping(yaml_text, rel, what="front matter", line_offset=1)
     except ConfigError as exc:
+        if _HEADING.search(yaml_text):
+            # `---` over `# Review report` and `## Summary`: a rule opening the document, as GitHub shows it
+            return FrontMatter(), text, []
         return FrontMatter(), body, [Problem(exc.message, exc.location)]
     if root is None:
         return FrontMatter(), body, []

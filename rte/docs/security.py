@@ -66,6 +66,7 @@ from rte.docs.sections import (
 from rte.docs.summaryrows import (
     drop_recaps,
     drop_register_echoes,
+    drop_repeated_rows,
     drop_restated_ids,
     join_summary,
     numbered_headings_graded_below,
@@ -179,6 +180,7 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = [f for f in numbered_headings_graded_below(blocks, findings) if not _praised(f)]
     findings.sort(key=lambda f: f.location.line or 0)
     findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
+    findings = drop_repeated_rows(blocks, findings)
     findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
     findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
     findings = footnote_statuses(blocks, ranged_statuses(blocks, section_updates(blocks, findings)))

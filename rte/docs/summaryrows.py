@@ -336,6 +336,27 @@ def drop_restated_ids(blocks: Sequence[Block], findings: list[Finding]) -> list[
     return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in kept]
 
 
+def drop_repeated_rows(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """A row of a later table naming an id an earlier table lists (`## Carry-Forward Status` › `| CODE-5 | P2 |
+    … | Open |` after `## P2 Issues` › `| CODE-5 | … |`) restates that finding: it goes, lending a status the
+    first lacks. (Numbers alone are no ids here: each table may count its rows from 1.)"""
+    table_of = {b.line: b.table for b in blocks if b.kind == "row"}
+    first: dict[str, tuple[Finding, int]] = {}
+    lent: dict[int, FindingStatus] = {}
+    kept = []
+    for finding in findings:
+        table = table_of.get(finding.location.line or 0)
+        if table is None or not finding.id or not re.search(r"[^\W\d_]", finding.id):
+            kept.append(finding)
+            continue
+        earlier, listed_in = first.setdefault(finding.id, (finding, table))
+        if listed_in == table:
+            kept.append(finding)
+        elif earlier.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
+            lent[id(earlier)] = finding.status
+    return [replace(f, status=lent[id(f)]) if id(f) in lent else f for f in kept]
+
+
 def rows_under_leads(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """A one-row table grading the finding named just above it (`**Finding 1: Webhook not verified**` over
     `| Severity | Location | … |`): the finding starts at its name, which is also its title."""
