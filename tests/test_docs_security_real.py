@@ -2932,3 +2932,14 @@ def test_a_later_table_repeating_an_id_restates_the_finding_and_lends_its_status
         7: (Severity.MEDIUM, OPEN),
         13: (Severity.HIGH, F),
     }
+
+
+def test_a_package_counted_in_vulnerabilities_is_one_finding_and_a_next_steps_heading_none() -> None:
+    text = (
+        "# Dependency audit\n\n## Vulnerabilities by package\n\n### CRITICAL (Security Impact)\n\n"
+        "#### 1. **cryptography** (4 vulnerabilities)\n```\nCurrent Version: 41.0.7\nFix Required: 43.0.1+\n```\n\n"
+        "### MEDIUM\n\n#### 2. **urllib3** (1 vulnerability)\n```\nFix Required: 2.5.0+\n```\n\n"
+        "## Input Validation Gaps (12 findings)\n\nSee the table.\n\n"
+        "## ✅ NEXT STEPS\n\n1. ⏳ Pin the new versions\n\n**Priority:** P0 - CRITICAL\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, U), 15: (Severity.MEDIUM, U)}

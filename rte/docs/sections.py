@@ -60,6 +60,8 @@ _WEAK_NOT_FINDINGS = re.compile(
     re.I,
 )
 
+# `## ✅ NEXT STEPS` over `**Priority:** P0 - CRITICAL`: the whole title is such a section's name
+_WEAK_TITLE = re.compile(rf"^\W*{_WEAK_NOT_FINDINGS.pattern}\W*$", re.I)
 
 _EFFORT_COLUMN = re.compile(r"^\W*(?:effort|time|eta|estimate[sd]?|duration|timeline|hours|days)\b", re.I)
 _GAPS = re.compile(r"\bgaps\b", re.I)
@@ -151,6 +153,8 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     if work and block.kind == "row" and any(_EFFORT_COLUMN.search(h) for h in block.header):
         # `## Implementation Priority` › `| Encrypt state | CRITICAL | 2 days | … |`: the findings, scheduled
         return True
+    if block.kind == "heading" and _WEAK_TITLE.match(strip_marks(text)):
+        return True  # the section of next steps, not a finding, whatever priority it states
     if block.kind == "heading" and _VERIFIED.search(text) and not explicit:
         return True  # `## Verified good (informational)`: the checks that found nothing
     return not explicit and any(

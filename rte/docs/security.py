@@ -142,6 +142,10 @@ _CATEGORY_COUNT = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,3}(?:vulnerabilities|issues|findings|cves)\W*[:=]\W*\d+\b(?!\.\d)",
     re.I,
 )
+# `#### 1. **cryptography** (4 vulnerabilities)`, `### python-jose 3.3.0 (2 vulnerabilities)`: a package
+_PACKAGE_COUNT = re.compile(
+    r"^\W*(?:\d{1,3}[.)]\s+)?[a-z@][\w.@/-]{1,60}(?:\s+v?\d[\w.]*)?\s*\(\s*\d+\s+(?:vulnerabilit(?:y|ies)|advisor(?:y|ies)|cves?)\s*\)\W*$"
+)
 _STATE_DASH = re.compile(r"^\W*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+[—–]\s+(?=\S)")
 _DETAIL = "report-detail"  # the source of a finding whose severity comes from its row in an earlier table
 _DRAFT = re.compile(r"\b(draft|in progress|incomplete|pending|not started|wip|tbd)\b", re.I)
@@ -445,8 +449,10 @@ def _heading_findings(
             # `#### Affected Code`, a `- **CVE-…:**` item under `### HIGH-001: …`, or `- **MEDIUM**: attackers
             # can …` under its `#### Risk Assessment:` is part of it
             continue
-        if _CATEGORY_COUNT.search(plain) and not explicit:
-            continue  # `Input Validation Gaps (87 findings)`: a category and its count
+        if _CATEGORY_COUNT.search(plain) and not explicit and not _PACKAGE_COUNT.match(plain):
+            # `Input Validation Gaps (87 findings)`: a category and its count (but `1. cryptography (4
+            # vulnerabilities)` is a dependency to upgrade, one finding)
+            continue
         if block.kind == "heading" and PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
         if block.kind == "heading" and BEFORE_AFTER.match(plain) and not (ident or own):
