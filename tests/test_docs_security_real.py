@@ -2943,3 +2943,14 @@ def test_a_package_counted_in_vulnerabilities_is_one_finding_and_a_next_steps_he
         "## ✅ NEXT STEPS\n\n1. ⏳ Pin the new versions\n\n**Priority:** P0 - CRITICAL\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, U), 15: (Severity.MEDIUM, U)}
+
+
+def test_an_italian_audit_groups_by_priority_and_states_status_in_stato_fields() -> None:
+    text = (
+        "# Audit di sicurezza\n\n## Indice\n\n### 🔴 Priorità alta\n- [V-1] Link simbolico fuori dalla radice\n\n"
+        "## 🔴 Priorità alta\n\n### [V-1] Link simbolico fuori dalla radice\n\n**Stato:** ✅ Risolto in 3.1\n\n"
+        "## 🟠 Priorità media\n\n### [V-2] Richiesta malformata → 500\n\n**Stato:** ⬜ Da affrontare\n\n"
+        "## 🟡 Priorità bassa / hardening\n\n### [V-3] Confronto di prefisso senza separatore\n\n"
+        "**Stato:** ⬜ Da valutare\n"
+    )
+    assert findings(text) == {10: (Severity.HIGH, F), 16: (Severity.MEDIUM, OPEN), 22: (Severity.LOW, OPEN)}

@@ -311,7 +311,7 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         if leading_status(strip_marks(value)) is None:
             return
         key = "status"
-    if key in ("riesgo", "risco", "risque", "risiko"):
+    if key in ("riesgo", "risco", "risque", "risiko", "rischio"):
         key = "risk"
     if key == "severity" and _REVISED.match(line):
         found["severity"] = value  # `**Revised Severity:** Informational`: the audit changed its mind
@@ -319,7 +319,7 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(
-        ("status", "state", "resolution", "triage", "estado", "statut", "situação", "situacao")
+        ("status", "state", "resolution", "triage", "estado", "statut", "stato", "situação", "situacao")
     ):
         if key.startswith("mitigation") and status_of(value) is FindingStatus.FIXED:
             value = "mitigated"  # `Mitigation status: Implemented`: the threat is mitigated, not gone

@@ -90,7 +90,7 @@ FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior|revised|adjusted|corrected)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|likelihood|probability|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     r"|assessment|disposition"
-    rf"|severidade?|gravedad|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|riesgo|risco|risque|risiko"
+    rf"|severidade?|gravedad|gravit[àa]|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|stato|riesgo|risco|risque|risiko|rischio"
     r"|риск|уровень риска|серь[её]зность|критичность|статус)"
     rf"(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
@@ -162,6 +162,8 @@ SEVERITY_SECTION = re.compile(
     # `### ALTO (2)`, `### Kritisch`, `### Mineures (P2)`, `## ❌ KRITISCH (Sofort beheben)`: a foreign grade
     # alone, maybe with its count, level or when to act
     rf"|^\W*(?:{_FOREIGN})\s*(?:\((?:\d+|P[0-4]|[^()\n]{{3,40}})\))?\W*$"
+    # `## 🔴 Priorità alta`, `## Prioridad media`, `## Priorità bassa / hardening`: the priority, then its grade
+    rf"|^\W*(?:priorit[àaé]|prioridade?|priorität)\s+{SEVERITY_WORDS}\b\s*(?:/\s*[^\W\d_][\w\s-]{{0,30}})?$"
     # `## 🟡 BAIXO / endurecimento`: a foreign grade and, after a slash, what else the group holds
     rf"|^\W*(?:{_FOREIGN})\s*/\s*[^\W\d_][\w\s-]{{0,30}}$"
     # `## 🔴 KRITISCHE PROBLEME (sofort beheben)`, `## HOGE RISICO BEVINDINGEN`: German and Dutch put the grade first

@@ -21,7 +21,7 @@ _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
     rf"|{_SUMMARY_TERMS}|conclusions?|appendix|passed checks?|references|sign[- ]?off"
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
-    r"|approval|table of contents|contents|test scenarios?|attack (?:scenarios?|paths?|chains?|surface(?: analysis| inventory| map)?)"
+    r"|approval|table of contents|contents|[íi]ndice|sommaire|inhaltsverzeichnis|test scenarios?|attack (?:scenarios?|paths?|chains?|surface(?: analysis| inventory| map)?)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
     r"|안전 확인|안전함|安全确认|安全確認|確認済み"
     r"|severity (?:levels?|scale|ratings?|classification|key)|rating scale|roadmap|kpis?|testing requirements"

@@ -17,8 +17,8 @@ FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
     r"|высок[а-я]*"
 )
-FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
-FOREIGN_LOW = r"nisk[iaie]e?|mineure?s?|baj[ao]s?|baix[ao]s?|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah|низк[а-я]*"
+FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|(?<=priorità )media|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
+FOREIGN_LOW = r"nisk[iaie]e?|mineure?s?|minor[ei]|baj[ao]s?|baix[ao]s?|bass[ao]|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah|низк[а-я]*"
 # Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
 CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
 _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
@@ -188,7 +188,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|requires? (?:an? )?(?:(?!no\b)\w+ )?(?:fix(?:ing)?|investigation|refactoring|enforcement|validation|remediation)\b"
             r"(?! verification)"
             r"|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
-            r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert)\b|❌|🚧|✖|✗|待修复|未修复|待处理|未解决",
+            r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert|apert[oa]|da (?:affrontare|valutare|correggere|risolvere))\b|❌|🚧|✖|✗|待修复|未修复|待处理|未解决",
             re.I,
         ),
         FindingStatus.OPEN,
@@ -212,7 +212,7 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             # (not `fail-closed`, a design that denies on error)
             r"\b(fixed|resolved|remediated|(?<!fail-)(?<!fail )closed|done|complete[d]?|implemented|patched|addressed|secured"
             r"|verified|upgraded|bumped|removed in|corregid[oa]s?|corrigid[oa]s?|resuelt[oa]s?|solucionad[oa]s?|cerrad[oa]s?|behoben"
-            r"|resolvid[oa]s?|corrig[ée]e?|r[ée]solue?|poprawion[eya]|naprawion[eya])\b|✅|✔|☑️|已修复|已解决|已修正",
+            r"|resolvid[oa]s?|risolt[oaie]|corrig[ée]e?|r[ée]solue?|poprawion[eya]|naprawion[eya])\b|✅|✔|☑️|已修复|已解决|已修正",
             re.I,
         ),
         FindingStatus.FIXED,
