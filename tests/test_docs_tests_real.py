@@ -1008,3 +1008,14 @@ def test_a_red_run_before_the_fix_is_history_and_go_ok_lines_pass() -> None:
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("RED (before the fix):", "First run:")) is Verdict.FAIL
+
+
+def test_pass_and_fail_keys_and_a_status_column_glossed_with_its_values_count() -> None:
+    summary = "# Manual run\n\n## Totals\n\n| Metric | Value |\n|---|---|\n| Total Test Cases | 12 |\n| Pass | 9 |\n| Fail | 3 |\n"
+    assert [(s.passed, s.failed) for s in read(summary)] == [(9, 3)]
+    cases = (
+        "# Manual run\n\n## Execution\n\n| TC ID | Status (Pass/Fail/Block/Not Run) | Actual |\n|---|---|---|\n"
+        "| TC-01 | Pass | shown |\n| TC-02 | **Fail** | wrong message |\n"
+    )
+    assert verdict(cases) is Verdict.FAIL
+    assert verdict(cases.replace("**Fail**", "Pass")) is Verdict.PASS

@@ -17,7 +17,7 @@ _KEY_VALUE = re.compile(
     # `Tests failed: 2/4`, `Tests réussis : 18/19`
     r"^\W*(?:tests\s+(?=passed|failed|skipped|réussis|échoués|aprobados|fallidos|bestanden)|tests?\s+(?=executed))?"
     r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
-    r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|failed|failing|failures|errors|skipped|pending|ignored"
+    r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|pass|failed|failing|failures|fail|errors|skipped|pending|ignored"
     rf"|{'|'.join(sorted(FOREIGN_KEYS, key=len, reverse=True))})"
     r"(?:\s+consistently)?"
     r"(?:\s*\([\w\s/&,-]{1,40}\))?"  # `Failed (Parameter Mismatch) | 13`: why, in brackets
@@ -182,8 +182,10 @@ _KEYS = {
     "tests": "total",
     "tests run": "total",
     "executed": "total",
+    "pass": "passed",  # `| Pass | 20 |` beside `| Fail | 8 |`
     "passed": "passed",
     "passing": "passed",
+    "fail": "failed",
     "failed": "failed",
     "failing": "failed",
     "failures": "failed",
@@ -402,6 +404,7 @@ def _summary_line(plain: str, counts: dict[str, int]) -> None:
             counts.update(line, summary_size=size)
 
 
+_VALUES_GLOSS = re.compile(r"\s*\([^()]*/[^()]*\)\s*$")
 _NO_TESTS = re.compile(r"^\W*0\s+(?:tests?|specs?|cases?)\W*$", re.I)
 
 
@@ -412,7 +415,10 @@ def _result_tables(blocks: Sequence[Block]) -> list[tuple[int, dict[str, int]]]:
         if block.kind != "row":
             continue
         header = [strip_marks(h).lower() for h in block.header]
-        column = next((i for i, h in enumerate(header) if _RESULT_HEADER.search(h)), None)
+        # (`Status (Pass/Fail/Block/Not Run)`: the values the column takes, in brackets after its name)
+        column = next(
+            (i for i, h in enumerate(header) if _RESULT_HEADER.search(_VALUES_GLOSS.sub("", h))), None
+        )
         if column is None or column >= len(block.cells):
             continue
         # `## 2.1 Contract Code Verification` › `| # | Contract | owner() | Pass |`: checks, each a case
