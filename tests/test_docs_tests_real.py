@@ -1019,3 +1019,9 @@ def test_pass_and_fail_keys_and_a_status_column_glossed_with_its_values_count() 
     )
     assert verdict(cases) is Verdict.FAIL
     assert verdict(cases.replace("**Fail**", "Pass")) is Verdict.PASS
+
+
+def test_an_outcome_count_naming_which_in_brackets_still_counts() -> None:
+    text = "# CI\n\n| Result | Count |\n|---|---|\n| pass | 7 |\n| pending | 19 |\n| fail | 1 (`lint/coverage`) |\n"
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(7, 1, 19)]
+    assert verdict(text) is Verdict.FAIL

@@ -136,6 +136,7 @@ def _described(counted: Sequence[str]) -> bool:
 _OUTCOME_ROW = re.compile(
     r"^\W*(pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|blocked|not run|not executed|pending)\W*$", re.I
 )
+_NAMED_AFTER = re.compile(r"(?<=\d)\s*\([^()]*\)\s*$")
 _OUTCOME_KEYS = {"pass": "passed", "fail": "failed", "skip": "skipped"}
 _OUTCOME_HEADER = re.compile(r"^\W*(status|result|outcome|verdict)s?\W*$", re.I)
 
@@ -150,7 +151,8 @@ def _outcome_tallies(blocks: Sequence[Block], rel: str, taken: set[int | None]) 
         if not block.header or not _OUTCOME_HEADER.match(strip_marks(block.header[0])):
             continue
         outcome = _OUTCOME_ROW.match(strip_marks(block.cells[0]))
-        count = to_int(strip_marks(block.cells[1])) if outcome else None
+        # (`| fail | 1 (codecov/project) |`: the count, then which in brackets)
+        count = to_int(_NAMED_AFTER.sub("", strip_marks(block.cells[1]))) if outcome else None
         if outcome is None or count is None:
             continue
         word = outcome.group(1).lower()
