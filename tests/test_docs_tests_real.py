@@ -1025,3 +1025,24 @@ def test_an_outcome_count_naming_which_in_brackets_still_counts() -> None:
     text = "# CI\n\n| Result | Count |\n|---|---|\n| pass | 7 |\n| pending | 19 |\n| fail | 1 (`lint/coverage`) |\n"
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(7, 1, 19)]
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_japanese_category_table_counts_per_row_and_its_total_row_is_no_suite() -> None:
+    text = (
+        "# テスト結果\n\n| カテゴリー | 成功 | 失敗 | スキップ |\n|---|---|---|---|\n| 動画生成 | 5 | 0 | 0 |\n"
+        "| クライアント | 20 | 3 | 1 |\n| **総合** | **25** | **3** | **1** |\n"
+    )
+    assert [(s.name, s.passed, s.failed, s.skipped) for s in read(text)] == [
+        ("動画生成", 5, 0, 0),
+        ("クライアント", 20, 3, 1),
+    ]
+    assert verdict(text) is Verdict.FAIL
+
+
+def test_an_error_beside_a_dash_for_failures_fails_the_row_and_nothing_passed() -> None:
+    text = (
+        "# Results\n\n| Category | Total | Passed | Failed | Error | Skipped |\n|---|---|---|---|---|---|\n"
+        "| Unit Tests | 40 | 40 | 0 | 0 | 0 |\n| Mock Tests | 12 | - | - | 1 | 11 |\n"
+    )
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)][1] == (0, 1, 11)
+    assert verdict(text) is Verdict.FAIL

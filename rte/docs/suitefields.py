@@ -97,8 +97,9 @@ def from_fields(
     passed = to_int(_first_number(field("pass")))
     failed = to_int(_first_number(field("fail", "error")))
     errors = to_int(_first_number(field("error")))
-    if failed is not None and errors and field("fail") is not None:
-        failed += errors  # `Failures: 0` + `Errors: 3`: an error fails the test as surely as a failure
+    if errors and field("fail") is not None:
+        # `Failures: 0` + `Errors: 3` (or `| - | 1 |`): an error fails the test as surely as a failure
+        failed = (failed or 0) + errors
     # `| Tests Passed | 100% (15/15 entities) |`, `95% (some handler tests failing)`: a share, not a count
     share = _SHARE_FIRST.match(field("pass") or "")
     if share:
@@ -133,7 +134,7 @@ def from_fields(
         passed, failed, skipped_text = _counts(whole, pairs)
         skipped = skipped if skipped is not None else skipped_text
     if passed is None and total is not None and failed is not None:
-        passed = max(total - failed, 0)
+        passed = max(total - failed - (skipped or 0), 0)  # `| 122 | - | - | 1 | 121 |`: none passed
     if passed is None and failed is None and total is not None and _PASS_WORD.search(judged):
         passed, failed = total, 0
     if coverage is None:

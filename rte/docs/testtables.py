@@ -21,7 +21,9 @@ _COMMAND_HEADER = re.compile(r"\b(?:command|script|check|step)s?\b", re.I)
 _TEST_COMMAND = re.compile(
     r"(?:^|[\s`:/._-])(?:test|tests|pytest|jest|vitest|mocha|playwright|cypress)\b", re.I
 )
-_TOTAL_ROW = re.compile(r"^\W*(total|overall|sum|all\b|grand)", re.I)
+_TOTAL_ROW = re.compile(
+    r"^\W*(total|overall|sum|all\b|grand|gesamt|insgesamt|総合|総計|合計|总计|合计|总体|전체|합계)", re.I
+)
 _NOT_RUN_HEADER = re.compile(r"^\W*(blocked|not run|not executed|untested)\W*$", re.I)
 _ICON_HEADERS = (("✅", "passed"), ("✔", "passed"), ("❌", "failed"), ("✖", "failed"), ("⏭", "skipped"))
 # `58/60` in a matrix cell: passed of run.

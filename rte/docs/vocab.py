@@ -380,7 +380,10 @@ FOREIGN_HEADERS = {
     **FOREIGN_KEYS,
     **dict.fromkeys(("tipo", "typ", "тип", "类型", "유형"), "type"),
     **dict.fromkeys(
-        ("categoria", "categoría", "catégorie", "kategorie", "категория", "类别", "分类", "구분", "분류"),
+        (
+            *("categoria", "categoría", "catégorie", "kategorie", "категория"),
+            *("类别", "分类", "구분", "분류", "カテゴリー", "カテゴリ", "区分", "分類"),
+        ),
         "category",
     ),
     **dict.fromkeys(("modulo", "módulo", "modul", "модуль", "模块", "모듈"), "module"),
