@@ -1046,3 +1046,11 @@ def test_an_error_beside_a_dash_for_failures_fails_the_row_and_nothing_passed() 
     )
     assert [(s.passed, s.failed, s.skipped) for s in read(text)][1] == (0, 1, 11)
     assert verdict(text) is Verdict.FAIL
+
+
+def test_an_evaluations_items_passed_and_failed_are_its_counts() -> None:
+    text = "# Eval summary\n\n### Judge\n\n- **Items Passed**: 18/20\n- **Items Failed**: 2/20\n\nTotal failures: 2\n"
+    assert [(s.passed, s.failed) for s in read(text)] == [(18, 2)]
+    assert verdict(
+        text.replace("18/20", "20/20").replace("2/20", "0/20").replace("failures: 2", "failures: 0")
+    ) is (Verdict.PASS)

@@ -15,7 +15,9 @@ from rte.model import Level, Location, Suite, SuiteState
 _BOX = re.compile(r"[│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣]+")
 _KEY_VALUE = re.compile(
     # `Tests failed: 2/4`, `Tests réussis : 18/19`
-    r"^\W*(?:tests\s+(?=passed|failed|skipped|réussis|échoués|aprobados|fallidos|bestanden)|tests?\s+(?=executed))?"
+    # (and an evaluation's `Items Passed: 41/45`, `Total failures: 4`)
+    r"^\W*(?:(?:tests|items|cases)\s+(?=passed|failed|skipped|réussis|échoués|aprobados|fallidos|bestanden)"
+    r"|tests?\s+(?=executed)|total\s+(?=failures|failed))?"
     r"(?:(?:consistent|persistent)\s+(?=fail))?"  # a test analyser's `Consistent Failures | ❌ 1` over its runs
     r"(total(?: tests)?|tests(?: run)?|executed|passed|passing|pass|failed|failing|failures|fail|errors|skipped|pending|ignored"
     rf"|{'|'.join(sorted(FOREIGN_KEYS, key=len, reverse=True))})"
