@@ -1054,3 +1054,10 @@ def test_an_evaluations_items_passed_and_failed_are_its_counts() -> None:
     assert verdict(
         text.replace("18/20", "20/20").replace("2/20", "0/20").replace("failures: 2", "failures: 0")
     ) is (Verdict.PASS)
+
+
+def test_a_ratio_of_tests_passing_in_spanish_portuguese_and_french_counts() -> None:
+    for line in ("15/16 pruebas pasan", "15/16 testes passaram", "15/16 tests réussis"):
+        text = f"# Resultados\n\n### Estado actual: **{line}**\n"
+        assert [(s.passed, s.failed) for s in read(text)] == [(15, 1)], line
+        assert verdict(text) is Verdict.FAIL

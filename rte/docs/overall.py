@@ -37,7 +37,9 @@ _RUNNER = re.compile(
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(
-    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+)?(?:passed|passing|通过|通過|통과|合格)(?:\b|(?=\W))"
+    r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+|pruebas\s+|testes\s+)?(?:passed|passing|通过|通過|통과|合格"
+    # `23/24 pruebas pasan`, `10/12 testes passaram`, `18/20 tests réussis`
+    r"|pasan|pasaron|passam|passaram|r[ée]ussis|passati|superati)(?:\b|(?=\W))"
     r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b"
     # `Full suite passes: 68/68`
     r"|\b(?:suites?|tests?)\s+pass(?:es|ed)?\s*[:=]?\s*(\d+)\s*/\s*(\d+)\b",
