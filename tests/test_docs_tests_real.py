@@ -1061,3 +1061,15 @@ def test_a_ratio_of_tests_passing_in_spanish_portuguese_and_french_counts() -> N
         text = f"# Resultados\n\n### Estado actual: **{line}**\n"
         assert [(s.passed, s.failed) for s in read(text)] == [(15, 1)], line
         assert verdict(text) is Verdict.FAIL
+
+
+def test_a_pre_fix_baseline_is_history_and_a_comparison_table_reads_its_later_column() -> None:
+    text = (
+        "# Verify no new failures\n\n## Pre-Fix Baseline\n\n| Suite | Failing Tests |\n|---|---|\n| tokens | 4 |\n\n"
+        "## Post-Fix Results\n\n| Metric | Pre-Fix | Post-Fix | Change |\n|---|---|---|---|\n"
+        "| Tests Passed | 480 | 484 | +4 |\n| Tests Failed | 4 | 0 | -4 |\n\n"
+        "## Artifacts\n\n- Pre-fix baseline: `audit.md` (4 failures)\n"
+    )
+    assert [(s.passed, s.failed) for s in read(text)] == [(484, 0)]
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("| Tests Failed | 4 | 0 |", "| Tests Failed | 4 | 1 |")) is Verdict.FAIL

@@ -112,7 +112,11 @@ _BEFORE_FIX = re.compile(
 # `Overall V1 status:`: the report's own status field, naming its subject
 _OVERALL = r"(?:overall\s+(?:[\w.-]+\s+)?)?"
 # `The first run had 5 failures …` (since fixed): a run before the one reported.
-_EARLIER_RUN = re.compile(r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b", re.I)
+_EARLIER_RUN = re.compile(
+    # (and `- Pre-fix baseline: findings.md (40 failures)`)
+    r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b|^\W*(?:pre-?fix\b|baseline\W*:)",
+    re.I,
+)
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.
 _BLOCKER = re.compile(
     r"\b(?:[1-9]\d*|an?|one)\s+(?:open\s+)?(?:release[- ])?(?:blockers?|blocking\s+(?:bugs?|defects?|issues?))\b",
@@ -226,6 +230,18 @@ def code_suite(block: Block, level: Level, rel: str) -> Suite | None:
     )
 
 
+# `| Metric | Pre-Fix | Post-Fix | Change |`: a table comparing two runs, the later one in its own column
+_BEFORE_HEADER = re.compile(r"^\W*(?:before|pre-?fix|previous|baseline|old|initial|original)\b", re.I)
+_AFTER_HEADER = re.compile(r"^\W*(?:after|post-?fix|current|now|new|final|latest)\b", re.I)
+
+
+def _after_column(header: Sequence[str]) -> int:
+    """The column of a two-column comparison holding the later run, else the first value column."""
+    if not any(_BEFORE_HEADER.match(strip_marks(h)) for h in header[1:]):
+        return 1
+    return next((i for i, h in enumerate(header) if i and _AFTER_HEADER.match(strip_marks(h))), 1)
+
+
 def overall_suites(
     blocks: Sequence[Block], rel: str, *, counted: bool, taken: frozenset[int] = frozenset()
 ) -> list[Suite]:
@@ -247,7 +263,12 @@ def overall_suites(
         history = any(_HISTORY.search(title) for title in block.section[1:])
         if block.kind == "code" and index and _BEFORE_FIX.match(strip_marks(blocks[index - 1].text)):
             continue  # `RED (before the fix):` over a pasted run: the failing test written first, as TDD asks
-        lines = [f"{block.cells[0]} {block.cells[1]}"] if block.kind == "row" and len(block.cells) > 1 else []
+        value = _after_column(block.header) if block.kind == "row" else 1
+        lines = (
+            [f"{block.cells[0]} {block.cells[value]}"]
+            if block.kind == "row" and len(block.cells) > value
+            else []
+        )
         # `| Full suite | `pytest tests/` | 88 passed, 1 failed (known) | PASS |`: a runner's tally in a cell
         # (and `vitest 40/42 通过；2 失败` beside a level's name)
         lines += (

@@ -39,7 +39,8 @@ _RUN_HEADING = re.compile(
     r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
     r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b"
     # `### Before Test Fixes` / `### After Test Fixes`: two runs, the one after the fixes of record
-    r"|^\W*(?:before|after)\s+(?:the\s+)?(?:\w+\s+)?fix(?:es)?\b",
+    r"|^\W*(?:before|after)\s+(?:the\s+)?(?:\w+\s+)?fix(?:es)?\b"
+    r"|^\W*(?:pre|post)-?fix\b",  # `## Pre-Fix Baseline`, `## Post-Fix Results`
     re.I,
 )
 # `## Expected Test Results`, `### When Executed Successfully:`: what a run should print, not a run.
@@ -53,7 +54,9 @@ _HYPOTHETICAL = re.compile(
 )
 # `🎯 **Goal**: 363/363 tests passing`, `- Target: 80% coverage`: what the team aims for, not a result.
 _GOAL_LINE = re.compile(r"^\W*(?:goals?|targets?|objectives?)\W*:", re.I)
-_RECORD_RUN = re.compile(r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?(?:\w+ )?fix", re.I)
+_RECORD_RUN = re.compile(
+    r"\bfinal\b|\bof record\b|\blatest\b|\bafter (?:the )?(?:\w+ )?fix|\bpost-?fix\b", re.I
+)
 
 
 def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tuple[Suite, ...], list[Problem]]:
