@@ -1073,3 +1073,16 @@ def test_a_pre_fix_baseline_is_history_and_a_comparison_table_reads_its_later_co
     assert [(s.passed, s.failed) for s in read(text)] == [(484, 0)]
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("| Tests Failed | 4 | 0 |", "| Tests Failed | 4 | 1 |")) is Verdict.FAIL
+
+
+def test_an_initial_result_and_a_first_full_run_are_earlier_runs_than_the_final_one() -> None:
+    text = (
+        "# Fix report\n\n## Initial Test Result\n\nTests: 4 failed, 101 passed\n\n"
+        "## Final Php Artisan Test Result\n\nTests: 105 passed\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    runs = (
+        "# Log\n\n## Unit tests\n\n### First full run — 7 failures\n\n```\nRan 93 tests\nFAILED (failures=7)\n```\n\n"
+        "### Final run — all green\n\n```\nRan 94 tests\n\nOK\n```\n"
+    )
+    assert verdict(runs) is Verdict.PASS

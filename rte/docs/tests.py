@@ -37,7 +37,8 @@ _THRESHOLD_FAILED = re.compile(
 )
 _RUN_HEADING = re.compile(
     r"^\W*(?:test\s+|qa\s+)?(?:run|attempt|iteration|cycle|round)\s*#?\s*\d+\b"
-    r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:test\s+)?run\b|\bre-?run\b|\bre-?test\b"
+    # (`### First full run — 7 failures`, `## Initial Test Result`, `## Final Php Artisan Test Result`)
+    r"|^\W*(?:first|second|third|initial|final|latest)\s+(?:[\w-]+\s+){0,3}?(?:run|results?)\b|\bre-?run\b|\bre-?test\b"
     # `### Before Test Fixes` / `### After Test Fixes`: two runs, the one after the fixes of record
     r"|^\W*(?:before|after)\s+(?:the\s+)?(?:\w+\s+)?fix(?:es)?\b"
     r"|^\W*(?:pre|post)-?fix\b",  # `## Pre-Fix Baseline`, `## Post-Fix Results`
