@@ -2954,3 +2954,13 @@ def test_an_italian_audit_groups_by_priority_and_states_status_in_stato_fields()
         "**Stato:** ⬜ Da valutare\n"
     )
     assert findings(text) == {10: (Severity.HIGH, F), 16: (Severity.MEDIUM, OPEN), 22: (Severity.LOW, OPEN)}
+
+
+def test_a_chinese_audit_grades_numbered_headings_and_reads_its_status_fields() -> None:
+    text = (
+        "# 安全审计报告\n\n## 二、敏感信息检查\n\n### 2.1 ✅ 环境变量配置（良好）\n\n**检查结果**: 通过\n\n"
+        "### 2.2 🔴 高危：默认口令写在代码里\n\n**风险等级**: 高危\n\n"
+        "### 2.3 ✅ 已修复：组件缺少认证\n\n**原风险等级**: 中危\n**状态**: ✅ 已修复\n\n"
+        "### 2.4 🟡 低危：记住密码明文保存\n\n**风险等级**: 低危\n"
+    )
+    assert findings(text) == {9: (Severity.HIGH, U), 13: (Severity.MEDIUM, F), 18: (Severity.LOW, U)}

@@ -319,7 +319,19 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
     elif key.endswith(
-        ("status", "state", "resolution", "triage", "estado", "statut", "stato", "situação", "situacao")
+        (
+            "status",
+            "state",
+            "resolution",
+            "triage",
+            "estado",
+            "statut",
+            "stato",
+            "situação",
+            "situacao",
+            "状态",
+            "狀態",
+        )
     ):
         if key.startswith("mitigation") and status_of(value) is FindingStatus.FIXED:
             value = "mitigated"  # `Mitigation status: Implemented`: the threat is mitigated, not gone

@@ -44,7 +44,10 @@ TAG = re.compile(
 _FOREIGN = f"{FOREIGN_CRITICAL}|{FOREIGN_HIGH}|{FOREIGN_MEDIUM}|{FOREIGN_LOW}"
 SEVERITY_WORDS = rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|{_FOREIGN})"
 # A code review's grades too, where they open a finding's title: `### ⚠️ MAJOR: …`, `### 🧹 NITPICK: …`.
-GRADE_WORDS = rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?|{_FOREIGN})"
+GRADE_WORDS = (
+    rf"(critical|high|medium|moderate|low|info(?:rmational)?|P[0-3]|major|minor|blocker|nit(?:pick)?|{_FOREIGN}"
+    rf"|{CJK_CRITICAL}|{CJK_HIGH}|{CJK_MEDIUM}|{CJK_LOW})"  # `### 2.3 🔴 高危：默认密码硬编码`
+)
 # `(High)`, `(HIGH severity)`, `(MEDIUM-HIGH)` (a range grades by its upper end, the one group captured)
 # `(High)`, `(Low-Medium)`, `(high risk)`, `(High, latent)`: a grade in brackets, a short qualifier after a comma.
 # (and `(Security, Critical)`, `(Data integrity, Medium)`: the finding's category, then its grade; not
@@ -76,7 +79,7 @@ TRAILING_GRADE = re.compile(
 SEVERITY_PREFIX = re.compile(
     # a hyphen alone separates when spaced or before a number or letter (`MEDIUM-001:`, `P0-A:`), but
     # `High-risk surfaces` is an adjective, not a grade; a number may follow the grade (`🔴 CRITICAL 1 — …`)
-    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?(?:\s+#?\d{{1,3}}(?=\s*[:–—-]))?(?:\s*(?:[:|–—]|--)|\s+-|-\s|-(?=\d|[A-Z]\b))\s*\w",
+    rf"^\W*{GRADE_WORDS}(?:\s+(?:severity|risk|priority))?(?:\s+#?\d{{1,3}}(?=\s*[:–—-]))?(?:\s*(?:[:：|–—]|--)|\s+-|-\s|-(?=\d|[A-Z]\b))\s*\w",
     re.I,
 )
 FINDING_LEAD = re.compile(
@@ -91,7 +94,8 @@ FIELD = re.compile(
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     r"|assessment|disposition"
     rf"|severidade?|gravedad|gravit[àa]|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|stato|riesgo|risco|risque|risiko|rischio"
-    r"|риск|уровень риска|серь[её]зность|критичность|статус)"
+    r"|риск|уровень риска|серь[её]зность|критичность|статус"
+    r"|原?(?:风险|風險|危险)等级|严重(?:程度|性|等级)|状态|狀態)"  # `**风险等级**: 高危`, `**状态**: ✅ 已修复`
     rf"(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
