@@ -2964,3 +2964,13 @@ def test_a_chinese_audit_grades_numbered_headings_and_reads_its_status_fields() 
         "### 2.4 🟡 低危：记住密码明文保存\n\n**风险等级**: 低危\n"
     )
     assert findings(text) == {9: (Severity.HIGH, U), 13: (Severity.MEDIUM, F), 18: (Severity.LOW, U)}
+
+
+def test_a_status_line_holding_only_a_grade_rates_its_category_and_a_tick_marks_it_sound() -> None:
+    text = (
+        "# Audit\n\n## 4. OWASP Top 10\n\n### A01:2021 – Broken Access Control\n**Status**: 🔴 **KRITISCH**\n\n"
+        "The tool endpoint checks no session.\n\n### A03:2021 – Injection\n**Status**: ✅ **LOW** (the client escapes it)\n\n"
+        "### A05:2021 – Security Misconfiguration\n**Status**: ⚠️ **MEDIUM** - headers missing\n\n"
+        "## Comparison to the previous audit\n\n### Before Security Fix (commit abc123)\n- **Status**: 🔴 CRITICAL\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 13: (Severity.MEDIUM, U)}

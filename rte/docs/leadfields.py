@@ -284,6 +284,11 @@ def _evidence(verb: str, text: str = "") -> str:
 
 
 _EMPHASIS = re.compile(r"`+|\*+")
+_CHECK_MARK = re.compile(r"^\W*(?:✅|✔)")
+# `🔴 **KRITISCH**`, `LOW (the client escapes it)`, `HIGH RISK - NO ENCRYPTION`: a grade, maybe with a short note
+_GRADE_ONLY = re.compile(
+    rf"{LEADING_SEVERITY.pattern}(?:\s+risk)?\W*(?:\([^()]*\)|[-–—]\s*[^.()]{{1,60}})?\W*$", re.I
+)
 
 
 @lru_cache(maxsize=8192)  # a finding's lines are read again for each lead and part above them
@@ -336,6 +341,11 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         if key.startswith("mitigation") and status_of(value) is FindingStatus.FIXED:
             value = "mitigated"  # `Mitigation status: Implemented`: the threat is mitigated, not gone
         key = "status"
+        unmarked = _CHECK_MARK.sub("", strip_marks(value))
+        if _GRADE_ONLY.match(unmarked) and status_of(unmarked) is None:
+            # `### A01:2021 – Broken Access Control` › `**Status**: 🔴 **KRITISCH**`: the status line rates the
+            # area; `**Status**: ✅ **LOW** (escaped by the client)` rates an area checked and found sound
+            key, value = "severity", "passed" if _CHECK_MARK.match(value) else value
     elif key in ("impact", "likelihood", "probability"):
         # "Impact: an attacker with low privileges…" is prose; only a leading severity word counts. The impact
         # grades the finding unless a severity is stated; with a likelihood it is half of a risk matrix.

@@ -194,7 +194,9 @@ _AFTER_LEAD = re.compile(
 )
 
 # `### ❌ Before: Major Flaws` over the findings as they stood, `### ✅ After: …` over the fix.
-BEFORE_AFTER = re.compile(r"^\W*(?:before|after)\b\s*(?:[:—–(-]|$)", re.I)
+BEFORE_AFTER = re.compile(
+    r"^\W*(?:before|after)\b(?:\s+(?:the\s+)?(?:security\s+)?fix(?:es)?\b)?\s*(?:[:—–(-]|$)", re.I
+)
 
 # A bare grade in brackets (`(high)`), and an item opening with a quantity (`-5 points: …`, `0-7 days: …`) or
 # standing for the rest (`And more...`, `+ 3 others`).

@@ -455,7 +455,7 @@ def _heading_findings(
             continue
         if block.kind == "heading" and PART_OF_FINDING.fullmatch(plain) and block.section[1:]:
             continue  # `### Risk Assessment` under `## P1-D: …` is part of that finding
-        if block.kind == "heading" and BEFORE_AFTER.match(plain) and not (ident or own):
+        if block.kind == "heading" and BEFORE_AFTER.match(plain) and not (ident or (own and not explicit)):
             continue  # `### ❌ Before: Major Flaws` over the findings as they were, `### ✅ After: …` the fix
         group = _GROUP_HEADING.match(plain) if block.kind == "heading" else None
         if (
