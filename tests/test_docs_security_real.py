@@ -2974,3 +2974,12 @@ def test_a_status_line_holding_only_a_grade_rates_its_category_and_a_tick_marks_
         "## Comparison to the previous audit\n\n### Before Security Fix (commit abc123)\n- **Status**: 🔴 CRITICAL\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 13: (Severity.MEDIUM, U)}
+
+
+def test_german_and_french_recommendation_sections_list_work_not_findings() -> None:
+    for title in ("5. Empfohlene Maßnahmen (Priorisiert)", "Prochaines étapes"):
+        text = (
+            "# Audit\n\n## 4. Befunde\n\n### A01:2021 – Broken Access Control\n**Status**: 🔴 **KRITISCH**\n\n"
+            f"## {title}\n\n### 🔴 KRITISCH (Sofort)\n\n1. **Backend bauen**\n   - Endpunkt prüfen\n"
+        )
+        assert findings(text) == {5: (Severity.CRITICAL, U)}, title

@@ -56,7 +56,10 @@ _WEAK_NOT_FINDINGS = re.compile(
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
     r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?|implementation (?:priority|order|plan|roadmap)|(?:immediate |critical |urgent )?actions? required"
     # (and in Russian: `Приоритетный план исправлений`, `Рекомендации`, `Следующие шаги`)
-    r"|план (?:исправлений|действий|устранения|работ)|рекомендаци[а-я]*|следующие шаги)\b",
+    r"|план (?:исправлений|действий|устранения|работ)|рекомендаци[а-я]*|следующие шаги"
+    # (German and French: `Empfohlene Maßnahmen`, `Nächste Schritte`, `Prochaines étapes`)
+    r"|empfohlene maßnahmen|empfehlungen|maßnahmenplan|nächste schritte|recommandations|prochaines [ée]tapes"
+    r"|plan d'action)\b",
     re.I,
 )
 
