@@ -2925,7 +2925,7 @@ def test_a_later_table_repeating_an_id_restates_the_finding_and_lends_its_status
         "# Review\n\n## Medium Issues\n| ID | Description | Status |\n|---|---|---|\n"
         "| CODE-5 | Broad exception swallowed | |\n| CODE-9 | Sync call in the event loop | Open |\n\n"
         "## Carry-forward\n| ID | Sev | Description | Status |\n|---|---|---|---|\n"
-        "| CODE-5 | P2 | Silent fallback | Open |\n| FIX-6 | P1 | Guard used assert | Closed |\n"
+        "| CODE-5 | P2 | Silent exception fallback | Open |\n| FIX-6 | P1 | Guard used assert | Closed |\n"
     )
     assert findings(text) == {
         6: (Severity.MEDIUM, OPEN),
@@ -2983,3 +2983,12 @@ def test_german_and_french_recommendation_sections_list_work_not_findings() -> N
             f"## {title}\n\n### 🔴 KRITISCH (Sofort)\n\n1. **Backend bauen**\n   - Endpunkt prüfen\n"
         )
         assert findings(text) == {5: (Severity.CRITICAL, U)}, title
+
+
+def test_a_later_list_restating_ids_lends_its_status_and_goes() -> None:
+    text = (
+        "# Sprint audit\n\n## Findings\n\n### HIGH (3 total)\n\n#### HIGH-01: Logs print tokens\n\n**Status:** ✅ FIXED\n\n"
+        "#### HIGH-02 to HIGH-03: AI features (DEFERRED)\n\n- HIGH-02: Weak key validation\n- HIGH-03: Prompt not sanitised\n\n"
+        "## Deferred Items\n\n- HIGH-02: Key validation → Sprint 3\n- HIGH-03: Prompt injection → Future\n"
+    )
+    assert findings(text) == {7: (Severity.HIGH, F), 13: (Severity.HIGH, OPEN), 14: (Severity.HIGH, OPEN)}

@@ -337,20 +337,29 @@ def drop_restated_ids(blocks: Sequence[Block], findings: list[Finding]) -> list[
 
 
 def drop_repeated_rows(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
-    """A row of a later table naming an id an earlier table lists (`## Carry-Forward Status` › `| CODE-5 | P2 |
-    … | Open |` after `## P2 Issues` › `| CODE-5 | … |`) restates that finding: it goes, lending a status the
-    first lacks. (Numbers alone are no ids here: each table may count its rows from 1.)"""
-    table_of = {b.line: b.table for b in blocks if b.kind == "row"}
-    first: dict[str, tuple[Finding, int]] = {}
+    """A row or list item naming an id that an earlier table or list lists (`## Carry-Forward Status` › `|
+    CODE-5 | P2 | … | Open |` after `## P2 Issues` › `| CODE-5 | … |`; `## Deferred Items` › `- HIGH-03: … →
+    Sprint 3` after `- HIGH-03: …` in its section) restates that finding: it goes, lending a status the first
+    lacks. (Numbers alone are no ids here: each table may count its rows from 1.)"""
+    container = {
+        b.line: (b.table, ()) if b.kind == "row" else (-1, b.section)
+        for b in blocks
+        if b.kind in ("row", "item")
+    }
+    first: dict[str, tuple[Finding, tuple[int, tuple[str, ...]]]] = {}
     lent: dict[int, FindingStatus] = {}
     kept = []
     for finding in findings:
-        table = table_of.get(finding.location.line or 0)
-        if table is None or not finding.id or not re.search(r"[^\W\d_]", finding.id):
+        listed = container.get(finding.location.line or 0)
+        if listed is None or not finding.id or not re.search(r"[^\W\d_]", finding.id):
             kept.append(finding)
             continue
-        earlier, listed_in = first.setdefault(finding.id, (finding, table))
-        if listed_in == table:
+        earlier, listed_in = first.setdefault(finding.id, (finding, listed))
+        if (
+            earlier is finding
+            or (listed_in == listed and earlier.location.line != finding.location.line)
+            or not _words(earlier.title) & _words(finding.title)  # one id cut short from two (`ADV-2025-01`)
+        ):
             kept.append(finding)
         elif earlier.status is FindingStatus.UNKNOWN and finding.status is not FindingStatus.UNKNOWN:
             lent[id(earlier)] = finding.status
