@@ -2992,3 +2992,11 @@ def test_a_later_list_restating_ids_lends_its_status_and_goes() -> None:
         "## Deferred Items\n\n- HIGH-02: Key validation → Sprint 3\n- HIGH-03: Prompt injection → Future\n"
     )
     assert findings(text) == {7: (Severity.HIGH, F), 13: (Severity.HIGH, OPEN), 14: (Severity.HIGH, OPEN)}
+
+
+def test_a_fix_heading_tagged_with_its_findings_priority_is_the_fix_not_a_finding() -> None:
+    text = (
+        "# Audit\n\n## Threats\n\n### [P0] Replay before login\n**Impact:** bypasses auth.\n\n"
+        "## Mitigations\n\n### Fix [P0] Replay before login\n**Solution:** use a session id.\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

@@ -654,7 +654,9 @@ _NUMBER_GRADED = re.compile(rf"^\W*\w+\s*#?\s*\d+\s*\(\s*{SEVERITY_WORDS}\b", re
 _PROPOSED_FIX = re.compile(
     r"^\W*(?:(?:proposed\s+(?:fix|remediation)|remediation|recommendation)\s*#?\s*\d+"
     # (and `### Fix C1: Harden the token system`, the fix for the finding C1)
-    r"|(?-i:[Ff]ix(?:es)?\s+(?:for\s+)?[A-Z]{1,3}-?\d{1,3}))\s*[:.)—–-]",
+    r"|(?-i:[Ff]ix(?:es)?\s+(?:for\s+)?[A-Z]{1,3}-?\d{1,3}))\s*[:.)—–-]"
+    # (and `### Fix [P0] Pre-Login Replay Attack`, the fix for the P0 finding of that name)
+    r"|^\W*(?-i:[Ff]ix(?:es)?)\s+(?:for\s+)?\[(?:P[0-4]|critical|high|medium|low)\]\s",
     re.I,
 )
 _TRAILING_STATE = re.compile(r"\s+(?:FIXED|RESOLVED|DONE|CLOSED|MITIGATED)\s*$")
