@@ -3000,3 +3000,12 @@ def test_a_fix_heading_tagged_with_its_findings_priority_is_the_fix_not_a_findin
         "## Mitigations\n\n### Fix [P0] Replay before login\n**Solution:** use a session id.\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_pending_issue_tables_with_estimated_times_under_remediation_status_schedule_work() -> None:
+    text = (
+        "# Audit\n\n## Findings\n\n### 1. Open redirect after login\n**Severity:** Critical\n\n"
+        "## Remediation Status\n\n### ⏳ Pending Critical Issues\n\n| Issue | Severity | File | Estimated Time |\n"
+        "|---|---|---|---|\n| Open redirect | 🔴 Critical | login.php | 30 minutes |\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U)}

@@ -153,8 +153,13 @@ def excluded(block: Block, text: str, explicit: bool) -> bool:
     if work and block.kind != "heading" and ACTION.match(plain[opening.end() - 1 :] if opening else plain):
         # `1. **Implement MFA** - Priority: Medium`, `1. High: replace raw errors …` under next actions: work to do
         return True
-    if work and block.kind == "row" and any(_EFFORT_COLUMN.search(h) for h in block.header):
+    if (
+        block.kind == "row"
+        and any(_EFFORT_COLUMN.search(h) for h in block.header)
+        and (work or any(_WEAK_NOT_FINDINGS.search(t) for t in block.section[1:]))
+    ):
         # `## Implementation Priority` › `| Encrypt state | CRITICAL | 2 days | … |`: the findings, scheduled
+        # (and `## Remediation Status` › `### ⏳ Pending Critical Issues` › `| Open redirect | 🔴 | 30 minutes |`)
         return True
     if block.kind == "heading" and _WEAK_TITLE.match(strip_marks(text)):
         return True  # the section of next steps, not a finding, whatever priority it states
