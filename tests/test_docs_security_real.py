@@ -3009,3 +3009,13 @@ def test_pending_issue_tables_with_estimated_times_under_remediation_status_sche
         "|---|---|---|---|\n| Open redirect | 🔴 Critical | login.php | 30 minutes |\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U)}
+
+
+def test_a_list_a_sentence_introduces_as_what_each_severity_means_is_a_legend() -> None:
+    text = (
+        "# Audit\n\n## Method\n\n**Severity** reflects the worst impact if exploited:\n"
+        "- **Critical:** Data disclosure or a broken ledger guarantee\n- **High:** Security control bypass or privilege"
+        " escalation\n- **Medium:** Defense-in-depth violation, chained attacks\n\n"
+        "## Findings\n\n- **High:** Tokens never expire on logout\n- **Low:** Verbose errors in the API\n"
+    )
+    assert findings(text) == {12: (Severity.HIGH, U), 13: (Severity.LOW, U)}

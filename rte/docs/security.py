@@ -25,6 +25,7 @@ from rte.docs.leads import (
     ID,
     IMPACT_LABEL,
     ITEM_LEVEL,
+    LEADING_SEVERITY,
     ORDINAL,
     PAREN_SEVERITY,
     PAREN_SEVERITY_END,
@@ -246,6 +247,26 @@ def _work_required(blocks: Sequence[Block], index: int) -> bool:
     return False
 
 
+# `**Severity** reflects the worst-case impact if exploited:`: a sentence introducing what each grade means
+_GRADES_INTRO = re.compile(r"\bseverit(?:y|ies)\b[^\n]*:\W*$", re.I)
+
+
+def _defines_grades(blocks: Sequence[Block], index: int) -> bool:
+    """A list item in a run that the sentence above introduces as the grades' meanings, one grade an item,
+    three or more (`- **Critical:** Data disclosure …`, `- **High:** Security control bypass …`)."""
+    start = end = index
+    while start > 0 and blocks[start - 1].kind == "item":
+        start -= 1
+    while end + 1 < len(blocks) and blocks[end + 1].kind == "item":
+        end += 1
+    above = blocks[start - 1] if start else None
+    if above is None or above.kind != "paragraph" or not _GRADES_INTRO.search(above.text):
+        return False
+    grades = [LEADING_SEVERITY.match(strip_marks(b.text)) for b in blocks[start : end + 1]]
+    named = [severity_of(g.group(0)) for g in grades if g]
+    return len(named) == end + 1 - start >= 3 and len(set(named)) == len(named)
+
+
 def _under_impact(blocks: Sequence[Block], index: int) -> bool:
     """A list item under a finding's `#### Impact` heading or `**Impact**:` line (`- **CRITICAL**: breaks the
     voting model`) grades the consequence, not another finding."""
@@ -445,6 +466,8 @@ def _heading_findings(
             part = bool(heads) and not own
         else:
             part = any(strong for _, strong, _ in heads) and not own
+        if block.kind == "item" and _defines_grades(blocks, index):
+            continue  # `**Severity** reflects the worst-case impact:` › `- **High:** privilege escalation`
         if part or (block.kind == "item" and heads and _under_impact(blocks, index)):
             # `#### Affected Code`, a `- **CVE-…:**` item under `### HIGH-001: …`, or `- **MEDIUM**: attackers
             # can …` under its `#### Risk Assessment:` is part of it
