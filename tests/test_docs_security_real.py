@@ -3019,3 +3019,11 @@ def test_a_list_a_sentence_introduces_as_what_each_severity_means_is_a_legend() 
         "## Findings\n\n- **High:** Tokens never expire on logout\n- **Low:** Verbose errors in the API\n"
     )
     assert findings(text) == {12: (Severity.HIGH, U), 13: (Severity.LOW, U)}
+
+
+def test_a_final_assessment_section_grades_the_report_not_a_finding() -> None:
+    text = (
+        "# Mobile audit\n\n## Findings\n\n### 1. Card data cached on device\n**Severity:** High\n\n"
+        "## 🚨 Final Assessment\n\n**Overall Security Rating**: **6/10** (Fair)\n\n**Risk:** Critical until fixed\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}
