@@ -53,8 +53,8 @@ KEYS = (
 )
 
 
-# A Markdown heading (`## Summary`) that is no YAML: a YAML comment has one `#` and no title case rule, so only
-# a heading of two or more `#`, or a `# Title` over such a heading, tells a document from a commented mapping.
+# A Markdown heading of two or more `#` (`## Summary`): a YAML comment takes one, so such a line between the
+# rules says they hold a document, not front matter gone wrong.
 _HEADING = re.compile(r"^#{2,6}\s+\S", re.M)
 
 

@@ -284,6 +284,11 @@ def _evidence(verb: str, text: str = "") -> str:
 
 
 _EMPHASIS = re.compile(r"`+|\*+")
+# The keys of a status field, in English and other languages (`Estado`, `Stato`, `状态`).
+_STATUS_KEYS = (
+    *("status", "state", "resolution", "triage", "estado", "statut", "stato", "situação", "situacao"),
+    *("状态", "狀態"),
+)
 _CHECK_MARK = re.compile(r"^\W*(?:✅|✔)")
 # `🔴 **KRITISCH**`, `LOW (the client escapes it)`, `HIGH RISK - NO ENCRYPTION`: a grade, maybe with a short note
 _GRADE_ONLY = re.compile(
@@ -323,21 +328,7 @@ def _put(found: dict[str, str], key: str, value: str, line: str = "") -> None:
         return
     if key.startswith("cvss"):
         key, value = "severity", line or f"CVSS {value}"  # the score follows the vector: read the line
-    elif key.endswith(
-        (
-            "status",
-            "state",
-            "resolution",
-            "triage",
-            "estado",
-            "statut",
-            "stato",
-            "situação",
-            "situacao",
-            "状态",
-            "狀態",
-        )
-    ):
+    elif key.endswith(_STATUS_KEYS):
         if key.startswith("mitigation") and status_of(value) is FindingStatus.FIXED:
             value = "mitigated"  # `Mitigation status: Implemented`: the threat is mitigated, not gone
         key = "status"
