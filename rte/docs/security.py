@@ -257,11 +257,11 @@ def _defines_grades(blocks: Sequence[Block], index: int) -> bool:
     start = end = index
     while start > 0 and blocks[start - 1].kind == "item":
         start -= 1
-    while end + 1 < len(blocks) and blocks[end + 1].kind == "item":
-        end += 1
     above = blocks[start - 1] if start else None
     if above is None or above.kind != "paragraph" or not _GRADES_INTRO.search(above.text):
-        return False
+        return False  # (asked first: most lists are no legend, and a long one is walked once per item)
+    while end + 1 < len(blocks) and blocks[end + 1].kind == "item":
+        end += 1
     grades = [LEADING_SEVERITY.match(strip_marks(b.text)) for b in blocks[start : end + 1]]
     named = [severity_of(g.group(0)) for g in grades if g]
     return len(named) == end + 1 - start >= 3 and len(set(named)) == len(named)
