@@ -3027,3 +3027,12 @@ def test_a_final_assessment_section_grades_the_report_not_a_finding() -> None:
         "## 🚨 Final Assessment\n\n**Overall Security Rating**: **6/10** (Fair)\n\n**Risk:** Critical until fixed\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+def test_a_security_posture_section_rates_the_whole_report() -> None:
+    text = (
+        "# Wallet audit\n\n## Findings\n\n### H-1: Seed kept in memory\n**Severity:** High\n\n"
+        "## 🔒 Security Posture Assessment\n\n### Current Status: MODERATE RISK 🟡 (Improved from MODERATE-LOW)\n\n"
+        "**Strengths:**\n- ✅ Rate limiting on the server\n"
+    )
+    assert findings(text) == {5: (Severity.HIGH, U)}

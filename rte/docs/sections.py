@@ -19,7 +19,7 @@ _SUMMARY_TERMS = (
 # Sections that never hold findings, and sections that hold findings only when they carry a Severity field.
 _NOT_FINDINGS = re.compile(
     r"\b(strengths|(?<!false )positive|good practices?|best practices|what went well|checklist|legend|methodology"
-    rf"|{_SUMMARY_TERMS}|conclusions?|(?:final|overall) (?:assessment|verdict)|appendix|passed checks?|references|sign[- ]?off"
+    rf"|{_SUMMARY_TERMS}|conclusions?|(?:final|overall) (?:assessment|verdict)|(?:security )?posture(?: assessment)?|appendix|passed checks?|references|sign[- ]?off"
     r"|compliance(?!\s+(?:issues?|findings?|gaps?|violations?|risks?)\b)"
     r"|approval|table of contents|contents|[íi]ndice|sommaire|inhaltsverzeichnis|test scenarios?|attack (?:scenarios?|paths?|chains?|surface(?: analysis| inventory| map)?)"
     r"|(?:working|done) well|what works|already protected|done right|threat landscape|definitions?"
