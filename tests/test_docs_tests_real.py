@@ -1086,3 +1086,17 @@ def test_an_initial_result_and_a_first_full_run_are_earlier_runs_than_the_final_
         "### Final run — all green\n\n```\nRan 94 tests\n\nOK\n```\n"
     )
     assert verdict(runs) is Verdict.PASS
+
+
+def test_a_turkish_comparison_table_reads_its_later_column_and_its_counts() -> None:
+    text = (
+        "# E2E karşılaştırma\n\n| Metrik | Önceki | Yeni |\n|---|---|---|\n"
+        "| **Geçen Testler** | 9/12 | 12/12 |\n| **Başarısız Testler** | 3/12 | 0/12 |\n"
+    )
+    assert [(s.passed, s.failed) for s in read(text)] == [(12, 0)]
+    assert verdict(text) is Verdict.PASS
+    worse = text.replace("| 9/12 | 12/12 |", "| 12/12 | 8/12 |").replace("| 3/12 | 0/12 |", "| 0/12 | 4/12 |")
+    assert [(s.passed, s.failed) for s in read(worse)] == [(8, 4)]
+    assert verdict(worse) is Verdict.FAIL
+    spanish = "# Informe\n\n| Métrica | Antes | Después |\n|---|---|---|\n| Aprobados | 40 | 38 |\n| Fallidos | 0 | 2 |\n"
+    assert verdict(spanish) is Verdict.FAIL

@@ -231,8 +231,16 @@ def code_suite(block: Block, level: Level, rel: str) -> Suite | None:
 
 
 # `| Metric | Pre-Fix | Post-Fix | Change |`: a table comparing two runs, the later one in its own column
-_BEFORE_HEADER = re.compile(r"^\W*(?:before|pre-?fix|previous|baseline|old|initial|original)\b", re.I)
-_AFTER_HEADER = re.compile(r"^\W*(?:after|post-?fix|current|now|new|final|latest)\b", re.I)
+# (and `Önceki | Yeni`, `Antes | Después`, `Vorher | Nachher`, `Avant | Après`, `修复前 | 修复后`)
+_BEFORE_HEADER = re.compile(
+    r"^\W*(?:before|pre-?fix|previous|baseline|old|initial|original|önceki|antes|vorher|avant|prima|修复前)(?!\w)",
+    re.I,
+)
+_AFTER_HEADER = re.compile(
+    r"^\W*(?:after|post-?fix|current|now|new|final|latest|yeni|sonra(?:sı)?|después|depois|nachher|après|dopo"
+    r"|修复后)(?!\w)",
+    re.I,
+)
 
 
 def _after_column(header: Sequence[str]) -> int:

@@ -374,6 +374,11 @@ FOREIGN_KEYS = {
         ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
     ),
     **dict.fromkeys(("übersprungen", "saltati", "ignorati", "pulados"), "skipped"),
+    # Turkish: `Toplam Test`, `Geçen Testler`, `Başarısız Testler`, `Atlanan`
+    **dict.fromkeys(("toplam", "toplam test"), "total"),
+    **dict.fromkeys(("geçen", "geçen testler", "başarılı testler"), "passed"),
+    **dict.fromkeys(("başarısız", "başarısız testler"), "failed"),
+    **dict.fromkeys(("atlanan", "atlanan testler"), "skipped"),
 }
 # A test table's column names in other languages, read as the English names the table readers know.
 FOREIGN_HEADERS = {
