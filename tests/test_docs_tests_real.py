@@ -1100,3 +1100,13 @@ def test_a_turkish_comparison_table_reads_its_later_column_and_its_counts() -> N
     assert verdict(worse) is Verdict.FAIL
     spanish = "# Informe\n\n| Métrica | Antes | Después |\n|---|---|---|\n| Aprobados | 40 | 38 |\n| Fallidos | 0 | 2 |\n"
     assert verdict(spanish) is Verdict.FAIL
+
+
+def test_a_count_of_failed_tests_in_chinese_japanese_or_korean_fails_the_report() -> None:
+    text = (
+        "# 报告\n\n## 结果\n\n✅ **全部关键测试通过: 20/20**\n\n## 未解决的问题\n\n"
+        "- `test_legacy.py`: {}\n- **原因**: 与本次修改无关\n"
+    )
+    for failed in ("7个测试失败", "7 个测试失败", "7件のテストが失敗", "7개 테스트 실패"):
+        assert verdict(text.format(failed)) is Verdict.FAIL, failed
+    assert verdict(text.format("7个测试通过")) is Verdict.PASS

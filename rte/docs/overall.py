@@ -35,6 +35,11 @@ _RUNNER = re.compile(
     r"|fehlgeschlagen)\b" + END,
     re.I,
 )
+# `46个测试失败`, `3 件のテストが失敗`, `12개 테스트 통과`: a count, a classifier and the test noun before the outcome
+_CJK_RUNNER = re.compile(
+    r"(?<![\d.,])(\d+)\s*(?:个|個|件の?|项|項|개)?\s*(?:测试|測試|テスト|테스트)(?:用例|ケース|케이스)?\s*(?:が|이|가)?\s*"
+    r"(失败|失敗|通过|通過|成功|跳过|スキップ|실패|통과|성공|건너뜀)"
+)
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
 _RATIO = re.compile(
     r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+|pruebas\s+|testes\s+)?(?:passed|passing|通过|通過|통과|合格"
@@ -580,7 +585,7 @@ def _read_line(plain: str, counts: dict[str, int]) -> None:
             counts.setdefault("failed", total - passed - int(never.group(1)))
         elif passed < total and not _OTHER_OUTCOME.search(plain):
             counts.setdefault("short", total - passed)  # `195/197 tests passing`: two did not pass
-    for number, word in _RUNNER.findall(plain):
+    for number, word in _RUNNER.findall(plain) + _CJK_RUNNER.findall(plain):
         key = _KEYS.get(word.lower())
         if key:
             counts.setdefault(key, int(number.replace(",", "")))
