@@ -3036,3 +3036,35 @@ def test_a_security_posture_section_rates_the_whole_report() -> None:
         "**Strengths:**\n- ✅ Rate limiting on the server\n"
     )
     assert findings(text) == {5: (Severity.HIGH, U)}
+
+
+HIGH, MEDIUM = Severity.HIGH, Severity.MEDIUM
+
+
+def test_an_area_heading_counting_its_graded_issues_grades_the_numbered_items_below_it() -> None:
+    text = (
+        "# Gateway audit\n\n## HIGH Issues (4) - 2 OPEN\n\n"
+        "### 01-auth (2 HIGH) - ALL FIXED\n1. **Default signing key** - ✅ FIXED\n   - Rejected at boot\n"
+        "2. **Missing HSTS** - ✅ FIXED\n   - Set in middleware\n\n"
+        "### 07-tests (2 HIGH) - ❌ OPEN\n1. **No integration suite** - ❌ OPEN\n   - TODO: add one\n"
+        "2. **No contract tests** - ❌ OPEN\n   - TODO: add them\n"
+    )
+    assert findings(text) == {6: (HIGH, F), 8: (HIGH, F), 12: (HIGH, OPEN), 14: (HIGH, OPEN)}
+
+
+def test_a_grades_summary_with_state_subheadings_lists_that_grades_findings_when_nothing_else_does() -> None:
+    text = (
+        "# Audit\n\n## HIGH Issues\n\n### 1. Open redirect on login (HIGH)\n\nFixed in v2.\n\n"
+        "## 🟡 MEDIUM Issues - Summary\n\n### FIXED\n- ✅ Cache keys ignore the tenant - tenant added\n"
+        "- ✅ No version header - added\n\n### REMAINING (Low Priority)\n- ⚠️ Retry storm on upstream outage\n"
+        "- ⚠️ Missing CORS tests\n\n## Remaining Work\n\n### Low Priority\n1. Wire the breaker into the proxy\n"
+    )
+    found = findings(text)
+    assert {line: grade for line, (grade, _) in found.items()} == {
+        5: HIGH,
+        12: MEDIUM,
+        13: MEDIUM,
+        16: MEDIUM,
+        17: MEDIUM,
+    }
+    assert [found[line][1] for line in (12, 13, 16, 17)] == [F, F, OPEN, OPEN]

@@ -409,9 +409,20 @@ def candidates(blocks: Sequence[Block], terms: Legend | None = None) -> list[Lea
 _LABEL_COUNTS = re.compile(rf"{_GROUP_COUNTS}\W*$")  # a group label closing with its counts
 
 
+# `## 🟡 MEDIUM Issues` › `### FIXED` / `### REMAINING (Low Priority)`: a grade's findings split by state
+STATE_GROUP = re.compile(
+    r"^\W*(?:fixed|resolved|remediated|closed|done|open|remaining|outstanding|pending|unresolved|not fixed)"
+    r"(?:\s*\([^()]*\))?\W*$",
+    re.I,
+)
+
+
 def _grading_section(block: Block) -> tuple[str, ...]:
-    """The heading whose grade a plain item takes: its own, or the one above a `Before:` heading."""
-    if len(block.section) >= 2 and BEFORE_AFTER.match(strip_marks(block.section[-1])):
+    """The heading whose grade a plain item takes: its own, or the one above a `Before:` heading or a
+    heading naming only the state of the items below it."""
+    if len(block.section) >= 2 and (
+        BEFORE_AFTER.match(title := strip_marks(block.section[-1])) or STATE_GROUP.match(title)
+    ):
         return block.section[-2:-1]
     return block.section[-1:]
 
@@ -513,14 +524,17 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
     if _WARNINGS.match(plain):
         return Severity.MEDIUM  # a scanner's `### Warnings (8)` beside its failures: its middle grade
     if counted := _ONE_GRADE_COUNTED.match(plain):
-        return severity_of(counted.group(1))  # `### Server Vulnerabilities (7 High → 0)`
+        return severity_of(counted.group(1) or counted.group(2))  # `### Server Vulnerabilities (7 High → 0)`
     return moscow_severity(plain)
 
 
 _WARNINGS = re.compile(r"^\W*warnings?\s*(?:\(\d+\))?\W*$", re.I)
-# A group of findings counted in one grade: `Server Vulnerabilities (7 High → 0)`, `Issues (3 critical)`.
+# A group of findings counted in one grade: `Server Vulnerabilities (7 High → 0)`, `Issues (3 critical)`,
+# and an area counting its own (`01-security (3 HIGH) - ALL FIXED`, `10-testing (2 HIGH) - ❌ OPEN`)
 _ONE_GRADE_COUNTED = re.compile(
-    rf"^[^()]*\b(?:vulnerabilit\w*|issues|findings|risks)\s*\(\s*\d+\s+{SEVERITY_WORDS}\b[^(),]*\)\W*$", re.I
+    rf"^[^()]*\b(?:vulnerabilit\w*|issues|findings|risks)\s*\(\s*\d+\s+{SEVERITY_WORDS}\b[^(),]*\)\W*$"
+    rf"|^[^()]*\(\s*\d+\s+{SEVERITY_WORDS}\s*\)(?:\s*[—–-]\s*[^()]{{1,30}})?$",
+    re.I,
 )
 
 

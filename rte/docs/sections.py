@@ -54,7 +54,7 @@ _WEAK_NOT_FINDINGS = re.compile(
     r"\b(remedia[çc][ãa]o|remediaci[óo]n|recomenda[çc][õo]es|recomendaciones|pr[óo]ximos pas(?:s)?os"
     r"|verified (?:good|ok|secure|clean)|recommendations?|(?:recommended|required|proposed|suggested) (?:fixes|actions|changes)|remediation|next (?:steps?|actions?)|action items?"
     r"|(?:potential |suggested |optional |minor )?(?:improvements|enhancements)|fixes to (?:apply|make)"
-    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?|implementation (?:priority|order|plan|roadmap)|(?:immediate |critical |urgent )?actions? required"
+    r"|action plan|migration files|changes made|files (?:changed|modified|created)|tasks|outstanding items|(?:remaining|outstanding) work|(?:priority )?fix (?:order|list|plan)|priority fix(?:es)?|implementation (?:priority|order|plan|roadmap)|(?:immediate |critical |urgent )?actions? required"
     # (and in Russian: `Приоритетный план исправлений`, `Рекомендации`, `Следующие шаги`)
     r"|план (?:исправлений|действий|устранения|работ)|рекомендаци[а-я]*|следующие шаги"
     # (German and French: `Empfohlene Maßnahmen`, `Nächste Schritte`, `Prochaines étapes`)
@@ -85,11 +85,20 @@ SUMMARY = re.compile(rf"\b({_SUMMARY_TERMS})\b", re.I)
 _SUMMARY_WORDS = re.compile(rf"\b(?:{_SUMMARY_TERMS})\b", re.I)
 
 
-def summaries_as_lists(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks as if no section were a summary: for a report whose summary is the only list of findings."""
+def summaries_as_lists(blocks: Sequence[Block], only: frozenset[str] | None = None) -> list[Block]:
+    """The blocks as if no section (or none of the headings `only`) were a summary: for a report whose summary
+    is the only list of findings (or of one grade's findings)."""
+
+    def lifted(title: str) -> str:
+        return _SUMMARY_WORDS.sub("", title) if only is None or title in only else title
+
     return [
-        replace(block, section=tuple(_SUMMARY_WORDS.sub("", title) for title in block.section))
-        if any(_SUMMARY_WORDS.search(title) for title in block.section)
+        replace(
+            block,
+            text=lifted(block.text) if block.kind == "heading" and only is not None else block.text,
+            section=tuple(lifted(title) for title in block.section),
+        )
+        if any(_SUMMARY_WORDS.search(title) for title in (*block.section, block.text))
         else block
         for block in blocks
     ]

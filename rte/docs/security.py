@@ -33,6 +33,7 @@ from rte.docs.leads import (
     SEVERITY_PREFIX,
     SEVERITY_SECTION,
     SEVERITY_WORDS,
+    STATE_GROUP,
     TAG,
     TRAILING_GRADE,
     candidates,
@@ -55,6 +56,7 @@ from rte.docs.numbered import (
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import (
     NAMES_FINDINGS,
+    SUMMARY,
     closed_section,
     excluded,
     lists_work,
@@ -161,6 +163,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
         # A report whose only graded list is its summary (`## Vulnerabilities (Summary)` › `- ~~🔴 CRITICAL:
         # …~~ ✅`) lists its findings there.
         findings = _listed_findings(blocks, rel) or _listed_findings(summaries_as_lists(blocks), rel)
+        findings = _summarised_grades(blocks, rel, findings)
     score = str(fm.values["score"]) if "score" in fm.values else _score(blocks)
     stated, stated_at = untallied_open(blocks, findings, rel) if findings else stated_open(blocks, rel)
     status = str(fm.values.get("status", "")) or _status_line(blocks)
@@ -191,6 +194,31 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = footnote_statuses(blocks, ranged_statuses(blocks, section_updates(blocks, findings)))
     findings = done_recommendations(blocks, found_marks(blocks, findings))
     return header_status(blocks, remedied_sections(blocks, findings))
+
+
+def _summarised_grades(blocks: Sequence[Block], rel: str, findings: list[Finding]) -> list[Finding]:
+    """`## 🟡 MEDIUM Issues - Summary` › `- ⚠️ Missing CORS tests`, in a report listing no medium finding
+    elsewhere: the summary of a grade is the only list of that grade's findings."""
+    found = {f.severity for f in findings}
+    spans: dict[str, tuple[Severity, int, int]] = {}
+    for index, block in enumerate(blocks):
+        grade = section_severity((block.text,)) if block.kind == "heading" else None
+        if grade is None or grade is Severity.UNKNOWN or grade in found or not SUMMARY.search(block.text):
+            continue
+        end = next(
+            (b.line for b in blocks[index + 1 :] if b.kind == "heading" and b.level <= block.level), 10**9
+        )
+        spans[block.text] = (grade, block.line, end)
+    if not spans:
+        return findings
+    lifted = _listed_findings(summaries_as_lists(blocks, frozenset(spans)), rel)
+    extra = [
+        f
+        for f in lifted
+        for grade, start, end in spans.values()
+        if f.severity is grade and start < (f.location.line or 0) < end
+    ]
+    return sorted(findings + extra, key=lambda f: f.location.line or 0)
 
 
 # `#### [Severity: INFO] - Dependency audit is currently clean`: a strength filed among the findings.
@@ -373,6 +401,10 @@ def _heading_findings(
         )
         if grouped is None and index in parents:
             grouped = group_grade(blocks, index, plain, terms) or rated_area(blocks, leads, index)
+        if grouped is None and block.kind == "heading" and sections and STATE_GROUP.match(plain):
+            grouped = sections[
+                max(sections)
+            ]  # `## 🟡 MEDIUM Issues` › `### REMAINING (Low Priority)` › items
         tagged = _tagged_heading(block, plain) if index not in parents else None
         # read once, here or below (the fields are costly: they run to the next lead)
         found = fields(blocks, lead, starts) if grouped is not None and index in parents else None
