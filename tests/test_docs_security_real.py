@@ -3068,3 +3068,15 @@ def test_a_grades_summary_with_state_subheadings_lists_that_grades_findings_when
         17: MEDIUM,
     }
     assert [found[line][1] for line in (12, 13, 16, 17)] == [F, F, OPEN, OPEN]
+
+
+def test_a_status_requiring_review_is_open_and_a_state_glossed_in_brackets_is_that_state() -> None:
+    text = (
+        "# Dependency scan\n\n### HIGH SEVERITY (3 - All Fixed ✅)\n\n#### V-1: Raw SQL in the ORM\n"
+        "**Severity:** High\n\n**Fix Applied:** ✅\n\n**Status:** Documented (requires manual code review)\n\n"
+        "#### V-2: Token algorithm confusion\n**Severity:** High\n\n**Status:** Requires code review and hardening\n\n"
+        "#### V-3: Old ORM major version\n**Severity:** High\n\n"
+        "**Status:** ℹ️ Accepted (works today, migration planned for a future release)\n\n"
+        "#### V-4: Session fixation\n**Severity:** High\n\n**Status:** ✅ FIXED (partially)\n"
+    )
+    assert [status for _, status in findings(text).values()] == [OPEN, OPEN, A, OPEN]

@@ -369,10 +369,17 @@ def field_severity(
 _LEAD_ARROW = re.compile(r"(?:→|->|=>|⇒)\s*([^→]{1,40})$")
 
 
+_GLOSSED_STATE = re.compile(r"^\W*([^\W\d_][^()]{0,30}?)\s*\(")
+
+
 def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
     """The status field, else (for list items) a status stated after a closing dash, else a status word."""
-    if "status" in found and (status := status_of(found["status"])):
-        return status
+    if "status" in found:
+        # `ℹ️ Accepted (functional, migration planned for future)`: the state, then a gloss in brackets
+        glossed = _GLOSSED_STATE.match(found["status"])
+        # (`✅ FIXED (partially)` is open still)
+        if status := (glossed and leading_status(found["status"])) or status_of(found["status"]):
+            return status
     # `### 2.3 HIGH: Debug port left open ❌ → ✅ FIXED`: the state after the arrow is the state now
     arrow = _LEAD_ARROW.search(lead.text)
     if arrow and (status := status_of(arrow.group(1))):

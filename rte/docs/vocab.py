@@ -185,7 +185,9 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\b(pending|planned|todo|to do|in progress|in-progress|(?<!-)open(?!-)|outstanding|unresolved"
             r"|reopened|re-opened|not changed|unchanged|needs? (fix|work|action)"
             # `Status: REQUIRES IMMEDIATE FIX`, `REQUIRES INVESTIGATION`
-            r"|requires? (?:an? )?(?:(?!no\b)\w+ )?(?:fix(?:ing)?|investigation|refactoring|enforcement|validation|remediation)\b"
+            # (and `Documented (requires manual code review)`, `Requires code review and hardening`)
+            r"|requires? (?:an? )?(?:(?!no\b)\w+ ){0,2}(?:fix(?:ing)?|investigation|refactoring|enforcement|validation"
+            r"|remediation|review|hardening)\b"
             r"(?! verification)"
             r"|needs attention|action required|not started|remaining|partial(ly)?|partly|blocked|backlog|investigating|wip|in review|under review|deferred|postponed"
             r"|abiert[oa]|abert[oa]|pendiente|offen|ouvert|apert[oa]|da (?:affrontare|valutare|correggere|risolvere))\b|❌|🚧|✖|✗|待修复|未修复|待处理|未解决",
