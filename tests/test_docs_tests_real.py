@@ -1110,3 +1110,27 @@ def test_a_count_of_failed_tests_in_chinese_japanese_or_korean_fails_the_report(
     for failed in ("7个测试失败", "7 个测试失败", "7件のテストが失敗", "7개 테스트 실패"):
         assert verdict(text.format(failed)) is Verdict.FAIL, failed
     assert verdict(text.format("7个测试通过")) is Verdict.PASS
+
+
+def test_portuguese_level_sections_with_passed_and_failed_fields_fail_the_report() -> None:
+    text = (
+        "# Relatório de testes\n\n## Testes Unitários\n- **Total de Testes**: 40\n- **Testes Passados**: 38\n"
+        "- **Testes Falhados**: 2\n\n## Testes de Integração\n- **Total de Testes**: 12\n"
+        "- **Testes Passados**: 12\n- **Testes Falhados**: 0\n"
+    )
+    assert verdict(text) is Verdict.FAIL
+    assert verdict(text.replace("**: 38", "**: 40").replace("**: 2\n", "**: 0\n")) is Verdict.PASS
+
+
+def test_a_runner_count_closed_by_code_or_cjk_punctuation_is_read_and_a_first_round_is_history() -> None:
+    row = (
+        "# R\n\n## Tests\n\n| Item | Command | Result |\n|---|---|---|\n| Unit tests | `gradle test` | {} |\n"
+    )
+    assert verdict(row.format("`640 tests completed, 0 failed`")) is Verdict.PASS
+    assert verdict(row.format("`640 tests completed, 0 failed`（含 12 个新用例）")) is Verdict.PASS
+    assert verdict(row.format("`640 tests completed, 3 failed`")) is Verdict.FAIL
+    report = (
+        "# 验收报告\n\n| 项目 | 结果 |\n|---|---|\n| 测试用例数 | 30 |\n| 通过 | 30 |\n| 失败 | 0 |\n\n"
+        "## 缺陷清单\n\n> 首轮（HEAD `abc123`）4 failed，定位 2 个缺陷，均已修复并复测通过。\n"
+    )
+    assert verdict(report) is Verdict.PASS

@@ -119,7 +119,8 @@ _OVERALL = r"(?:overall\s+(?:[\w.-]+\s+)?)?"
 # `The first run had 5 failures …` (since fixed): a run before the one reported.
 _EARLIER_RUN = re.compile(
     # (and `- Pre-fix baseline: findings.md (40 failures)`)
-    r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b|^\W*(?:pre-?fix\b|baseline\W*:)",
+    r"\b(?:first|initial|earlier|previous|original) (?:test )?run\b|^\W*(?:pre-?fix\b|baseline\W*:)"
+    r"|首轮|第一轮|初轮|初回",  # `首轮 9 failed，…`: the first round, before the fixes
     re.I,
 )
 # QA prose: "Regression: 2 open bugs, 1 blocker" — a blocker found by testing fails the run.

@@ -254,19 +254,30 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
         re.compile(
             r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
             r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b|\bmaestro\b"
-            r"|\bplay ?mode\b",  # Unity PlayMode tests run scenes
+            r"|\bplay ?mode\b"  # Unity PlayMode tests run scenes
+            # (and in other languages: `Testes ponta a ponta`, `tests de bout en bout`, `端到端测试`)
+            r"|ponta a ponta|extremo a extremo|de bout en bout|端到端|엔드투엔드|e2e(?=テスト|测试|測試|테스트)",
             re.I,
         ),
         Level.E2E,
     ),
     (
         re.compile(
-            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b",
+            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b"
+            r"|\bintegra(?:ção|ción|zione)\b|\bintégration\b|\bintegrationstests?\b|集成测试|結合テスト|통합\s*테스트"
+            r"|интеграционн",
             re.I,
         ),
         Level.INTEGRATION,
     ),
-    (re.compile(r"\bunit\b|\bedit ?mode\b", re.I), Level.UNIT),
+    (
+        re.compile(
+            r"\bunit\b|\bedit ?mode\b|\bunit[áa]ri[oa]s?\b|\bunitaires?\b|\bunit(?:ä|ae)r|\bunittests?\b"
+            r"|单元测试|單元測試|単体テスト|ユニットテスト|단위\s*테스트|модульн",
+            re.I,
+        ),
+        Level.UNIT,
+    ),
     (
         re.compile(r"\bsecurity tests?\b|\bpenetration\b|\bpen[- ]?tests?\b|\bsast\b|\bdast\b", re.I),
         Level.SECURITY,
@@ -274,7 +285,9 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (
         re.compile(
             r"\bperformance\b|\bload tests?\b|\bstress tests?\b|\bbenchmarks?\b|\bk6\b|\bjmeter\b|\blocust\b"
-            r"|\bgatling\b|\bconcurrency tests?\b",
+            r"|\bgatling\b|\bconcurrency tests?\b"
+            r"|\b(?:testes?|pruebas?|tests?) de (?:carga|charge|desempenho|rendimiento)\b|\blasttests?\b|性能测试|負荷テスト"
+            r"|성능\s*테스트|нагрузочн",
             re.I,
         ),
         Level.PERFORMANCE,
@@ -310,7 +323,7 @@ def name_level_of(name: str) -> Level | None:
 # What may follow "12 passed" in a runner summary; "3 failed requests" is not about tests.
 # A count as reports write it: `7`, `1,234` (a comma only before three digits: "deferred 7, failed 0").
 COUNT = r"\d+(?:,\d{3})*"
-RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/-]|in\b|and\b|\d|tests?\b|specs?\b|✓|✔|✅|❌))"
+RUNNER_END = r"(?=\s*(?:$|[,.;:()\[\]=|/（），、。；：`*-]|in\b|and\b|\d|tests?\b|specs?\b|✓|✔|✅|❌))"
 
 
 _MARKS = re.compile(
@@ -376,6 +389,8 @@ FOREIGN_KEYS = {
         ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
     ),
     **dict.fromkeys(("übersprungen", "saltati", "ignorati", "pulados"), "skipped"),
+    **dict.fromkeys(("passados", "testes passados", "testes bem-sucedidos"), "passed"),
+    **dict.fromkeys(("falhados", "testes falhados", "testes falhos"), "failed"),
     # Turkish: `Toplam Test`, `Geçen Testler`, `Başarısız Testler`, `Atlanan`
     **dict.fromkeys(("toplam", "toplam test"), "total"),
     **dict.fromkeys(("geçen", "geçen testler", "başarılı testler"), "passed"),
