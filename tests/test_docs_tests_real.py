@@ -1134,3 +1134,16 @@ def test_a_runner_count_closed_by_code_or_cjk_punctuation_is_read_and_a_first_ro
         "## 缺陷清单\n\n> 首轮（HEAD `abc123`）4 failed，定位 2 个缺陷，均已修复并复测通过。\n"
     )
     assert verdict(report) is Verdict.PASS
+
+
+def test_a_googletest_summary_counts_its_passed_failed_and_skipped_tests() -> None:
+    text = (
+        "# Phase report\n\n## Regression run\n\n```\n[==========] Running 20 tests from 4 test suites.\n"
+        "[  PASSED  ] 18 tests.\n[  SKIPPED ] 1 test, listed below:\n[  SKIPPED ] Cache.Cold\n"
+        "[  FAILED  ] 1 test, listed below:\n[  FAILED  ] Paths.CachesFirstRoute\n```\n\n"
+        "Result: ✅ maintained (no new failures)\n"
+    )
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(18, 1, 1)]
+    assert verdict(text) is Verdict.FAIL
+    green = "# Run\n\n```\n[==========] 12 tests from 2 test suites ran. (9 ms total)\n[  PASSED  ] 12 tests.\n```\n"
+    assert verdict(green) is Verdict.PASS

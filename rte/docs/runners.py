@@ -1,4 +1,5 @@
-"""Console output of test runners pasted into a report: Maven, PHPUnit, RSpec, go test, unittest, Gradle."""
+"""Console output of test runners pasted into a report: Maven, PHPUnit, RSpec, go test, unittest, Gradle,
+GoogleTest."""
 
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ _CYPRESS = re.compile(
 # Gradle: `312 tests completed, 1 failed, 4 skipped`.
 _GRADLE = re.compile(r"^\s*(\d+) tests? completed(?:, (\d+) failed)?(?:, (\d+) skipped)?", re.I)
 
+# GoogleTest's closing summary: `[  PASSED  ] 32 tests.`, `[  FAILED  ] 1 test, listed below:`, `[  SKIPPED ] 2 tests,
+# listed below:` (the per-test `[  FAILED  ] Suite.Name` lines after it name them; they are not counted again).
+_GTEST = re.compile(r"^\s*\[\s*(PASSED|FAILED|SKIPPED)\s*\]\s+(\d+) tests?(?:,\s*listed below:|\.)?\s*$")
+_GTEST_KEYS = {"PASSED": "passed", "FAILED": "failed", "SKIPPED": "skipped"}
 
 # Karma, one line per browser: `Chrome 124 (Linux): Executed 120 of 120 (1 FAILED) (4.8 secs / 4.3 secs)`,
 # `… Executed 120 of 120 SUCCESS …`; the browsers' lines add up (the `TOTAL:` line repeats them).
@@ -164,6 +169,10 @@ def runner_line(line: str, counts: dict[str, int]) -> bool:
     if cypress:
         passed, failed, pending, skipped = (int(n) if n != "-" else 0 for n in cypress.groups()[1:])
         counts.update(total=int(cypress.group(1)), passed=passed, failed=failed, skipped=pending + skipped)
+        return True
+    gtest = _GTEST.match(line)
+    if gtest:
+        counts[_GTEST_KEYS[gtest.group(1)]] = int(gtest.group(2))
         return True
     gradle = _GRADLE.match(line)
     if gradle:
