@@ -1147,3 +1147,10 @@ def test_a_googletest_summary_counts_its_passed_failed_and_skipped_tests() -> No
     assert verdict(text) is Verdict.FAIL
     green = "# Run\n\n```\n[==========] 12 tests from 2 test suites ran. (9 ms total)\n[  PASSED  ] 12 tests.\n```\n"
     assert verdict(green) is Verdict.PASS
+
+
+def test_german_green_ratio_and_error_count_are_read() -> None:
+    text = "# Testbericht\n\n**Stand: Version 2 · 60 Tests, 0 Fehler.**\n\n| Lauf | Ergebnis |\n|---|---|\n| `bun test` | {} |\n"
+    assert verdict(text.format("60 / 60 grün, ~20 s")) is Verdict.PASS
+    assert verdict("# Testbericht\n\nStand: 60 Tests, 2 Fehler.\n") is Verdict.FAIL
+    assert verdict("# Report\n\n| Run | Result |\n|---|---|\n| `npm test` | 58/60 green |\n") is Verdict.FAIL

@@ -32,7 +32,7 @@ _RUNNER = re.compile(
     rf"(?<![\w.-])({COUNT})\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped"
     # `(60 tests passés)`, `(53 tests en échec)`, `12 pruebas fallidas`
     r"|pass[ée]s|r[ée]ussis|en [ée]chec|[ée]chou[ée]s|pasaron|fallaron|fallidas?|passaram|falharam|bestanden"
-    r"|fehlgeschlagen)\b" + END,
+    r"|fehlgeschlagen|fehler)\b" + END,
     re.I,
 )
 # `46个测试失败`, `3 件のテストが失敗`, `12개 테스트 통과`: a count, a classifier and the test noun before the outcome
@@ -44,7 +44,7 @@ _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\
 _RATIO = re.compile(
     r"\b(\d+)\s*/\s*(\d+)\s+(?:tests?\s+|pruebas\s+|testes\s+)?(?:passed|passing|通过|通過|통과|合格"
     # `23/24 pruebas pasan`, `10/12 testes passaram`, `18/20 tests réussis`
-    r"|pasan|pasaron|passam|passaram|r[ée]ussis|passati|superati)(?:\b|(?=\W))"
+    r"|pasan|pasaron|passam|passaram|r[ée]ussis|passati|superati|green|gr[üu]n)(?:\b|(?=\W))"
     r"|\b(\d+)\s+of\s+(\d+)\s+(?:tests?|specs?|cases?|stories|scenarios)\s+passed\b"
     # `Full suite passes: 68/68`
     r"|\b(?:suites?|tests?)\s+pass(?:es|ed)?\s*[:=]?\s*(\d+)\s*/\s*(\d+)\b",

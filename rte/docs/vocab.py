@@ -383,7 +383,7 @@ FOREIGN_KEYS = {
         ("fallidos", "fallaron", "falharam", "falhou", "falhas", "échoués", "échecs", "fehlgeschlagen"),
         "failed",
     ),
-    **dict.fromkeys(("falliti", "fallito", "non superati"), "failed"),
+    **dict.fromkeys(("falliti", "fallito", "non superati", "fehler"), "failed"),
     **dict.fromkeys(("falhando", "testes falhando", "testes com falha", "pruebas fallidas"), "failed"),
     **dict.fromkeys(
         ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
