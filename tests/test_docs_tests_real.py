@@ -1154,3 +1154,10 @@ def test_german_green_ratio_and_error_count_are_read() -> None:
     assert verdict(text.format("60 / 60 grün, ~20 s")) is Verdict.PASS
     assert verdict("# Testbericht\n\nStand: 60 Tests, 2 Fehler.\n") is Verdict.FAIL
     assert verdict("# Report\n\n| Run | Result |\n|---|---|\n| `npm test` | 58/60 green |\n") is Verdict.FAIL
+
+
+def test_deselected_tests_left_out_of_the_run_leave_it_incomplete() -> None:
+    text = "# Coverage run\n\n### Results\n- ✅ **640 passed**\n- ⏭️ **4 skipped**\n- 🔍 **{} deselected** (e2e tests)\n"
+    assert verdict(text.format(12)) is Verdict.INCOMPLETE
+    assert verdict(text.format(0)) is Verdict.PASS
+    assert verdict("# Run\n\n```\n= 3 failed, 637 passed, 12 deselected in 41s =\n```\n") is Verdict.FAIL

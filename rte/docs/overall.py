@@ -29,7 +29,7 @@ _KEY_VALUE = re.compile(
     re.I,
 )
 _RUNNER = re.compile(
-    rf"(?<![\w.-])({COUNT})\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped"
+    rf"(?<![\w.-])({COUNT})\s+(?:tests?\s+|specs?\s+)?(passed|passing|failed|failing|failures|broken|skipped|deselected"
     # `(60 tests passés)`, `(53 tests en échec)`, `12 pruebas fallidas`
     r"|pass[ée]s|r[ée]ussis|en [ée]chec|[ée]chou[ée]s|pasaron|fallaron|fallidas?|passaram|falharam|bestanden"
     r"|fehlgeschlagen|fehler)\b" + END,
@@ -209,6 +209,7 @@ _KEYS = {
     "skipped": "skipped",
     "pending": "skipped",
     "ignored": "skipped",
+    "deselected": "not_run",  # pytest `-m "not e2e"`: tests left out of this run
     **FOREIGN_KEYS,
 }
 
