@@ -1161,3 +1161,15 @@ def test_deselected_tests_left_out_of_the_run_leave_it_incomplete() -> None:
     assert verdict(text.format(12)) is Verdict.INCOMPLETE
     assert verdict(text.format(0)) is Verdict.PASS
     assert verdict("# Run\n\n```\n= 3 failed, 637 passed, 12 deselected in 41s =\n```\n") is Verdict.FAIL
+
+
+def test_a_reproduction_before_the_fix_is_history_and_the_run_after_it_decides() -> None:
+    text = (
+        "# CI fix\n\n## Verification\n\n### Reproduction before the fix\n\n1. Ran the e2e suite on the old bundle:\n\n"
+        "```text\nActivation failed: unregistered token\nError: 3 e2e test(s) failed\nExit code: 1\n```\n\n"
+        "2. The new regression test failed on the same token:\n\n```text\nTest Suites: 1 failed, 1 total\n"
+        "Tests:       2 failed, 2 total\n```\n\n### After the fix\n\n```text\nTest Suites: 12 passed, 12 total\n"
+        "Tests:       210 passed, 210 total\n```\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert verdict(text.replace("210 passed, 210 total", "208 passed, 2 failed, 210 total")) is Verdict.FAIL

@@ -106,7 +106,9 @@ _NOT_RUN = re.compile(
 _HISTORY = re.compile(
     r"\b(?:debugging|troubleshooting|journey|lessons learned|root cause|issues? (?:encountered|resolved|fixed)"
     r"|(?:resolved|fixed) issues|fixes applied|problems solved|(?:defects?|bugs?) found and fixed"
-    r"|(?:previous|prior|earlier|initial) (?:failures?|runs?|results?))\b",
+    r"|(?:previous|prior|earlier|initial) (?:failures?|runs?|results?)"
+    # `### Reproduction before the fix`: the failing runs that show the bug, before the change fixed it
+    r"|reproduc(?:tion|ing)(?: the (?:bug|failure|issue))?|before (?:the |this |my )?(?:fix|change|patch)(?:es)?)\b",
     re.I,
 )
 # `RED (before the fix):`, `Before the change:`: the lead-in of a run pasted from before the fix.
