@@ -1173,3 +1173,15 @@ def test_a_reproduction_before_the_fix_is_history_and_the_run_after_it_decides()
     )
     assert verdict(text) is Verdict.PASS
     assert verdict(text.replace("210 passed, 210 total", "208 passed, 2 failed, 210 total")) is Verdict.FAIL
+
+
+def test_a_red_run_of_a_fault_injected_on_purpose_is_not_the_result() -> None:
+    text = (
+        "# Review\n\n## Gates\n\n```\nTest Files  6 passed (6)\n     Tests  48 passed (48)\n```\n\n"
+        "**7. Fault-injection proof:**\nSkipped the schema check on purpose.\n\n"
+        "RED -- npx vitest run tests/unit/settings.test.ts tests/integration/store.test.ts:\n"
+        "```\nTest Files  2 failed (2)\n     Tests  5 failed | 15 passed (20)\n```\n\n"
+        "GREEN -- restored the file and re-ran the same two files:\n```\nTest Files  2 passed (2)\n"
+        "     Tests  20 passed (20)\n```\n"
+    )
+    assert verdict(text) is Verdict.PASS

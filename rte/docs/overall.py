@@ -111,9 +111,10 @@ _HISTORY = re.compile(
     r"|reproduc(?:tion|ing)(?: the (?:bug|failure|issue))?|before (?:the |this |my )?(?:fix|change|patch)(?:es)?)\b",
     re.I,
 )
-# `RED (before the fix):`, `Before the change:`: the lead-in of a run pasted from before the fix.
+# `RED (before the fix):`, `Before the change:`: the lead-in of a run pasted from before the fix
+# (and `RED -- npx vitest run tests/unit/a.test.ts:`, the run of a fault injected on purpose)
 _BEFORE_FIX = re.compile(
-    r"^\W*(?:red\b[^\n]{0,40}|(?:[^\n]{0,40}\b)?before (?:the |this |my )?(?:fix|change|patch)(?:es)?\b[^\n]{0,20})\W*:?\W*$",
+    r"^\W*(?:red\b[^\n]{0,40}|red\s*(?:--|[—–])[^\n]{0,160}|(?:[^\n]{0,40}\b)?before (?:the |this |my )?(?:fix|change|patch)(?:es)?\b[^\n]{0,20})\W*:?\W*$",
     re.I,
 )
 # `Overall V1 status:`: the report's own status field, naming its subject
