@@ -3080,3 +3080,14 @@ def test_a_status_requiring_review_is_open_and_a_state_glossed_in_brackets_is_th
         "#### V-4: Session fixation\n**Severity:** High\n\n**Status:** ✅ FIXED (partially)\n"
     )
     assert [status for _, status in findings(text).values()] == [OPEN, OPEN, A, OPEN]
+
+
+def test_a_remediation_status_table_above_the_findings_closes_them_by_short_id() -> None:
+    text = (
+        "# Network review\n\n## Remediation status (applied 2026-03-02)\n\n| ID | Issue | Fix | Test |\n"
+        "|---|---|---|---|\n| C1 | token overflow | bound the decode | ✅ |\n| H1 | source spoofing | source check | ✅ |\n\n"
+        "## CRITICAL\n\n### C1. Stack overflow decoding a join token\n\nBug class: overflow.\n\n"
+        "## HIGH\n\n### H1. Inner source address not checked\n\nA peer can impersonate another.\n\n"
+        "### H2. Resolver accepts spoofed answers\n\nQuery ids are constant.\n"
+    )
+    assert [status for _, status in findings(text).values()] == [F, F, U]

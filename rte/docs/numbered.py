@@ -126,6 +126,13 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
         else:
             texts = re.split(r"(?<=[.;])\s+", strip_marks(" ".join(block.text.split("\n"))))
         done = bool(block.section and _DONE_SECTION.search(block.section[-1]))
+        short = strip_marks(block.cells[0]).strip() if block.kind == "row" else ""
+        if done and short in listed and (listed[short].location.line or 0) > block.line:
+            # `## Remediation status (applied …)` › `| H1 | spoofing | source check added | ✅ |`, above the
+            # `### H1. …` it closes: a remediation table is later than the findings, wherever it stands
+            if said := leading_status(texts[0][len(block.cells[0]) :]):
+                stated[short] = said
+            continue
         for text in texts:
             for match in ID.finditer(text):
                 finding = listed.get(match.group(1))
