@@ -3091,3 +3091,12 @@ def test_a_remediation_status_table_above_the_findings_closes_them_by_short_id()
         "### H2. Resolver accepts spoofed answers\n\nQuery ids are constant.\n"
     )
     assert [status for _, status in findings(text).values()] == [F, F, U]
+
+
+def test_an_informational_check_whose_title_closes_with_pass_is_no_finding() -> None:
+    text = (
+        "# Audit\n\n### FINDING-001: Token logged at debug level\n**Severity:** Medium\n**Status:** Open\n\n"
+        "### FINDING-002: No hardcoded secrets — PASS\n**Severity:** Info\n**Status:** ✅ Pass\n\n"
+        "### FINDING-003: Key sent only in a header — PASS\n**Severity:** Info\n**Status:** ✅ Pass\n"
+    )
+    assert list(findings(text)) == [3]

@@ -234,7 +234,8 @@ _FAULT_WORDS = re.compile(
 
 # `### F-02 — gitleaks hits are non-issues (Info)`, `Example docs contain no secrets`, `Ignored files verified`
 _CHECKED_OK = re.compile(
-    r"\bnon-?issues?\b|\bcontains? no\b|\bverified(?:\s*\([^()]*\))?\W*$|\bnot a (?:finding|vulnerability|issue)\b",
+    r"\bnon-?issues?\b|\bcontains? no\b|\bverified(?:\s*\([^()]*\))?\W*$|\bnot a (?:finding|vulnerability|issue)\b"
+    r"|\s[—–-]\s*(?:pass(?:ed)?|ok)\W*$",  # `### FINDING-007: No Hardcoded Secrets — PASS`: a check that passed
     re.I,
 )
 
