@@ -1185,3 +1185,12 @@ def test_a_red_run_of_a_fault_injected_on_purpose_is_not_the_result() -> None:
         "     Tests  20 passed (20)\n```\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_monorepo_table_of_packages_with_passed_and_failed_columns_is_read() -> None:
+    text = (
+        "# Status\n\n## Verified test counts\n\n| Package | Passed | Failed | Skipped | Notes |\n|---|---|---|---|---|\n"
+        "| core | ~1,200 | 0 | 0 | |\n| dashboard | 220 | {} | 7 | failures pre-existing |\n"
+    )
+    assert verdict(text.format(11)) is Verdict.FAIL
+    assert verdict(text.format(0)) is Verdict.PASS

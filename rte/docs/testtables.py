@@ -13,7 +13,8 @@ from rte.model import Level, Location, Suite, SuiteState
 
 _COUNT_HEADERS = re.compile(r"pass|fail|skip|total|tests|count|coverage|status|result|error|exit code", re.I)
 _NAME_HEADERS = re.compile(
-    r"suite|type|level|test|category|layer|tier|area|name|scope|component|section|module|phase|stage|feature",
+    r"suite|type|level|test|category|layer|tier|area|name|scope|component|section|module|phase|stage|feature"
+    r"|package|project|crate|workspace|library",  # a monorepo's parts: `| Package | Passed | Failed |`
     re.I,
 )
 # `| Command / check | Result |` over `npm run test:local`: a command that runs tests, by its name.
