@@ -1194,3 +1194,12 @@ def test_a_monorepo_table_of_packages_with_passed_and_failed_columns_is_read() -
     )
     assert verdict(text.format(11)) is Verdict.FAIL
     assert verdict(text.format(0)) is Verdict.PASS
+
+
+def test_tests_covering_error_handling_are_no_failure() -> None:
+    text = (
+        "# Audit\n\n## Results\n\n| Package | Tests | Status |\n|---|---|---|\n| shell | 446 | ✅ PASS |\n\n"
+        "### Quality\n\n- ✅ **Integration Tests**: shell workflows tested end to end\n\n"
+        "**Notable**: the shell suite covers commands, WASM integration and error handling.\n"
+    )
+    assert verdict(text) is Verdict.PASS

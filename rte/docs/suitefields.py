@@ -74,7 +74,12 @@ _PASS_WORD = re.compile(
     r"✅|✔|\b(pass(ed|ing)?|all (tests )?pass\w*|green|success(ful)?|ok)\b|(?<!not )\b(completed?|done)\b",
     re.I,
 )
-_FAIL_WORD = re.compile(r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken|error)\b", re.I)
+# (not `error handling`, `error messages`: what the tests cover)
+_FAIL_WORD = re.compile(
+    r"❌|✗|\b(fail(ed|ing|ures?)?|red|broken"
+    r"|error(?!\s+(?:handling|handlers?|messages?|paths?|cases?|states?|boundar\w*|codes?|pages?|recovery)\b))\b",
+    re.I,
+)
 
 
 def _states_outcome(text: str) -> bool:
