@@ -1203,3 +1203,11 @@ def test_tests_covering_error_handling_are_no_failure() -> None:
         "**Notable**: the shell suite covers commands, WASM integration and error handling.\n"
     )
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_ratio_of_tests_still_pending_counts_no_failure() -> None:
+    text = (
+        "# Readiness\n\n### 4. iOS Integration\n\n**Evidence**:\n- ✅ 6/6 backend integration tests passed\n"
+        "- ⏳ 12/18 end-to-end tests pending manual execution\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE

@@ -30,8 +30,9 @@ _RATIO = re.compile(
     r"(?=\d)(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
     r"(?<![⭐☆★] \()(?<![⭐☆★]\()(?<![⭐☆★] )(?<![⭐☆★])"
     rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
-    # (nor `LLM tests (0/11 running)`: how many run, not how many passed)
+    # (nor `LLM tests (0/11 running)`: how many run, not how many passed; nor `12/18 end-to-end tests pending`)
     r"(?!\s*(?:tests?\s+)?(?:running|implemented|written|created)\b)"
+    r"(?!\s*(?:[\w-]+\s+){0,2}(?:tests?\s+)?(?:pending|remaining|blocked|skipped|not run|not executed)\b)"
     r"\s*(?:tests?\s*)?(?:passed|passing|pass|✓|✅|green)?",
     re.I,
 )
