@@ -254,30 +254,19 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
         re.compile(
             r"\be2e\b|end[- ]to[- ]end|\bui tests?\b|\bcypress\b|\bplaywright\b|\bselenium\b"
             r"|\buser flows?\b|\bacceptance tests?\b|\bsystem tests?\b|\bcapybara\b|\bdetox\b|\bmaestro\b"
-            r"|\bplay ?mode\b"  # Unity PlayMode tests run scenes
-            # (and in other languages: `Testes ponta a ponta`, `tests de bout en bout`, `端到端测试`)
-            r"|ponta a ponta|extremo a extremo|de bout en bout|端到端|엔드투엔드|e2e(?=テスト|测试|測試|테스트)",
+            r"|\bplay ?mode\b",  # Unity PlayMode tests run scenes
             re.I,
         ),
         Level.E2E,
     ),
     (
         re.compile(
-            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b"
-            r"|\bintegra(?:ção|ción|zione)\b|\bintégration\b|\bintegrationstests?\b|集成测试|結合テスト|통합\s*테스트"
-            r"|интеграционн",
+            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b",
             re.I,
         ),
         Level.INTEGRATION,
     ),
-    (
-        re.compile(
-            r"\bunit\b|\bedit ?mode\b|\bunit[áa]ri[oa]s?\b|\bunitaires?\b|\bunit(?:ä|ae)r|\bunittests?\b"
-            r"|单元测试|單元測試|単体テスト|ユニットテスト|단위\s*테스트|модульн",
-            re.I,
-        ),
-        Level.UNIT,
-    ),
+    (re.compile(r"\bunit\b|\bedit ?mode\b", re.I), Level.UNIT),
     (
         re.compile(r"\bsecurity tests?\b|\bpenetration\b|\bpen[- ]?tests?\b|\bsast\b|\bdast\b", re.I),
         Level.SECURITY,
@@ -285,9 +274,7 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     (
         re.compile(
             r"\bperformance\b|\bload tests?\b|\bstress tests?\b|\bbenchmarks?\b|\bk6\b|\bjmeter\b|\blocust\b"
-            r"|\bgatling\b|\bconcurrency tests?\b"
-            r"|\b(?:testes?|pruebas?|tests?) de (?:carga|charge|desempenho|rendimiento)\b|\blasttests?\b|性能测试|負荷テスト"
-            r"|성능\s*테스트|нагрузочн",
+            r"|\bgatling\b|\bconcurrency tests?\b",
             re.I,
         ),
         Level.PERFORMANCE,
@@ -295,10 +282,69 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
 )
 
 
+# The levels in other languages (`Testes Unitários`, `Testes de Integração`, `tests de bout en bout`, `单元测试`),
+# tried only on a line holding one of their words: most lines hold none, and each pattern costs a scan.
+_FOREIGN_LEVELS: tuple[tuple[re.Pattern[str], Level], ...] = (
+    (
+        re.compile(
+            r"ponta a ponta|extremo a extremo|de bout en bout|端到端|엔드투엔드|e2e(?=テスト|测试|測試|테스트)",
+            re.I,
+        ),
+        Level.E2E,
+    ),
+    (
+        re.compile(
+            r"\bintegra(?:ção|ción|zione)\b|\bintégration\b|\bintegrationstests?\b|集成测试|結合テスト|통합\s*테스트"
+            r"|интеграционн",
+            re.I,
+        ),
+        Level.INTEGRATION,
+    ),
+    (
+        re.compile(
+            r"\bunit[áa]ri[oa]s?\b|\bunitaires?\b|\bunit(?:ä|ae)r|\bunittests?\b"
+            r"|单元测试|單元測試|単体テスト|ユニットテスト|단위\s*테스트|модульн",
+            re.I,
+        ),
+        Level.UNIT,
+    ),
+    (
+        re.compile(
+            r"\b(?:testes?|pruebas?|tests?) de (?:carga|charge|desempenho|rendimiento)\b|\blasttests?\b|性能测试|負荷テスト"
+            r"|성능\s*테스트|нагрузочн",
+            re.I,
+        ),
+        Level.PERFORMANCE,
+    ),
+)
+_FOREIGN_LEVEL_WORDS = (
+    *(
+        "ponta a ponta",
+        "extremo a extremo",
+        "bout en bout",
+        "端到端",
+        "엔드투엔드",
+        "e2eテ",
+        "e2e测",
+        "e2e測",
+        "e2e테",
+    ),
+    *("integra", "intégration", "集成测试", "結合テスト", "통합", "интеграционн"),
+    *("unitá", "unitari", "unitaire", "unitär", "unitaer", "unittest", "单元测试", "單元測試", "単体テスト"),
+    *("ユニットテスト", "단위", "модульн", " de carga", " de charge", " de desempenho", " de rendimiento"),
+    *("lasttest", "性能测试", "負荷テスト", "성능", "нагрузочн"),
+)
+_FOREIGN_ASCII_WORDS = tuple(word for word in _FOREIGN_LEVEL_WORDS if word.isascii())
+
+
 @lru_cache(maxsize=4096)
 def level_of(text: str) -> Level | None:
     best: tuple[int, Level] | None = None
-    for pattern, level in _LEVEL_PATTERNS:
+    lowered = text.lower()
+    foreign = any(
+        word in lowered for word in (_FOREIGN_ASCII_WORDS if text.isascii() else _FOREIGN_LEVEL_WORDS)
+    )
+    for pattern, level in _LEVEL_PATTERNS + _FOREIGN_LEVELS if foreign else _LEVEL_PATTERNS:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), level)
