@@ -121,18 +121,19 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
             _UPDATES.search(title) or _DONE_SECTION.search(title)
         ):
             continue
+        done = bool(block.section and _DONE_SECTION.search(block.section[-1]))
         if block.kind == "row":
-            texts = [" ".join([block.cells[0], next((c for c in block.cells[1:] if status_of(c)), "")])]
+            state = next((c for c in block.cells[1:] if status_of(c)), "")
+            short = strip_marks(block.cells[0]).strip()
+            if done and short in listed and (listed[short].location.line or 0) > block.line:
+                # `## Remediation status (applied …)` › `| H1 | spoofing | source check added | ✅ |`, above
+                # the `### H1. …` it closes: a remediation table is later than the findings, wherever it stands
+                if said := leading_status(state):
+                    stated[short] = said
+                continue
+            texts = [f"{block.cells[0]} {state}"]
         else:
             texts = re.split(r"(?<=[.;])\s+", strip_marks(" ".join(block.text.split("\n"))))
-        done = bool(block.section and _DONE_SECTION.search(block.section[-1]))
-        short = strip_marks(block.cells[0]).strip() if block.kind == "row" else ""
-        if done and short in listed and (listed[short].location.line or 0) > block.line:
-            # `## Remediation status (applied …)` › `| H1 | spoofing | source check added | ✅ |`, above the
-            # `### H1. …` it closes: a remediation table is later than the findings, wherever it stands
-            if said := leading_status(texts[0][len(block.cells[0]) :]):
-                stated[short] = said
-            continue
         for text in texts:
             for match in ID.finditer(text):
                 finding = listed.get(match.group(1))

@@ -403,9 +403,8 @@ def _heading_findings(
         if grouped is None and index in parents:
             grouped = group_grade(blocks, index, plain, terms) or rated_area(blocks, leads, index)
         if grouped is None and block.kind == "heading" and sections and STATE_GROUP.match(plain):
-            grouped = sections[
-                max(sections)
-            ]  # `## 🟡 MEDIUM Issues` › `### REMAINING (Low Priority)` › items
+            # `## 🟡 MEDIUM Issues` › `### REMAINING (Low Priority)` › items: the state groups under the grade
+            grouped = sections[max(sections)]
         tagged = _tagged_heading(block, plain) if index not in parents else None
         # read once, here or below (the fields are costly: they run to the next lead)
         found = fields(blocks, lead, starts) if grouped is not None and index in parents else None
