@@ -149,6 +149,17 @@ def test_an_unfinished_scenario_among_passing_case_headings_leaves_the_run_incom
     assert verdict(head + failing) is Verdict.FAIL
 
 
+def test_release_scenarios_whose_outcome_is_a_forecast_figure_are_not_test_cases() -> None:
+    head = "# Launch readiness\n\n| Suite | Passed | Failed |\n|---|---|---|\n| Unit | 40 | 0 |\n\n## Options\n\n"
+    options = (
+        "### Scenario 1: Finish every suite ✅\n\n**Tasks**: run the load tests\n\n"
+        "**Outcome**: 100% suites run, 95% confidence\n\n"
+        "### Scenario 2: Ship today ❌\n\n**Status**: 40/52 tests (77%), all green\n\n"
+        "**Outcome**: 60% confidence\n"
+    )
+    assert verdict(head + options) is Verdict.PASS
+
+
 def test_suites_listed_without_results_pass_when_the_report_says_the_whole_suite_passed() -> None:
     table = (
         "# QA\n\n## Suite — 6 tests\n\n| Location | Tests | Covers |\n|---|---|---|\n"

@@ -118,6 +118,8 @@ def named_runs(blocks: Sequence[Block], rel: str) -> list[Suite]:
 # `### Scenario 7: Cutover (In Progress)` over `**Result**: ⏳ PENDING`: a case heading and its result line.
 _CASE_HEADING = re.compile(r"^\W*(?:test\s+)?(?:scenario|case|tc)[\s#-]*\d+\b|^\W*TC-\d+", re.I)
 _CASE_RESULT = re.compile(r"^\W*(?:result|status|outcome|verdict)\W*[:=]\s*(\S.*)$", re.I)
+# `Outcome: 75% test coverage` under `### Scenario 2: Ship now`: a forecast figure, not the outcome of a case.
+_FIGURE_FIRST = re.compile(r"^\W*\d")
 
 
 def case_results(blocks: Sequence[Block], rel: str) -> list[Suite]:
@@ -134,13 +136,15 @@ def case_results(blocks: Sequence[Block], rel: str) -> list[Suite]:
                 (m for line in inner.text.split("\n") if (m := _CASE_RESULT.match(line.replace("*", "")))),
                 None,
             )
-            if result:
+            if result is None:
+                continue
+            if not _FIGURE_FIRST.match(result.group(1)):
                 suite = from_fields(
                     Level.OTHER, Location(rel, block.line), block.text, {"status": result.group(1)}, ""
                 )
                 if suite:
                     outcomes.append(suite)
-                break
+            break
     if len(outcomes) < 2 or all(s.outcome == "pass" for s in outcomes):
         return []
     failed = sum(1 for s in outcomes if s.outcome == "fail")
