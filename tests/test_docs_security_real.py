@@ -3100,3 +3100,12 @@ def test_an_informational_check_whose_title_closes_with_pass_is_no_finding() -> 
         "### FINDING-003: Key sent only in a header — PASS\n**Severity:** Info\n**Status:** ✅ Pass\n"
     )
     assert list(findings(text)) == [3]
+
+
+def test_a_status_that_expects_a_patch_without_confirming_it_leaves_the_finding_open() -> None:
+    text = (
+        "# Dependency audit\n\n### 1. Cookie parser overflow\n\n**Severity:** HIGH\n\n"
+        "**Current Status:** release 4.2 should already be patched; check the lock file.\n\n"
+        "### 2. Template escape bypass\n\n**Severity:** HIGH\n\n**Status:** Patched in 4.3.\n"
+    )
+    assert [status for _, status in findings(text).values()] == [OPEN, F]

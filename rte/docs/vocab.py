@@ -181,7 +181,9 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\bmostly (?:fixed|resolved|mitigated|remediated|done|complete)\b"
             # `Documented for future Redis implementation`, `left to a later release`
             r"|\bfor (?:a )?future\b|\b(?:in|to|for) a (?:future|later) (?:release|version|sprint|iteration|phase)\b"
-            r"|\b(must|should|needs? to|has to|will) be (fixed|resolved|mitigated|addressed|closed)\b"
+            # (`should be patched`: an expectation, not a verified fix)
+            r"|\b(must|should|needs? to|has to|will|may|might) (?:already )?be (fixed|resolved|mitigated|addressed|closed"
+            r"|patched|remediated)\b"
             r"|\b(pending|planned|todo|to do|in progress|in-progress|(?<!-)open(?!-)|outstanding|unresolved"
             r"|reopened|re-opened|not changed|unchanged|needs? (fix|work|action)"
             # `Status: REQUIRES IMMEDIATE FIX`, `REQUIRES INVESTIGATION`
