@@ -1160,6 +1160,17 @@ def test_a_googletest_summary_counts_its_passed_failed_and_skipped_tests() -> No
     assert verdict(green) is Verdict.PASS
 
 
+def test_a_ctest_summary_counts_its_failures_even_beside_a_claim_of_none() -> None:
+    text = (
+        "# Verification\n\n- **Tests Passed**: 40\n- **Tests Failed**: 0 (the rest are retired)\n\n## CTest\n\n"
+        "```\nTest project /src/build\n83% tests passed, 8 tests failed out of 48\nTotal Test time (real) = 3.10 sec\n```\n"
+    )
+    assert [(s.passed, s.failed, s.location.line if s.location else 0) for s in read(text)] == [(40, 8, 10)]
+    assert verdict(text) is Verdict.FAIL
+    green = "# Run\n\n```\n100% tests passed, 0 tests failed out of 12\n```\n"
+    assert [(s.passed, s.failed) for s in read(green)] == [(12, 0)]
+
+
 def test_german_green_ratio_and_error_count_are_read() -> None:
     text = "# Testbericht\n\n**Stand: Version 2 · 60 Tests, 0 Fehler.**\n\n| Lauf | Ergebnis |\n|---|---|\n| `bun test` | {} |\n"
     assert verdict(text.format("60 / 60 grün, ~20 s")) is Verdict.PASS

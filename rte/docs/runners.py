@@ -1,5 +1,5 @@
 """Console output of test runners pasted into a report: Maven, PHPUnit, RSpec, go test, unittest, Gradle,
-GoogleTest."""
+GoogleTest, CTest."""
 
 from __future__ import annotations
 
@@ -49,6 +49,9 @@ _GRADLE = re.compile(r"^\s*(\d+) tests? completed(?:, (\d+) failed)?(?:, (\d+) s
 # listed below:` (the per-test `[  FAILED  ] Suite.Name` lines after it name them; they are not counted again).
 _GTEST = re.compile(r"^\s*\[\s*(PASSED|FAILED|SKIPPED)\s*\]\s+(\d+) tests?(?:,\s*listed below:|\.)?\s*$")
 _GTEST_KEYS = {"PASSED": "passed", "FAILED": "failed", "SKIPPED": "skipped"}
+
+# CTest's closing summary: `79% tests passed, 85 tests failed out of 407` (`100% tests passed, 0 tests failed out of 12`).
+_CTEST = re.compile(r"^\s*\d{1,3}% tests passed, (\d+) tests? failed out of (\d+)\b", re.I)
 
 # Karma, one line per browser: `Chrome 124 (Linux): Executed 120 of 120 (1 FAILED) (4.8 secs / 4.3 secs)`,
 # `… Executed 120 of 120 SUCCESS …`; the browsers' lines add up (the `TOTAL:` line repeats them).
@@ -173,6 +176,11 @@ def runner_line(line: str, counts: dict[str, int]) -> bool:
     gtest = _GTEST.match(line)
     if gtest:
         counts[_GTEST_KEYS[gtest.group(1)]] = int(gtest.group(2))
+        return True
+    ctest = _CTEST.match(line)
+    if ctest:
+        failed, total = int(ctest.group(1)), int(ctest.group(2))
+        counts.update(total=total, failed=failed, passed=max(total - failed, 0))
         return True
     gradle = _GRADLE.match(line)
     if gradle:
