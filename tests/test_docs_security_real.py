@@ -3109,3 +3109,12 @@ def test_a_status_that_expects_a_patch_without_confirming_it_leaves_the_finding_
         "### 2. Template escape bypass\n\n**Severity:** HIGH\n\n**Status:** Patched in 4.3.\n"
     )
     assert [status for _, status in findings(text).values()] == [OPEN, F]
+
+
+def test_a_tick_beside_affected_in_a_compliance_list_confirms_the_exposure_and_closes_nothing() -> None:
+    text = (
+        "# CLI audit\n\n### CRITICAL: Shell injection in the runner (CWE-78)\n\n**CVSS Score:** 9.6\n\n"
+        "### HIGH: Unchecked output path (CWE-22)\n\n**CVSS Score:** 7.7\n\n## Compliance Impact\n\n"
+        "- CWE-78: OS Command Injection ✅ Affected\n- CWE-22: Path Traversal ✅ Affected\n"
+    )
+    assert [status for _, status in findings(text).values()] == [OPEN, OPEN]

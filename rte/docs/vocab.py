@@ -174,6 +174,8 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             # `NO FIXES IMPLEMENTED`, `Fix not implemented`, `Retest: CONFIRMED EXPLOITABLE`
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b(?! (?:is |was )?(?:needed|required|necessary))|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
+            # `CWE-78: OS Command Injection ✅ Affected`: the tick confirms the exposure
+            r"|[✅✔]\W{0,2}(?:affected|vulnerable|impacted|exposed)\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
             # `Status: FIX IMPLEMENTED BELOW`: the audit writes the fix out for the team; nothing shipped yet
             r"|\b(?:fix(?:es)?|solutions?|remediation|patch(?:es)?)\s+(?:is\s+|are\s+)?(?:implemented|provided|shown"
