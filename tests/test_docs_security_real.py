@@ -20,7 +20,7 @@ def test_summary_table_lends_status_to_details_and_keeps_the_rows_nobody_details
     assert findings(text) == {
         13: (Severity.HIGH, F),
         17: (Severity.MEDIUM, F),
-        9: (Severity.LOW, U),
+        9: (Severity.LOW, OPEN),
     }
 
 
@@ -3118,3 +3118,11 @@ def test_a_tick_beside_affected_in_a_compliance_list_confirms_the_exposure_and_c
         "- CWE-78: OS Command Injection ✅ Affected\n- CWE-22: Path Traversal ✅ Affected\n"
     )
     assert [status for _, status in findings(text).values()] == [OPEN, OPEN]
+
+
+def test_noted_in_a_status_column_is_a_finding_seen_and_not_yet_fixed() -> None:
+    text = (
+        "# Review\n\n### HIGH issues (All Fixed)\n\n| ID | Issue | Status |\n|---|---|---|\n"
+        "| H-01 | Token never expires | Fixed |\n| H-02 | No CSRF token on forms | Noted |\n"
+    )
+    assert [status for _, status in findings(text).values()] == [F, OPEN]

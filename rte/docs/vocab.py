@@ -223,8 +223,8 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
         ),
         FindingStatus.FIXED,
     ),
-    # A tracker's states for a finding still to fix, read only when nothing else is said (`Triaged`).
-    (re.compile(r"\b(triaged|confirmed)\b", re.I), FindingStatus.OPEN),
+    # A tracker's states for a finding still to fix, read only when nothing else is said (`Triaged`, `Noted`).
+    (re.compile(r"\b(triaged|confirmed|noted)\b", re.I), FindingStatus.OPEN),
 )
 
 
