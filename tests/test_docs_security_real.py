@@ -3126,3 +3126,12 @@ def test_noted_in_a_status_column_is_a_finding_seen_and_not_yet_fixed() -> None:
         "| H-01 | Token never expires | Fixed |\n| H-02 | No CSRF token on forms | Noted |\n"
     )
     assert [status for _, status in findings(text).values()] == [F, OPEN]
+
+
+def test_status_fields_keyed_in_korean_japanese_and_russian_give_the_status() -> None:
+    for key in ("상태", "ステータス", "Состояние"):
+        text = (
+            f"# Review\n\n### 🔴 1: Session id in the URL\n\n**{key}**: ✅ done\n\n"
+            "### 🔴 2: Admin route unauthenticated\n\nNo status given.\n"
+        )
+        assert [status for _, status in findings(text).values()] == [F, U], key

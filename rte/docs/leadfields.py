@@ -287,7 +287,7 @@ _EMPHASIS = re.compile(r"`+|\*+")
 # The keys of a status field, in English and other languages (`Estado`, `Stato`, `状态`).
 _STATUS_KEYS = (
     *("status", "state", "resolution", "triage", "estado", "statut", "stato", "situação", "situacao"),
-    *("状态", "狀態"),
+    *("状态", "狀態", "状態", "ステータス", "상태", "статус", "состояние"),
 )
 _CHECK_MARK = re.compile(r"^\W*(?:✅|✔)")
 # `🔴 **KRITISCH**`, `LOW (the client escapes it)`, `HIGH RISK - NO ENCRYPTION`: a grade, maybe with a short note

@@ -95,7 +95,8 @@ FIELD = re.compile(
     r"|assessment|disposition"
     rf"|severidade?|gravedad|gravit[àa]|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|stato|riesgo|risco|risque|risiko|rischio"
     r"|риск|уровень риска|серь[её]зность|критичность|статус"
-    r"|原?(?:风险|風險|危险)等级|严重(?:程度|性|等级)|状态|狀態)"  # `**风险等级**: 高危`, `**状态**: ✅ 已修复`
+    r"|原?(?:风险|風險|危险)等级|严重(?:程度|性|等级)|状态|狀態"  # `**风险等级**: 高危`, `**状态**: ✅ 已修复`
+    r"|状態|ステータス|상태|состояние)"  # `**상태**: ✅ 수정 완료`
     rf"(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
