@@ -1171,6 +1171,15 @@ def test_a_ctest_summary_counts_its_failures_even_beside_a_claim_of_none() -> No
     assert [(s.passed, s.failed) for s in read(green)] == [(12, 0)]
 
 
+def test_a_count_of_flaky_tests_is_a_measure_and_does_not_hide_the_run_below() -> None:
+    text = (
+        "# Isolation refactor\n\n## Full suite\n\n**Results:**\n```\n"
+        "================ 96 passed, 3 skipped in 1.40s ================\n```\n\n"
+        "## Reliability\n\n- Flaky tests: ✅ 0 tests\n- Order dependent: ✅ No\n"
+    )
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(96, 0, 3)]
+
+
 def test_german_green_ratio_and_error_count_are_read() -> None:
     text = "# Testbericht\n\n**Stand: Version 2 · 60 Tests, 0 Fehler.**\n\n| Lauf | Ergebnis |\n|---|---|\n| `bun test` | {} |\n"
     assert verdict(text.format("60 / 60 grün, ~20 s")) is Verdict.PASS

@@ -98,6 +98,10 @@ def area_items(blocks: Sequence[Block], rel: str) -> list[Suite]:
 _NAMED_RUN = re.compile(r"^\W*([A-Z][\w-]*(?: [\w-]+){0,3} tests)(?:\s*\([^)]{0,160}\))?\s*:\s*(\S.{0,120})$")
 
 
+# `Flaky tests: ✅ 0 tests`: how many tests are flaky, a measure of the suite and no run of its own
+_FLAKY = re.compile(r"^\W*flaky\b", re.I)
+
+
 def named_runs(blocks: Sequence[Block], rel: str) -> list[Suite]:
     """A line naming a kind of tests that is no level and giving its counts: an `other` suite."""
     suites = []
@@ -106,7 +110,7 @@ def named_runs(blocks: Sequence[Block], rel: str) -> list[Suite]:
             continue
         for offset, line in enumerate(block.text.split("\n")):
             match = _NAMED_RUN.match(line)
-            if match is None or level_of(match.group(1)):
+            if match is None or level_of(match.group(1)) or _FLAKY.match(match.group(1)):
                 continue
             where = Location(rel, block.line + offset)
             suite = from_fields(Level.OTHER, where, match.group(1), {}, match.group(2))
