@@ -1180,6 +1180,22 @@ def test_a_count_of_flaky_tests_is_a_measure_and_does_not_hide_the_run_below() -
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(96, 0, 3)]
 
 
+def test_a_ratio_short_of_all_gives_way_to_a_tally_of_the_same_tests_that_states_no_failure() -> None:
+    text = (
+        "# Invoice run\n\n## Summary\n\n```\nTotal tests: 11\nPassed: 11\nFailed: 0\n```\n\n## Closing\n\n"
+        "**Grade**: 10/11 tests passed completely (one read the amount with low confidence)\n"
+    )
+    assert [(s.passed, s.failed) for s in read(text)] == [(11, 0)]
+    assert verdict(text) is Verdict.PASS
+    short = text.replace("Failed: 0\n", "")
+    assert verdict(short) is Verdict.FAIL
+
+
+def test_a_date_is_no_ratio_of_tests() -> None:
+    text = '# Unit test report\n\n## Checks\n\n- Invoice date read: "01/06/2025"\n- Supplier read: yes\n'
+    assert [(s.passed, s.failed) for s in read(text) if s.passed is not None or s.failed is not None] == []
+
+
 def test_german_green_ratio_and_error_count_are_read() -> None:
     text = "# Testbericht\n\n**Stand: Version 2 · 60 Tests, 0 Fehler.**\n\n| Lauf | Ergebnis |\n|---|---|\n| `bun test` | {} |\n"
     assert verdict(text.format("60 / 60 grün, ~20 s")) is Verdict.PASS
@@ -1242,3 +1258,8 @@ def test_a_ratio_of_tests_still_pending_counts_no_failure() -> None:
         "- ⏳ 12/18 end-to-end tests pending manual execution\n"
     )
     assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_spanish_feminine_tallies_are_read() -> None:
+    text = "# Informe\n\n## Resumen\n\n```\nTotal de pruebas: 9\nExitosas: 8\nFallidas: 0\nSaltadas: 1\n```\n"
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(8, 0, 1)]

@@ -29,7 +29,8 @@ _RATIO = re.compile(
     # (the lookahead first: the lookbehinds are tried only where a number starts)
     r"(?=\d)(?<!\bround )(?<!\bstep )(?<!\bpage )(?<!\bphase )(?<!\bset )(?<!\bday )(?<!\bweek )(?<!\blevel )"
     r"(?<![⭐☆★] \()(?<![⭐☆★]\()(?<![⭐☆★] )(?<![⭐☆★])"
-    rf"({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
+    # (nor a date, `01/06/2025`)
+    rf"(?<![\d/])({COUNT})\s*/\s*({COUNT})(?![\d,.])(?!/\d)(?!s\b|ms\b|\s*(?:sec\w*|min\w*|hours?\b|h\b|[gmk]b\b))"
     # (nor `LLM tests (0/11 running)`: how many run, not how many passed; nor `12/18 end-to-end tests pending`)
     r"(?!\s*(?:tests?\s+)?(?:running|implemented|written|created)\b)"
     r"(?!\s*(?:[\w-]+\s+){0,2}(?:tests?\s+)?(?:pending|remaining|blocked|skipped|not run|not executed)\b)"

@@ -414,7 +414,9 @@ FOREIGN_KEYS = {
     **dict.fromkeys(("전체", "총", "합계", "总计", "总数", "合计", "合計", "全部"), "total"),
     **dict.fromkeys(("всего", "всего тестов", "итого", "gesamt", "insgesamt"), "total"),
     **dict.fromkeys(("통과", "성공", "通过", "通過", "成功", "合格"), "passed"),
-    **dict.fromkeys(("пройдено", "прошло", "успешно", "aprobados", "exitosos", "pasados"), "passed"),
+    **dict.fromkeys(
+        ("пройдено", "прошло", "успешно", "aprobados", "exitosos", "exitosas", "pasados"), "passed"
+    ),
     **dict.fromkeys(("aprovados", "passaram", "passou", "réussis", "bestanden", "erfolgreich"), "passed"),
     **dict.fromkeys(("passati", "superati", "riusciti", "passés", "pasaron"), "passed"),
     **dict.fromkeys(("en échec", "fallidas", "errores", "fehlerhaft", "com falha"), "failed"),
@@ -438,7 +440,7 @@ FOREIGN_KEYS = {
     **dict.fromkeys(
         ("건너뜀", "스킵", "跳过", "スキップ", "пропущено", "omitidos", "ignorados", "ignorés"), "skipped"
     ),
-    **dict.fromkeys(("übersprungen", "saltati", "ignorati", "pulados"), "skipped"),
+    **dict.fromkeys(("übersprungen", "saltati", "ignorati", "pulados", "saltadas", "saltados"), "skipped"),
     **dict.fromkeys(("passados", "testes passados", "testes bem-sucedidos"), "passed"),
     **dict.fromkeys(("falhados", "testes falhados", "testes falhos"), "failed"),
     # Turkish: `Toplam Test`, `Geçen Testler`, `Başarısız Testler`, `Atlanan`
