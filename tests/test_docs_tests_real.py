@@ -1263,3 +1263,14 @@ def test_a_ratio_of_tests_still_pending_counts_no_failure() -> None:
 def test_spanish_feminine_tallies_are_read() -> None:
     text = "# Informe\n\n## Resumen\n\n```\nTotal de pruebas: 9\nExitosas: 8\nFallidas: 0\nSaltadas: 1\n```\n"
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(8, 0, 1)]
+
+
+def test_area_ratios_listed_under_a_level_heading_add_up_and_keep_a_short_one() -> None:
+    text = (
+        "# Status\n\n### Test results\n\n#### Unit tests\n- Storage: 40/40 ✅\n- Ledger: 7/8 ✅ (fixture issue, not a bug)\n"
+        "- Wallet: 12/12 ✅\n\n#### E2E tests\n- smoke.sh: 3/3 ✅\n- full.sh: 2/3 (config mismatch)\n"
+    )
+    assert [(s.level.value, s.passed, s.failed) for s in read(text)] == [("unit", 59, 1), ("e2e", 5, 1)]
+    assert verdict(text) is Verdict.FAIL
+    scores = "# Review\n\n## Unit tests\n\n- Readability: 8/10\n- Isolation: 9/10\n\nUnit tests: 30 passed, 0 failed\n"
+    assert [(s.passed, s.failed) for s in read(scores)] == [(30, 0)]

@@ -337,6 +337,8 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
                     fields.setdefault(match.group(1).lower(), match.group(2))
                 elif inner.kind in ("paragraph", "item", "code"):
                     texts.append(line)
+        if "passed" not in fields and "failed" not in fields and (tally := _item_ratios(texts[1:])):
+            fields.update(passed=str(tally[0]), failed=str(tally[1]))
         if _OPENS_NOT_RUN.match(strip_marks(opening)):
             fields.setdefault("status", opening)
         if NOT_RUN.search(block.text):  # `### E2E Tests ⏳ Pending`: the heading states the result
@@ -354,6 +356,23 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if suite and (suite.total is not None or suite.state is not SuiteState.NO_RESULT):
             suites.append(suite)
     return suites
+
+
+# `- Storage: 73/73 ✅`, `- Consensus: 9/10 ✅ (one setup problem)`: one area of the level's run per line
+_ITEM_RATIO = re.compile(rf"^\W*[^\W\d][^:]{{0,60}}:\s*({COUNT})\s*/\s*({COUNT})(?![\d/.,%])")
+
+
+def _item_ratios(lines: Sequence[str]) -> tuple[int, int] | None:
+    """Passed and failed summed over two or more `Area: N/M` lines (not a score card out of 10 or 100)."""
+    ratios = [
+        (to_int(m.group(1)) or 0, to_int(m.group(2)) or 0)
+        for line in lines
+        if (m := _ITEM_RATIO.match(strip_marks(line)))
+    ]
+    ratios = [(done, total) for done, total in ratios if done <= total]
+    if len(ratios) < 2 or all(total in (5, 10, 100) for _, total in ratios):
+        return None
+    return sum(done for done, _ in ratios), sum(total - done for done, total in ratios)
 
 
 def _names_other_level(blocks: Sequence[Block], index: int, level: Level) -> bool:
