@@ -1274,3 +1274,14 @@ def test_area_ratios_listed_under_a_level_heading_add_up_and_keep_a_short_one() 
     assert verdict(text) is Verdict.FAIL
     scores = "# Review\n\n## Unit tests\n\n- Readability: 8/10\n- Isolation: 9/10\n\nUnit tests: 30 passed, 0 failed\n"
     assert [(s.passed, s.failed) for s in read(scores)] == [(30, 0)]
+
+
+def test_a_test_group_whose_every_item_was_skipped_leaves_the_run_incomplete() -> None:
+    head = "# Contract tests\n\n## Coverage\n\n### Users (2 tests)\n- ✅ `GET /users`\n- ✅ `POST /users`\n\n"
+    tail = "## Statistics\n\n- **Total**: 5\n- **Passing**: 3\n- **Skipped**: 2\n"
+    some = "### Billing (3 tests)\n- ✅ `GET /invoices`\n- ⏭️ `POST /refunds` (skipped - needs keys)\n- ⏭️ `GET /refunds`\n\n"
+    assert verdict(head + some + tail) is Verdict.PASS
+    whole = (
+        "### Exports (2 tests)\n- ⏭️ `POST /exports` (skipped - needs a queue)\n- ⏭️ `GET /exports/{id}`\n\n"
+    )
+    assert verdict(head + whole + tail) is Verdict.INCOMPLETE

@@ -90,6 +90,7 @@ def read_tests(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[tupl
             if not s.location or s.location.line not in taken
         ]
     )
+    by_strategy.append(_skipped_sections(blocks, rel))  # after the totals, which count these tests as skipped
     chosen: dict[Level, list[Suite]] = {}
     lines = {
         b.line + i: line
@@ -458,6 +459,34 @@ def _skipped_groups(blocks: Sequence[Block], rel: str) -> list[Suite]:
                 )
             )
     return found
+
+
+_SKIP_MARK = re.compile(r"^\s*(?:⏭️?|⏸️?|⊘)|\(skipped\b", re.I)
+_PASS_MARK = re.compile(r"^\s*(?:✅|✔️?)")
+
+
+def _skipped_sections(blocks: Sequence[Block], rel: str) -> list[Suite]:
+    """`### Processing Pipeline Endpoints (2 tests)` whose every item is marked skipped (`- ⏭️ POST /start`), in a
+    list of such groups where others pass: a group of tests that did not run at all."""
+    groups: list[tuple[Block, list[str]]] = []
+    for block in blocks:
+        if block.kind == "heading":
+            groups.append((block, []))
+        elif block.kind == "item" and groups:
+            groups[-1][1].append(block.text.split("\n")[0])
+    if not any(items and all(_PASS_MARK.match(i) for i in items) for _, items in groups):
+        return []
+    return [
+        Suite(
+            level_of(head.text) or Level.OTHER,
+            Location(rel, head.line),
+            strip_marks(head.text),
+            skipped=len(items),
+            state=SuiteState.PENDING,
+        )
+        for head, items in groups
+        if len(items) >= 2 and all(_SKIP_MARK.search(i) for i in items)
+    ]
 
 
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
