@@ -1285,3 +1285,10 @@ def test_a_test_group_whose_every_item_was_skipped_leaves_the_run_incomplete() -
         "### Exports (2 tests)\n- ⏭️ `POST /exports` (skipped - needs a queue)\n- ⏭️ `GET /exports/{id}`\n\n"
     )
     assert verdict(head + whole + tail) is Verdict.INCOMPLETE
+
+
+def test_tests_marked_ready_have_not_run() -> None:
+    table = "# Phase 4\n\n| Category | Tests | Status |\n|---|---|---|\n| Unit Tests | 5 | ✅ ALL PASS |\n{}"
+    ready = table.format("| E2E Tests | 30 | ✅ **READY** (Server Required) |\n")
+    assert verdict(ready) is Verdict.INCOMPLETE
+    assert verdict(table.format("| E2E Tests | 30 | ✅ PASS |\n")) is Verdict.PASS

@@ -63,7 +63,8 @@ NOT_RUN = re.compile(
     r"|nicht ausgef[üu]hrt|pronto para (?:execu[çc][ãa]o|executar)|listo para (?:ejecuci[óo]n|ejecutar)"
     # `4 test suites created`: tests written are not tests run
     r"|(?:tests?|suites?|specs?|cases?)\s+(?:were\s+|have\s+been\s+)?(?:created|written|added|scaffolded))\b|⏳|⏸|🚧"
-    r"|^\W*skip\W*$",  # `| Editor.test.js | 0 tests | ⚠️ SKIP |`: a suite's outcome, skipped whole
+    r"|^\W*skip\W*$"  # `| Editor.test.js | 0 tests | ⚠️ SKIP |`: a suite's outcome, skipped whole
+    r"|^\W*ready\W*(?:\([^()]*\)\W*)?$",  # `| E2E | 77 | ✅ READY (Server Required) |`: written, not run
     re.I,
 )
 # `| Unit Tests | 150+ | Framework Complete |`: the tests were written, which says nothing of a run.
@@ -142,7 +143,14 @@ def from_fields(
         skipped = skipped if skipped is not None else skipped_text
     if passed is None and total is not None and failed is not None:
         passed = max(total - failed - (skipped or 0), 0)  # `| 122 | - | - | 1 | 121 |`: none passed
-    if passed is None and failed is None and total is not None and _PASS_WORD.search(judged):
+    # (not `✅ READY (server required)`: a green mark on tests not yet run)
+    if (
+        passed is None
+        and failed is None
+        and total is not None
+        and _PASS_WORD.search(judged)
+        and not NOT_RUN.search(judged)
+    ):
         passed, failed = total, 0
     if coverage is None:
         match = _COVERAGE.search(whole)
