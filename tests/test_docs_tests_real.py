@@ -1292,3 +1292,11 @@ def test_tests_marked_ready_have_not_run() -> None:
     ready = table.format("| E2E Tests | 30 | ✅ **READY** (Server Required) |\n")
     assert verdict(ready) is Verdict.INCOMPLETE
     assert verdict(table.format("| E2E Tests | 30 | ✅ PASS |\n")) is Verdict.PASS
+
+
+def test_chinese_package_counts_are_read_as_go_counts_its_packages() -> None:
+    text = (
+        "# 测试报告\n\n## 总体结果\n\n- ✅ 12 个包测试通过\n- ❌ 0 个测试失败\n- ⏭️ 1 个测试跳过（需要 API）\n"
+    )
+    assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(12, 0, 1)]
+    assert verdict(text) is Verdict.PASS

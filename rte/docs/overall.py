@@ -36,8 +36,9 @@ _RUNNER = re.compile(
     re.I,
 )
 # `46个测试失败`, `3 件のテストが失敗`, `12개 테스트 통과`: a count, a classifier and the test noun before the outcome
+# (`35 个包测试通过`: 35 packages' tests passed, counted as Go counts its packages)
 _CJK_RUNNER = re.compile(
-    r"(?<![\d.,])(\d+)\s*(?:个|個|件の?|项|項|개)?\s*(?:测试|測試|テスト|테스트)(?:用例|ケース|케이스)?\s*(?:が|이|가)?\s*"
+    r"(?<![\d.,])(\d+)\s*(?:个|個|件の?|项|項|개)?\s*(?:包|模块|模組|パッケージの?|패키지)?\s*(?:测试|測試|テスト|테스트)(?:用例|ケース|케이스)?\s*(?:が|이|가)?\s*"
     r"(失败|失敗|通过|通過|成功|跳过|スキップ|실패|통과|성공|건너뜀)"
 )
 _OF_FAILED = re.compile(r"\b(\d+)\s+of\s+(\d+)\s+(?:specs?\s+|tests?\s+)?failed\b", re.I)
