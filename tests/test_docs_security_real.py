@@ -3135,3 +3135,12 @@ def test_status_fields_keyed_in_korean_japanese_and_russian_give_the_status() ->
             "### 🔴 2: Admin route unauthenticated\n\nNo status given.\n"
         )
         assert [status for _, status in findings(text).values()] == [F, U], key
+
+
+def test_full_width_bracketed_grades_and_a_chinese_fix_roadmap_that_restates_them() -> None:
+    text = (
+        "# 安全审计报告\n\n## 详细漏洞分析\n\n### 1. 命令注入（CRITICAL）\n\n**问题描述**: 参数直接拼接。\n\n"
+        "### 2. 会话固定（MEDIUM）\n\n**问题描述**: 登录后未更换会话。\n\n## 优先级修复路线\n\n### P0 - 立即修复\n"
+        "1. **命令注入** - 改用参数数组\n\n### P2 - 中优先级\n2. **会话固定** - 登录后重新生成会话\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 9: (MEDIUM, U)}

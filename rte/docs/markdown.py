@@ -28,6 +28,9 @@ _NEWLINE = re.compile("\n")
 MAX_NESTING = 64
 PARSE_SECONDS = 10.0  # per document
 
+# `### 1. SQL 注入（CRITICAL）`: full-width brackets and colon in a heading read as their ASCII forms
+_FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "：": ": "})
+
 
 @dataclass(frozen=True)
 class Block:
@@ -204,7 +207,7 @@ class _Walker:
     def walk(self, element: Element, depth: int) -> None:
         line = self.line_of(element)
         if isinstance(element, block.Heading | block.SetextHeading):
-            text = inline_text(element)
+            text = inline_text(element).translate(_FULL_WIDTH)
             while self.path and self.path[-1][0] >= element.level:
                 self.path.pop()
             self.blocks.append(Block("heading", text, line, level=element.level, section=self.section))

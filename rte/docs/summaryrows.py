@@ -199,7 +199,8 @@ _RECAP = re.compile(
     r"\b(summary|recap|completed|overview|conclusion|roadmap|action plan|next steps|progress tracking"
     r"|risk (?:assessment|matrix|register)|remediation (?:plan|priorit\w*|roadmap|table)|prioriti[sz]ed remediation"
     # `## GitHub comments` in a PR review: the findings as posted on the diff, each detailed below
-    r"|(?:github|gitlab|pr|review|inline) comments)\b",
+    r"|(?:github|gitlab|pr|review|inline) comments)\b"
+    r"|修复路线|路线图|修复计划|总结|总览|概览",  # `## 优先级修复路线` (the fixes in order of priority)
     re.I,
 )
 # A section that restates findings unless its title says it holds them (`## Critical Issues (MUST FIX)`):
@@ -228,6 +229,9 @@ def _recap(titles: Sequence[str]) -> bool:
     )
 
 
+_NAME_END = re.compile(r":|\s-\s")
+
+
 def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Findings restated in a recap section (`✅ Critical issues fixed`, a risk matrix) by a title that a
     finding listed outside such sections already has: the restatement goes, lending its status when the
@@ -253,8 +257,10 @@ def drop_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Findin
     for finding in findings:
         if finding.location.line not in recap_lines:
             continue
-        # `**Debug Logs**: removed all sensitive data`: a recap item's name is what precedes its colon
-        mine = _words(finding.title.split(":", 1)[0]) if ":" in finding.title else words[id(finding)]
+        # `**Debug Logs**: removed all sensitive data`, `**路径遍历** - 完善验证逻辑`: a recap item's name is what
+        # precedes its colon or dash
+        name = _NAME_END.split(finding.title, maxsplit=1)[0]
+        mine = _words(name) if name != finding.title else words[id(finding)]
         near = {id(o): o for word in mine for o in having.get(word, ())}
         twins[id(finding)] = next(
             (o for o in originals if id(o) in near and _same_finding(mine, words[id(o)])), None
