@@ -1300,3 +1300,12 @@ def test_chinese_package_counts_are_read_as_go_counts_its_packages() -> None:
     )
     assert [(s.passed, s.failed, s.skipped) for s in read(text)] == [(12, 0, 1)]
     assert verdict(text) is Verdict.PASS
+
+
+def test_a_count_of_build_tasks_is_no_count_of_tests() -> None:
+    text = (
+        "# Completion\n\n## Results\n\n- Auth unit: 17 passed, 0 failed.\n- Auth integration: 8 passed, 0 failed.\n"
+        "- Repository build/typecheck/unit task graphs: 73 successful tasks, 0 failed, 0 cached.\n"
+    )
+    assert verdict(text) is Verdict.PASS
+    assert sum(s.passed or 0 for s in read(text)) == 25

@@ -489,6 +489,10 @@ def _skipped_sections(blocks: Sequence[Block], rel: str) -> list[Suite]:
     ]
 
 
+_TASK_COUNT = re.compile(r"\b\d+\s+(?:of\s+\d+\s+)?(?:successful\s+|cached\s+|completed\s+)?tasks\b", re.I)
+_TEST_COUNT = re.compile(r"\b\d+\s+(?:\w+\s+)?(?:tests?|specs?|cases?)\b", re.I)
+
+
 def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
     """One line that names a level and says how it went: `✅ Unit tests (95% coverage)`, `E2E: pending`."""
     suites: list[tuple[Suite, str]] = []
@@ -500,6 +504,8 @@ def _line_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         for offset, whole in enumerate(block.text.split("\n")):
             if _LONE_CODE.fullmatch(whole):
                 continue  # `.playwright-mcp/login-error.png`: a file's name says nothing about a run
+            if _TASK_COUNT.search(whole) and not _TEST_COUNT.search(whole):
+                continue  # `build/typecheck/unit task graphs: 73 successful tasks, 0 failed`: build tasks, not tests
             if planning and _TO_DO.match(strip_marks(whole)):
                 continue
             for line in _segments(whole):
