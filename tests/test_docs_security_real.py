@@ -3144,3 +3144,12 @@ def test_full_width_bracketed_grades_and_a_chinese_fix_roadmap_that_restates_the
         "1. **命令注入** - 改用参数数组\n\n### P2 - 中优先级\n2. **会话固定** - 登录后重新生成会话\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, U), 9: (MEDIUM, U)}
+
+
+def test_a_summary_row_whose_status_column_says_pass_is_a_check_that_found_nothing() -> None:
+    text = (
+        "# OWASP review\n\n## Summary Table\n\n| Vulnerability | Status | Risk | Status |\n|---|---|---|---|\n"
+        "| A01 - Broken Access Control | PASS | LOW | ✓ Secure |\n| A03 - Injection | PASS | LOW | ✓ Secure |\n"
+        "| A07 - Authentication Failures | PARTIAL | MEDIUM | ⚠ Review Needed |\n"
+    )
+    assert findings(text) == {9: (MEDIUM, OPEN)}

@@ -131,6 +131,7 @@ _CHECK_FAILED = re.compile(
 )
 
 
+_PASSED_CHECK = re.compile(r"^\W*pass(?:ed)?\W*$", re.I)
 _CURRENT_VERSION = re.compile(r"^\W*(?:current|installed)(?: version)?\W*$", re.I)
 _LATEST_VERSION = re.compile(r"^\W*(?:latest|newest|available|wanted)(?: version)?\W*$", re.I)
 
@@ -171,6 +172,8 @@ def table_findings(blocks: Sequence[Block], rel: str, terms: Legend, held: list[
             continue  # `| Package | Current | Latest | Priority |`: upgrades to schedule, not findings
         id_col = _column(header, _ID_COLUMN)
         status_cols = _status_columns(header)
+        if not failed_check and any(_PASSED_CHECK.match(strip_marks(cell_at(block, c))) for c in status_cols):
+            continue  # `| A01 - Broken Access Control | PASS | LOW | ✓ Secure |`: a check that found nothing
         title_col = next(
             (
                 col
