@@ -3153,3 +3153,12 @@ def test_a_summary_row_whose_status_column_says_pass_is_a_check_that_found_nothi
         "| A07 - Authentication Failures | PARTIAL | MEDIUM | ⚠ Review Needed |\n"
     )
     assert findings(text) == {9: (MEDIUM, OPEN)}
+
+
+def test_a_priority_heading_over_actions_to_formalize_deploy_or_conduct_is_a_plan_step() -> None:
+    text = (
+        "# Review\n\n### HIGH: Session never expires\n\n**Status:** Fixed\n\n## Critical Action Items (Priority)\n\n"
+        "### Immediate (Before Launch)\n1. Formalize the outbound URL allowlist\n2. Deploy alerting on failed logins\n"
+        "3. Conduct a threat-modelling session\n"
+    )
+    assert findings(text) == {3: (HIGH, F)}

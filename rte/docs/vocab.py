@@ -391,7 +391,8 @@ def strip_marks(text: str) -> str:
 ACTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
     r"|migrate|upgrade|rotate|enforce|create|document|monitor|restrict|apply|establish|schedule|harden"
-    r"|eliminate|redact|re-?validate|saniti[sz]e|fix|run|enhance|disable|delete|revoke|verify|ensure)\b",
+    r"|eliminate|redact|re-?validate|saniti[sz]e|fix|run|enhance|disable|delete|revoke|verify|ensure|formali[sz]e"
+    r"|deploy|conduct)\b",
     re.I,
 )
 
