@@ -11,6 +11,7 @@ from itertools import pairwise
 from rte.docs.leads import (
     FAILED_CHECK_LABEL,
     FIELD,
+    FOREIGN_STATUS_KEYS,
     INLINE_FIELD,
     ITEM_LEVEL,
     LEADING_SEVERITY,
@@ -285,10 +286,7 @@ def _evidence(verb: str, text: str = "") -> str:
 
 _EMPHASIS = re.compile(r"`+|\*+")
 # The keys of a status field, in English and other languages (`Estado`, `Stato`, `状态`).
-_STATUS_KEYS = (
-    *("status", "state", "resolution", "triage", "estado", "statut", "stato", "situação", "situacao"),
-    *("状态", "狀態", "状態", "ステータス", "상태", "статус", "состояние"),
-)
+_STATUS_KEYS = ("status", "state", "resolution", "triage", "situação", "situacao", *FOREIGN_STATUS_KEYS)
 _CHECK_MARK = re.compile(r"^\W*(?:✅|✔)")
 # `🔴 **KRITISCH**`, `LOW (the client escapes it)`, `HIGH RISK - NO ENCRYPTION`: a grade, maybe with a short note
 _GRADE_ONLY = re.compile(

@@ -89,14 +89,19 @@ FINDING_LEAD = re.compile(
 )
 # A key may be written in two languages (`Severidad / Severity:`, `Status / Estado:`).
 _OTHER_KEY = r"[^\W\d_]+"
+# A status field's key in other languages (`**Estado**:`, `**状态**: ✅ 已修复`, `**상태**: ✅ 수정 완료`)
+FOREIGN_STATUS_KEYS = (
+    *("estado", "statut", "stato", "статус", "состояние"),
+    *("状态", "狀態", "状態", "ステータス", "상태"),
+)
 FIELD = re.compile(
     rf"^\W*(?:{_OTHER_KEY}\s*/\s*)?(?:(?:original|initial|reported|assessed|previous|prior|revised|adjusted|corrected)\s+(?=severity|risk))?(severity(?:\s+(?:score|level|rating))?|inherent risk|risk level|risk rating|risk|priority|impact level|impact|likelihood|probability|rating"
     r"|cvss[^:]*|(?:(?:remediation|mitigation|fix|current|finding|triage)\s+)?(?:status|state)|resolution|triage"
     r"|assessment|disposition"
-    rf"|severidade?|gravedad|gravit[àa]|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|estado|statut|stato|riesgo|risco|risque|risiko|rischio"
-    r"|риск|уровень риска|серь[её]зность|критичность|статус"
-    r"|原?(?:风险|風險|危险)等级|严重(?:程度|性|等级)|状态|狀態"  # `**风险等级**: 高危`, `**状态**: ✅ 已修复`
-    r"|状態|ステータス|상태|состояние)"  # `**상태**: ✅ 수정 완료`
+    rf"|severidade?|gravedad|gravit[àa]|situa[çc][ãa]o|s[ée]v[ée]rit[ée]|schweregrad|riesgo|risco|risque|risiko|rischio"
+    r"|риск|уровень риска|серь[её]зность|критичность"
+    r"|原?(?:风险|風險|危险)等级|严重(?:程度|性|等级)"  # `**风险等级**: 高危`
+    rf"|{'|'.join(FOREIGN_STATUS_KEYS)})"
     rf"(?:\s*/\s*{_OTHER_KEY})?\W*[:=]\s*(.+)$",
     re.I,
 )
