@@ -3162,3 +3162,29 @@ def test_a_priority_heading_over_actions_to_formalize_deploy_or_conduct_is_a_pla
         "3. Conduct a threat-modelling session\n"
     )
     assert findings(text) == {3: (HIGH, F)}
+
+
+def test_a_portuguese_section_of_findings_found_and_fixed_closes_them_and_plural_medias_grades() -> None:
+    text = (
+        "# Relatório de testes de intrusão\n\n## 2. Vulnerabilidades Encontradas e Corrigidas\n\n"
+        "### 🔴 Críticas (Critical)\n\n#### 1. Salários visíveis a todos\n- **Descrição:** a API devolve o salário.\n\n"
+        "### 🟡 Médias (Medium)\n\n#### 2. Fórmulas na exportação CSV\n- **Descrição:** texto tratado como fórmula.\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F), 12: (MEDIUM, F)}
+
+
+def test_a_section_that_says_its_findings_are_not_fixed_leaves_them_open() -> None:
+    text = (
+        "# Auditoria\n\n## Vulnerabilidades não corrigidas\n\n### 1. Senha fraca aceita (HIGH)\n\n"
+        "A senha de 4 caracteres é aceita.\n"
+    )
+    assert findings(text) == {5: (HIGH, OPEN)}
+
+
+def test_a_foreign_grade_heading_may_say_after_a_dash_that_its_group_is_fixed() -> None:
+    text = (
+        "# Auditoría\n\n## HALLAZGOS\n\n### CRÍTICAS (2) - ✅ TODAS CORREGIDAS\n\n"
+        "1. **INYECCIÓN DE ÓRDENES** - ✅ CORREGIDA\n   - Archivo: run.py\n\n"
+        "2. **CLAVES EN TEXTO PLANO** - ✅ CORREGIDA\n   - Archivo: keys.py\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F), 10: (Severity.CRITICAL, F)}

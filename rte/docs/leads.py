@@ -172,6 +172,9 @@ SEVERITY_SECTION = re.compile(
     # `### ALTO (2)`, `### Kritisch`, `### Mineures (P2)`, `## ❌ KRITISCH (Sofort beheben)`: a foreign grade
     # alone, maybe with its count, level or when to act
     rf"|^\W*(?:{_FOREIGN})\s*(?:\((?:\d+|P[0-4]|[^()\n]{{3,40}})\))?\W*$"
+    # `### CRÍTICAS (4) - ✅ TODAS CORREGIDAS`, `### ALTAS — pendientes`: the group's state after a dash
+    rf"|^\W*(?:{_FOREIGN})\s*(?:\(\d+\))?\s*(?:[—–:]|\s-)\s*\W*(?:tod[oa]s\s+(?:las\s+|os\s+|as\s+)?)?"
+    r"(?:corregid|corrigid|resuelt|resolvid|solucionad|pendiente|pendente|abiert|abert)[oa]?s?\W*$"
     # `## 🔴 Priorità alta`, `## Prioridad media`, `## Priorità bassa / hardening`: the priority, then its grade
     rf"|^\W*(?:priorit[àaé]|prioridade?|priorität)\s+{SEVERITY_WORDS}\b\s*(?:/\s*[^\W\d_][\w\s-]{{0,30}})?$"
     # `## 🟡 BAIXO / endurecimento`: a foreign grade and, after a slash, what else the group holds

@@ -7,7 +7,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rte.docs.leads import FAILED_CHECK_LABEL, HEAD_ID, ID, ORDINAL, SEVERITY_PREFIX, TAG, section_severity
+from rte.docs.leads import (
+    FAILED_CHECK_LABEL,
+    FOREIGN_FINDINGS,
+    HEAD_ID,
+    ID,
+    ORDINAL,
+    SEVERITY_PREFIX,
+    TAG,
+    section_severity,
+)
 from rte.docs.markdown import Block
 from rte.docs.vocab import ACTION, moscow_severity, status_of, strip_marks
 from rte.model import FindingStatus
@@ -225,16 +234,22 @@ def closed_section(block: Block) -> FindingStatus | None:
     """The status a heading gives all the findings under it (`Findings from the last audit — all resolved`)."""
     for title in reversed(block.section[1:]):  # the nearest heading that says so, however deep the finding
         if (
-            NAMES_FINDINGS.search(title)
+            (NAMES_FINDINGS.search(title) or _FOREIGN_NAMES.search(title))
             and _CLOSED_SECTION.search(title)
-            and not re.search(r"\bnot\b", title)
+            and not re.search(r"\b(?:not|não|no|nicht)\b", title, re.I)
         ):
             return status_of(title)
     return None
 
 
 # A section of earlier findings that says they are all closed ("Findings from the 2023 audit (resolved)").
-_CLOSED_SECTION = re.compile(r"\b(all\s+)?(resolved|fixed|closed|remediated)\b", re.I)
+_CLOSED_SECTION = re.compile(
+    r"\b(all\s+)?(resolved|fixed|closed|remediated)\b"
+    # `## Vulnerabilidades Identificadas e Corrigidas`, `## Hallazgos resueltos`
+    r"|\b(?:corrigid|corregid|resolvid|resuelt|solucionad)[oa]s\b",
+    re.I,
+)
+_FOREIGN_NAMES = re.compile(rf"\b(?:{FOREIGN_FINDINGS})\b", re.I)
 
 
 def lists_work(blocks: Sequence[Block], index: int) -> bool:

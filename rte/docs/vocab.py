@@ -17,7 +17,7 @@ FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
     r"|высок[а-я]*"
 )
-FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|(?<=priorità )media|moyennes?|medi[ao]s|medio|média|médio|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
+FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|(?<=priorità )media|moyennes?|medi[ao]s|medio|médi[ao]s?|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
 FOREIGN_LOW = r"nisk[iaie]e?|mineure?s?|minor[ei]|baj[ao]s?|baix[ao]s?|bass[ao]|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah|низк[а-я]*"
 # Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
 CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
@@ -174,6 +174,9 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             # `NO FIXES IMPLEMENTED`, `Fix not implemented`, `Retest: CONFIRMED EXPLOITABLE`
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b(?! (?:is |was )?(?:needed|required|necessary))|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
+            # `Vulnerabilidades não corrigidas`, `no resueltas`, `sin corregir`
+            r"|\b(?:não|no|sin|sem)\s+(?:foram\s+|fueron\s+)?(?:corrigid|corregid|resolvid|resuelt|solucionad)[oa]s?\b"
+            r"|\b(?:sin|sem)\s+(?:corrigir|resolver)\b"
             # `CWE-78: OS Command Injection ✅ Affected`: the tick confirms the exposure
             r"|[✅✔]\W{0,2}(?:affected|vulnerable|impacted|exposed)\b"
             r"|\bmitigation (planned|pending|required|needed|recommended)\b|\bto be (fixed|mitigated)\b"
