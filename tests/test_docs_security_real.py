@@ -3188,3 +3188,32 @@ def test_a_foreign_grade_heading_may_say_after_a_dash_that_its_group_is_fixed() 
         "2. **CLAVES EN TEXTO PLANO** - ✅ CORREGIDA\n   - Archivo: keys.py\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, F), 10: (Severity.CRITICAL, F)}
+
+
+def test_a_status_line_outranks_ticked_fix_items_above_it() -> None:
+    text = (
+        "# Audit\n\n## Critical issues\n\n### 3. Verbose logging (HIGH)\n\n**Fix Applied:**\n"
+        "- ✅ Added a logger that drops secrets\n- ✅ Fixed the login route\n\n"
+        "**Status:** 🟡 **IN PROGRESS** - login route fixed, 40 routes left\n"
+    )
+    assert findings(text) == {5: (HIGH, OPEN)}
+
+
+def test_graded_package_items_are_parts_and_the_status_line_after_them_is_the_headings() -> None:
+    text = (
+        "# Audit\n\n## Critical issues\n\n### 1. Vulnerable packages (CRITICAL)\n\n**Found:** advisories in two packages\n"
+        "- **framework 1.2.3**: Critical vulnerabilities (SSRF, DoS)\n"
+        "- **jwt-lib 4.0.0+**: High severity (signature checks)\n"
+        "- **yaml-parser 2.0.0**: Moderate severity (prototype pollution)\n\n**Fix:**\n```bash\nnpm audit fix\n```\n\n"
+        "**Status:** ✅ **FIXED** - all upgraded\n\n---\n\n### 2. Test routes in production (HIGH)\n\n**Status:** Open\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, F), 21: (HIGH, OPEN)}
+
+
+def test_an_area_heading_whose_status_line_praises_it_is_no_finding() -> None:
+    text = (
+        "# Audit\n\n## 🔴 Critical issues\n\n### 1. Open admin route (CRITICAL)\n\n**Status:** Open\n\n"
+        "### 2. Environment variables\n\n**Status:** ✅ **GOOD**\n- `.env` is ignored by git\n\n"
+        "### 3. Database rules\n\n**Status:** ✅ **COMPREHENSIVE**\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, OPEN)}

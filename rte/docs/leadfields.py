@@ -126,9 +126,20 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
         _put(found, key, value)
     head = blocks[lead.index]
     texts = [(head, head.text.split("\n")[1:])] if head.kind in ("paragraph", "item") else []
+    skipping = 0  # the level of a graded item under a heading, while reading past it and its nested items
     for position in range(lead.index + 1, len(blocks)):
         block = blocks[position]
-        if block.kind == "heading" or position in starts:
+        if skipping and block.kind == "item" and block.level > skipping:
+            continue
+        skipping = 0
+        if block.kind == "heading":
+            break
+        if position in starts:
+            if head.kind == "heading" and block.kind == "item" and _status_after_list(blocks, position):
+                # `### 1. Vulnerable packages` › `- **lib 1.2**: High severity` items › `**Status:** ✅ FIXED`:
+                # the graded items are the finding's parts; the status line after them is the heading's
+                skipping = block.level
+                continue
             break
         if head.kind == "item" and (block.kind != "item" or block.level <= head.level):
             break
@@ -147,7 +158,7 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
         found["status"] = "fixed" if last.group(1).lower() == "applied" else last.group(1)
     _values_below(texts)
     status_stated = "status" in found  # on the lead line or in a `(fixed in #5530)` closing it
-    fixed_by_fix = remaining = False
+    fixed_by_fix = remaining = said_status = False
     done = ""  # the state a `Mitigation applied:` line gives, when no `Status:` line says one
     for block, lines in texts:
         for line in lines:
@@ -165,7 +176,14 @@ def fields(blocks: Sequence[Block], lead: Lead, starts: AbstractSet[int]) -> dic
                 for part in parts if len(parts) > 1 else ():
                     if more := FIELD.match(part):
                         _put(found, more.group(1).lower(), more.group(2), part)
-                _put(found, match.group(1).lower(), match.group(2), line)
+                key = match.group(1).lower()
+                if key.endswith(_STATUS_KEYS) and not status_stated and status_of(match.group(2)) is not None:
+                    if not said_status:
+                        # `- ✅ Fixed the login route` under `Fix applied:`, then `Status: 🟡 IN PROGRESS`:
+                        # the finding's own status line outranks the evidence read above it
+                        found.pop("status", None)
+                    said_status = True
+                _put(found, key, match.group(2), line)
             elif fix := _FIX_FIELD.match(_unmarked(line)):
                 found.setdefault("status", fix.group(1))
             elif applied := _APPLIED.match(_unmarked(line)):
@@ -221,6 +239,18 @@ def _matrix_grade(impact: str, likelihood: str) -> str:
         return impact
     grade = _MATRIX.get((clamp.get(sides[0], sides[0]), clamp.get(sides[1], sides[1])))
     return grade.value if grade else impact
+
+
+def _status_after_list(blocks: Sequence[Block], position: int) -> bool:
+    """A paragraph stating a `Status:` after the list that `blocks[position]` opens, before the next heading."""
+    for block in blocks[position + 1 :]:
+        if block.kind == "heading":
+            return False
+        if block.kind == "paragraph":
+            match = FIELD.match(_unmarked(block.text.split("\n")[0]))
+            if match and match.group(1).lower().endswith(_STATUS_KEYS):
+                return True
+    return False
 
 
 def _values_below(texts: list[tuple[Block, list[str]]]) -> None:

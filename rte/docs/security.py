@@ -487,6 +487,8 @@ def _heading_findings(
         ):
             continue
         own = explicit or graded_lead or TAG.search(text) or PAREN_SEVERITY.search(text) or prefix
+        if block.kind == "heading" and not own and PRAISE.fullmatch(strip_marks(found.get("status", "-"))):
+            continue  # `### 9. Environment Variables` › `**Status:** ✅ **GOOD**`: an area checked and found sound
         if block.kind == "heading":
             # (`#### ✅ Debugger detection` under `### 🔴 CRITICAL-002: …` is part of it, though the finding's
             # `CVSS Score:` line below it falls in its section)

@@ -53,7 +53,8 @@ _SEVERITY_PATTERNS: tuple[tuple[re.Pattern[str], Severity], ...] = (
 )
 # A rating that praises instead of grading a problem: `| 🟢 GOOD | … |`, `**Severity**: 🟢 **EXCELLENT** (9/10)`.
 PRAISE = re.compile(
-    r"\W*(?:good|great|excellent|strong|secure|pass(?:ed)?|ok(?:ay)?|positive|strength)\W*(?:\([^()]*\))?\W*",
+    r"\W*(?:good|great|excellent|strong|secure|pass(?:ed)?|ok(?:ay)?|positive|strength|comprehensive|compliant|robust)"
+    r"\W*(?:\([^()]*\))?\W*",
     re.I,
 )
 # Coloured markers mean different things in different reports (🟡 is medium in one, low in the next):
