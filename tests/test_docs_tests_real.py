@@ -1309,3 +1309,31 @@ def test_a_count_of_build_tasks_is_no_count_of_tests() -> None:
     )
     assert verdict(text) is Verdict.PASS
     assert sum(s.passed or 0 for s in read(text)) == 25
+
+
+def test_runner_target_headings_with_fields_on_one_line_and_a_target_that_ran_no_tests() -> None:
+    text = (
+        "# Coverage report\n\n## Summary\n\n- **Passed:** 35\n- **Failed:** 0\n\n## Categories\n\n"
+        "### unit_tests\n- ✅ Status: PASSED\n- Passed: 25, Failed: 0, Ignored: 1\n\n"
+        "### integration_tests\n- ✅ Status: PASSED\n- Passed: 6, Failed: 0, Ignored: 0\n\n"
+        "### doc_tests\n- ✅ Status: PASSED\n- Passed: 4, Failed: 0, Ignored: 0\n\n"
+        "### example_tests\n- ✅ Status: PASSED\n- Passed: 0, Failed: 0, Ignored: 0\n"
+    )
+    suites = read(text)
+    assert [(s.level.value, s.passed, s.failed, s.skipped) for s in suites if s.name.endswith("_tests")] == [
+        ("unit", 25, 0, 1),
+        ("integration", 6, 0, 0),
+        ("other", 4, 0, 0),
+        ("other", 0, 0, 0),
+    ]
+    assert verdict(text) is Verdict.INCOMPLETE
+
+
+def test_android_instrumented_tests_are_integration_tests_and_their_failures_count() -> None:
+    text = (
+        "# Test status\n\n## Unit Test Results\n\n- **Total Tests**: 120\n- **Failures**: 0\n\n"
+        "| Category | Tests | Status |\n|---|---|---|\n| Model tests | 70 | ✅ All passing |\n"
+        "| View tests | 50 | ✅ All passing |\n\n## Instrumented Test Results (IN PROGRESS)\n\n### Previous run\n"
+        "- **Total Tests**: 90\n- **Passed**: 81\n- **Failed**: 9\n\n### Current run\n- **Status**: Running\n"
+    )
+    assert verdict(text) is Verdict.FAIL

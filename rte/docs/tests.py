@@ -24,9 +24,12 @@ from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Problem, Suite, SuiteState
 
 _FIELD = re.compile(
-    r"^\W*(passed|passing|failed|failing|failures|errors|skipped|total|tests run|tests|coverage|status|result)"
+    r"^\W*(passed|passing|failed|failing|failures|errors|skipped|ignored|total|tests run|tests|coverage|status|result)"
     r"\W*[:=]\s*(.+)$",
     re.I,
+)
+_FIELD_PARTS = re.compile(
+    r"[,;]\s*(?=(?:passed|failed|failures|errors|skipped|ignored|total)\s*[:=]\s*\d)", re.I
 )
 _OPENS_NOT_RUN = re.compile(
     r"^\W*(blocked|not (yet )?(run|executed)|skipped|pending|deferred|postponed|n/a)\b", re.I
@@ -314,6 +317,9 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if block.kind != "heading":
             continue
         level = name_level_of(block.text)
+        # `### doc_tests` › `- Passed: 10, Failed: 0`: a group of tests the runner names, of no level
+        group = level is None and block.level > 1 and bool(_NAMED_GROUP.match(strip_marks(block.text)))
+        level = Level.OTHER if group else level
         if level is None or (block.level == 1 and _names_other_level(blocks, index, level)):
             continue  # `# Phase 6: Integration Testing` over `✅ Unit Tests: 7/7 passing`: a title, not a section
         fields: dict[str, str] = {}
@@ -333,13 +339,17 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             for line in rows or inner.text.split("\n"):  # `| Total Tests | 0 |` is a field too
                 if _THRESHOLD_FAILED.search(line):
                     fields.setdefault("status", "failed: a threshold was crossed")
-                match = _FIELD.match(strip_marks(line))
-                if match:
-                    fields.setdefault(match.group(1).lower(), match.group(2))
-                elif inner.kind in ("paragraph", "item", "code"):
+                # `Passed: 424, Failed: 0, Ignored: 0`: several fields on one line
+                parts = [m for part in _FIELD_PARTS.split(strip_marks(line)) if (m := _FIELD.match(part))]
+                for match in parts:
+                    key = match.group(1).lower()
+                    fields.setdefault("skipped" if key == "ignored" else key, match.group(2))
+                if not parts and inner.kind in ("paragraph", "item", "code"):
                     texts.append(line)
         if "passed" not in fields and "failed" not in fields and (tally := _item_ratios(texts[1:])):
             fields.update(passed=str(tally[0]), failed=str(tally[1]))
+        if group and not ("passed" in fields and "failed" in fields):
+            continue  # (only its counts make such a heading a group of tests)
         if _OPENS_NOT_RUN.match(strip_marks(opening)):
             fields.setdefault("status", opening)
         if NOT_RUN.search(block.text):  # `### E2E Tests ⏳ Pending`: the heading states the result
@@ -357,6 +367,13 @@ def _section_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
         if suite and (suite.total is not None or suite.state is not SuiteState.NO_RESULT):
             suites.append(suite)
     return suites
+
+
+_NAMED_GROUP = re.compile(
+    r"^\W*(?!(?:all|total|the|our|failed|failing|passed|passing|skipped|flaky|new|other)\b)"
+    r"[^\W\d_][\w-]*(?:[ _][^\W\d_][\w-]*)?[ _]tests?\W*$",
+    re.I,
+)
 
 
 # `- Storage: 73/73 ✅`, `- Consensus: 9/10 ✅ (one setup problem)`: one area of the level's run per line

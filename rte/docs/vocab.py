@@ -269,7 +269,8 @@ _LEVEL_PATTERNS: tuple[tuple[re.Pattern[str], Level], ...] = (
     ),
     (
         re.compile(
-            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b",
+            r"\bintegration\b|\bapi tests?\b|\bcontract tests?\b|\bhardware[- ]in[- ]the[- ]loop\b|\bHIL\b"
+            r"|\binstrument(?:ed|ation) tests?\b",  # Android's on-device tests
             re.I,
         ),
         Level.INTEGRATION,
@@ -345,8 +346,16 @@ _FOREIGN_LEVEL_WORDS = (
 _FOREIGN_ASCII_WORDS = tuple(word for word in _FOREIGN_LEVEL_WORDS if word.isascii())
 
 
+# `### unit_tests`, `integration_tests:`: a level named as a runner's target is spelt with an underscore
+_SNAKE_LEVEL = re.compile(
+    r"\b(unit|integration|e2e|ui|api|system|acceptance|security|performance)_(?=tests?\b)", re.I
+)
+
+
 @lru_cache(maxsize=4096)
 def level_of(text: str) -> Level | None:
+    if "_" in text:
+        text = _SNAKE_LEVEL.sub(r"\1 ", text)
     best: tuple[int, Level] | None = None
     lowered = text.lower()
     foreign = any(
