@@ -3217,3 +3217,14 @@ def test_an_area_heading_whose_status_line_praises_it_is_no_finding() -> None:
         "### 3. Database rules\n\n**Status:** ✅ **COMPREHENSIVE**\n"
     )
     assert findings(text) == {5: (Severity.CRITICAL, OPEN)}
+
+
+def test_two_tables_numbering_their_rows_from_one_share_no_finding_by_number() -> None:
+    text = (
+        "# Audit\n\n## Summary of fixes applied\n\n| # | Issue | Severity | Status |\n|---|---|---|---|\n"
+        "| 1 | Session cookie lacks the Secure flag | Critical | Fixed |\n"
+        "| 2 | Upload type checked by extension only | High | Fixed |\n\n## Still pending\n\n"
+        "| # | Issue | Severity | Notes |\n|---|---|---|---|\n| 1 | No rate limit on the login form | High | needs Redis |\n"
+        "| 2 | No audit log for admin actions | Medium | needs a table |\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F), 8: (HIGH, F), 14: (HIGH, OPEN), 15: (MEDIUM, OPEN)}

@@ -416,7 +416,7 @@ _EARLIER_IDS = re.compile(r"\b(?:prior|previous|earlier|old|original)\b", re.I)
 
 def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
     """Statuses kept in a separate tracking table (`| FEN-1 | owner | Fixed |`), joined by the finding id."""
-    ids = {f.id for f in findings if f.id and f.status is FindingStatus.UNKNOWN}
+    ids = {f.id: f.title for f in findings if f.id and f.status is FindingStatus.UNKNOWN}
     if not ids:
         return findings
     tracked: dict[str, FindingStatus] = {}
@@ -425,6 +425,8 @@ def tracked_statuses(blocks: Sequence[Block], findings: list[Finding]) -> list[F
             continue  # `| Prior ID | Topic | Status |`: the ids of an earlier report, reused by this one
         column = _column([strip_marks(h) for h in block.header], _STATUS_COLUMN)
         ident = strip_marks(block.cells[0])
+        if ident.isdigit() and ident in ids and not any(same_title(c, ids[ident]) for c in block.cells[1:]):
+            continue  # (rows numbered 1, 2, 3 in two tables: the number alone names no finding)
         if column is not None and column < len(block.cells) and ident in ids:
             status = status_of(block.cells[column])
             if status:

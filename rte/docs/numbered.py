@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from rte.docs.leads import ID, ID_RANGE
 from rte.docs.markdown import Block
-from rte.docs.vocab import leading_status, status_of, strip_marks
+from rte.docs.vocab import leading_status, same_title, status_of, strip_marks
 from rte.model import Finding, FindingStatus
 
 # `### 4.1 Title`, `### 3. Title`: a heading's section number.
@@ -125,7 +125,13 @@ def section_updates(blocks: Sequence[Block], findings: list[Finding]) -> list[Fi
         if block.kind == "row":
             state = next((c for c in block.cells[1:] if status_of(c)), "")
             short = strip_marks(block.cells[0]).strip()
-            if done and short in listed and (listed[short].location.line or 0) > block.line:
+            if (
+                done
+                and short in listed
+                and (listed[short].location.line or 0) > block.line
+                # (a numbered table's `| 1 |` closes the finding numbered 1 only when it names it too)
+                and (not short.isdigit() or any(same_title(c, listed[short].title) for c in block.cells[1:]))
+            ):
                 # `## Remediation status (applied …)` › `| H1 | spoofing | source check added | ✅ |`, above
                 # the `### H1. …` it closes: a remediation table is later than the findings, wherever it stands
                 if said := leading_status(state):

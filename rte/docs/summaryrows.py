@@ -148,6 +148,13 @@ def join_summary(
         ):
             detail = replace(detail, severity=row.severity)  # `## P0-A: …` is an id; the column grades it
         joined[index] = detail
+    if not matched and all(
+        r.id and _ORDINAL_ID.match(r.id) and r.status in (FindingStatus.FIXED, FindingStatus.MITIGATED)
+        for r in rows
+    ):
+        # `## Summary of fixes applied` › `| 1 | Open redirect | Critical | Fixed |` beside a `## Pending` table
+        # numbering other issues 1, 2, 3: the closed issues this summary lists are listed nowhere else
+        return joined + unmatched_rows
     if not matched and not (all(r.id for r in rows) and not any(f.id for f in joined)):
         return joined
     if matched and len(findings) >= len(rows):
@@ -171,8 +178,10 @@ def _match(
             return index  # `## P0-B: …` details the row `| P0-B | …`
         # `### VULNERABILITY #1: …` numbers the detail; a row's `V1` is not that number, but may name it
         if row.id and finding.id and not (_ORDINAL_ID.match(finding.id) and not _ORDINAL_ID.match(row.id)):
-            if row.id == finding.id:
-                return index
+            if row.id == finding.id and (
+                lead or not _ORDINAL_ID.match(row.id) or _overlap(words, titles_words[index]) >= 0.5
+            ):
+                return index  # (two tables numbering their rows 1, 2, 3 share no finding by number alone)
             continue
         if row.id and row.id.isdigit():
             number = _LEADING_NUMBER.match(lead)
