@@ -3228,3 +3228,23 @@ def test_two_tables_numbering_their_rows_from_one_share_no_finding_by_number() -
         "| 2 | No audit log for admin actions | Medium | needs a table |\n"
     )
     assert findings(text) == {7: (Severity.CRITICAL, F), 8: (HIGH, F), 14: (HIGH, OPEN), 15: (MEDIUM, OPEN)}
+
+
+def test_numbered_grade_headings_grade_the_id_tables_below_them() -> None:
+    text = (
+        "# Audit\n\n## 6. Findings summary\n\n### 6.3 Medium Priority\n\n| ID | Finding | Location |\n|---|---|---|\n"
+        "| SEC-009 | Missing CSP header | vercel.json |\n| SEC-010 | Weak password policy | auth |\n\n"
+        "### 6.4 Low Priority\n\n| ID | Finding | Location |\n|---|---|---|\n| SEC-013 | Deprecated XSS header | vercel.json |\n"
+    )
+    assert findings(text) == {9: (MEDIUM, U), 10: (MEDIUM, U), 16: (Severity.LOW, U)}
+
+
+def test_a_summary_table_listing_the_findings_in_order_gives_their_statuses_however_worded() -> None:
+    text = (
+        "# Infrastructure audit\n\n## Findings summary\n\n| Issue | Severity | Status |\n|---|---|---|\n"
+        "| Empty default database passwords | CRITICAL | ALREADY FIXED |\n| Wildcard IAM actions | HIGH | FIXED |\n"
+        "| No customer keys | MEDIUM | FIXED |\n\n## Detailed findings\n\n### 1. Database credentials (CRITICAL)\n\n"
+        "**Initial Assessment**: already compliant\n\n### 2. IAM policies (HIGH)\n\n**Risk**: too broad\n\n"
+        "### 3. Key management (MEDIUM)\n\n**Risk**: AWS-owned keys only\n"
+    )
+    assert findings(text) == {13: (Severity.CRITICAL, F), 17: (HIGH, F), 21: (MEDIUM, F)}

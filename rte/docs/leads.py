@@ -527,7 +527,7 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
     """The severity a section heading gives the findings under it (last title of `titles`), if any."""
     if not titles:
         return None
-    plain = strip_marks(titles[-1])
+    plain = _SECTION_NUMBER.sub("", strip_marks(titles[-1]))  # `### 6.3 Medium Priority`
     if SEVERITY_SECTION.match(plain) and not ID.search(titles[-1]):
         return severity_of(plain) or Severity.UNKNOWN
     if _WARNINGS.match(plain):
@@ -537,6 +537,7 @@ def section_severity(titles: Sequence[str]) -> Severity | None:
     return moscow_severity(plain)
 
 
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\D)")
 _WARNINGS = re.compile(r"^\W*warnings?\s*(?:\(\d+\))?\W*$", re.I)
 # A group of findings counted in one grade: `Server Vulnerabilities (7 High → 0)`, `Issues (3 critical)`,
 # and an area counting its own (`01-security (3 HIGH) - ALL FIXED`, `10-testing (2 HIGH) - ❌ OPEN`)

@@ -134,8 +134,11 @@ def join_summary(
     words = [_words(f.title) for f in joined]
     matched: set[int] = set()
     unmatched_rows = []
-    for row in rows:
+    in_order = _in_order(rows, joined)
+    for number, row in enumerate(rows):
         index = _match(row, joined, words, titles, matched)
+        if index is None and in_order:
+            index = number  # `| DB passwords default to empty | CRITICAL |` for `### 1. Database Password Security`
         if index is None:
             unmatched_rows.append(row)
             continue
@@ -160,6 +163,17 @@ def join_summary(
     if matched and len(findings) >= len(rows):
         return joined  # the details list at least as many findings as the table: its other rows reword them
     return joined + unmatched_rows
+
+
+def _in_order(rows: Sequence[Finding], findings: Sequence[Finding]) -> bool:
+    """A summary table listing the detailed findings one for one, in their order and with their grades (its
+    rows may word the titles differently)."""
+    return (
+        len(rows) == len(findings) >= 3
+        and all(r.severity is f.severity for r, f in zip(rows, findings, strict=True))
+        and len({r.severity for r in rows}) >= 2
+        and all((r.location.line or 0) < (f.location.line or 0) for r, f in zip(rows, findings, strict=True))
+    )
 
 
 def _match(
