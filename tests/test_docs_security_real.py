@@ -3248,3 +3248,23 @@ def test_a_summary_table_listing_the_findings_in_order_gives_their_statuses_howe
         "### 3. Key management (MEDIUM)\n\n**Risk**: AWS-owned keys only\n"
     )
     assert findings(text) == {13: (Severity.CRITICAL, F), 17: (HIGH, F), 21: (MEDIUM, F)}
+
+
+def test_accepted_after_what_was_accepted_describes_the_flaw_and_closes_nothing() -> None:
+    text = (
+        "# Audit\n\n### F-3: Expired tokens accepted (HIGH)\n\nThe API takes tokens past their expiry.\n\n"
+        "### F-4: Debug banner (LOW) — Risk Accepted\n\nShown in staging only.\n\n"
+        "### F-5: Verbose errors (LOW) — Accepted\n\nKept for support.\n\n"
+        "### F-6: Null bytes in names accepted — MEDIUM ⚠️ KNOWN GAP\n\n**Status:** KNOWN GAP — a failing test marks it.\n"
+    )
+    assert findings(text) == {3: (HIGH, U), 7: (Severity.LOW, A), 11: (Severity.LOW, A), 15: (MEDIUM, OPEN)}
+
+
+def test_an_id_heading_without_a_grade_is_graded_by_its_row_in_a_summary_table_below() -> None:
+    text = (
+        "# Audit\n\n## Fixes applied\n\n### FIX-1: Production key guard — APPLIED ✓\n\nThe server refuses a test key.\n\n"
+        "### SEC-6: Stack traces in errors — HIGH\n\n**Status:** Open\n\n## Summary Table\n\n"
+        "| ID | Severity | Status | Description |\n|---|---|---|---|\n| SEC-6 | HIGH | Open | Stack traces in errors |\n"
+        "| FIX-1 | HIGH | ✓ Fixed | Production key guard applied |\n"
+    )
+    assert findings(text) == {5: (HIGH, F), 9: (HIGH, OPEN)}

@@ -420,8 +420,9 @@ def lead_status(lead: Lead, found: dict[str, str]) -> FindingStatus | None:
         # (not `fail-closed`, `open-source`: a word inside a compound names no status; nor `Open redirect`:
         # open is a status where it closes the phrase, or in capitals)
         r"(?<![\w-])(?:(?:mostly|partially|partly)\s+)?(fixed|resolved|mitigated|(?-i:OPEN)|open(?!\s+\w)|closed|won['’]?t fix|wontfix"
-        # (nor `SVG accepted for logo uploads`: accepted as a verb, before what it was accepted for)
-        r"|accepted(?!\s+(?:for(?!\s+(?:now|this|the\s+(?:time|moment)|mvp|launch|release|v\d))|in|from|into|on"
+        # (nor `SVG accepted for logo uploads`: accepted as a verb, before what it was accepted for; nor
+        # `Null Bytes in Email Accepted`: after what was accepted, unless that is the risk)
+        r"|(?:(?<=risk\s)|(?<![^\W\d_]\s))accepted(?!\s+(?:for(?!\s+(?:now|this|the\s+(?:time|moment)|mvp|launch|release|v\d))|in|from|into|on"
         r"|without|if|when|via)\b))\b(?!-)"
         r"|\((?:done|completed?)\)|✅|❌",
         lead.text,

@@ -582,7 +582,11 @@ def _heading_findings(
         )
         # `# [L-01] …` with no grade of its own, graded by its row in a table above (a summary's too)
         row = (listed.get(ident) or summarised.get(ident)) if ident and block.kind == "heading" else None
-        if severity is None and row is not None and (row.location.line or 0) < block.line:
+        if (
+            severity is None
+            and row is not None
+            and ((row.location.line or 0) < block.line or ident in summarised)
+        ):
             detail = _finding(
                 title_of(text),
                 row.severity,

@@ -175,6 +175,8 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             # `NO FIXES IMPLEMENTED`, `Fix not implemented`, `Retest: CONFIRMED EXPLOITABLE`
             r"|\bno (?:fix(?:es)?|remediation|patch(?:es)?)\b(?! (?:is |was )?(?:needed|required|necessary))|\bnot (?:yet )?(?:implemented|applied|deployed)\b"
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
+            # `Status: KNOWN GAP — documented`, `Known issue`: the team knows of it and has not fixed it
+            r"|^\W*known\s+(?:gap|issue|limitation)s?\b"
             # `Vulnerabilidades não corrigidas`, `no resueltas`, `sin corregir`
             r"|\b(?:não|no|sin|sem)\s+(?:foram\s+|fueron\s+)?(?:corrigid|corregid|resolvid|resuelt|solucionad)[oa]s?\b"
             r"|\b(?:sin|sem)\s+(?:corrigir|resolver)\b"
