@@ -3268,3 +3268,17 @@ def test_an_id_heading_without_a_grade_is_graded_by_its_row_in_a_summary_table_b
         "| FIX-1 | HIGH | ✓ Fixed | Production key guard applied |\n"
     )
     assert findings(text) == {5: (HIGH, F), 9: (HIGH, OPEN)}
+
+
+def test_an_update_saying_which_ids_were_fixed_closes_them_but_not_a_part_of_one() -> None:
+    text = (
+        "# Re-audit\n\n> **Remediation update:** SEC-R001, SEC-R003 and the new-upload part of SEC-R002 were fixed "
+        "after this audit.\n\n## Findings\n\n### SEC-R001 — Unverified email can take an invite\n\n**Severity:** Critical\n\n"
+        "### SEC-R002 — Proof links never expire\n\n**Severity:** High\n\n### SEC-R003 — Invite race\n\n**Severity:** Medium\n"
+    )
+    assert findings(text) == {7: (Severity.CRITICAL, F), 11: (HIGH, U), 15: (MEDIUM, F)}
+    portuguese = text.replace("Remediation update", "Atualização").replace(
+        " and the new-upload part of", " e parte de"
+    )
+    portuguese = portuguese.replace("were fixed after this audit", "foram corrigidos após esta auditoria")
+    assert findings(portuguese) == findings(text)

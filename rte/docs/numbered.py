@@ -250,3 +250,35 @@ def remediation_lists(blocks: Sequence[Block], findings: list[Finding]) -> list[
             if given is not None:
                 stated.update((number, given) for number in re.findall(r"\d+", first.group(0)))
     return _lend(findings, {waiting[n].location.line: s for n, s in stated.items() if n in waiting})
+
+
+# `SEC-R001, SEC-R003 and SEC-R004 were fixed after this audit.`, `… foram corrigidos`: ids, then their state
+_IDS_STATED = re.compile(
+    r"^(?P<ids>.{2,300}?)\s+(?:were|have\s+(?:now\s+)?been|are\s+now|foram|fueron|han\s+sido|wurden)\s+"
+    r"(?:all\s+|todos\s+|todas\s+)?(?P<state>fixed|resolved|remediated|closed|mitigated"
+    r"|corrigid[oa]s|corregid[oa]s|resolvid[oa]s|resuelt[oa]s|mitigad[oa]s|behoben)\b",
+    re.I,
+)
+_ID_JOINS = re.compile(r"\s*(?:,|;|&|\b(?:and|e|y|und|et)\b)\s*", re.I)
+
+
+def stated_fixes(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Statuses a sentence gives a list of findings by id (`> **Update:** H-1, H-3 and M-2 were fixed after
+    this audit.`), wherever it stands; an entry that says more than the id (`the new-upload part of H-2`)
+    states only part of a fix and leaves its finding as it was."""
+    by_id = {f.id: f for f in findings if f.id}
+    stated: dict[str, FindingStatus] = {}
+    for block in blocks if len(by_id) >= 2 else ():
+        if block.kind not in ("paragraph", "item") or not ID.search(block.text):
+            continue
+        text = strip_marks(" ".join(block.text.split("\n")))
+        for sentence in re.split(r"(?<=[.;!])\s+|:\s+", text):
+            match = _IDS_STATED.match(sentence.strip())
+            if not match or re.search(r"\b(?:not|não|no|nicht)\b", match.group("ids"), re.I):
+                continue
+            state = status_of(match.group("state")) or FindingStatus.FIXED
+            for entry in _ID_JOINS.split(match.group("ids")):
+                ident = ID.fullmatch(entry.strip(" `*_"))
+                if ident and ident.group(1) in by_id:
+                    stated[ident.group(1)] = state
+    return [replace(f, status=stated[f.id]) if f.id in stated else f for f in findings]

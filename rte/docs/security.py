@@ -52,6 +52,7 @@ from rte.docs.numbered import (
     ranged_statuses,
     remediation_lists,
     section_updates,
+    stated_fixes,
 )
 from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import (
@@ -191,7 +192,8 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = drop_repeated_rows(blocks, findings)
     findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
     findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
-    findings = footnote_statuses(blocks, ranged_statuses(blocks, section_updates(blocks, findings)))
+    findings = section_updates(blocks, stated_fixes(blocks, findings))
+    findings = footnote_statuses(blocks, ranged_statuses(blocks, findings))
     findings = done_recommendations(blocks, found_marks(blocks, findings))
     return header_status(blocks, remedied_sections(blocks, findings))
 
