@@ -3282,3 +3282,12 @@ def test_an_update_saying_which_ids_were_fixed_closes_them_but_not_a_part_of_one
     )
     portuguese = portuguese.replace("were fixed after this audit", "foram corrigidos após esta auditoria")
     assert findings(portuguese) == findings(text)
+
+
+def test_a_findings_table_row_whose_status_says_good_is_a_check_that_found_nothing() -> None:
+    text = (
+        "# Review\n\n## Findings\n\n| ID | Area | Severity | Status | Summary |\n|---|---|---|---|---|\n"
+        "| F-01 | Sessions | HIGH | Vulnerable | Session files are world-readable |\n"
+        "| F-09 | Config files | LOW | Good | Written with mode 0600 |\n"
+    )
+    assert findings(text) == {7: (HIGH, U)}

@@ -131,7 +131,9 @@ _CHECK_FAILED = re.compile(
 )
 
 
-_PASSED_CHECK = re.compile(r"^\W*pass(?:ed)?\W*$", re.I)
+_PASSED_CHECK = re.compile(
+    r"^\W*(?:pass(?:ed)?|good|secure|ok)\W*$", re.I
+)  # (`| F-09 | Config | LOW | Good |`)
 _CURRENT_VERSION = re.compile(r"^\W*(?:current|installed)(?: version)?\W*$", re.I)
 _LATEST_VERSION = re.compile(r"^\W*(?:latest|newest|available|wanted)(?: version)?\W*$", re.I)
 
