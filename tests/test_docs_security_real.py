@@ -3291,3 +3291,14 @@ def test_a_findings_table_row_whose_status_says_good_is_a_check_that_found_nothi
         "| F-09 | Config files | LOW | Good | Written with mode 0600 |\n"
     )
     assert findings(text) == {7: (HIGH, U)}
+
+
+def test_a_german_report_coding_low_findings_n_is_graded_by_its_niedrig_heading() -> None:
+    text = (
+        "# Sicherheitsprüfung\n\n## KRITISCH\n\n### K-1 · Passwort im Klartext\n\nText.\n\n### K-2 · Offene Admin-Route\n\n"
+        "Text.\n\n## HOCH\n\n### H-1 · Kein Rate-Limit\n\nText.\n\n### H-2 · CSRF-Schutz fehlt\n\nText.\n\n"
+        "## MITTEL\n\n### M-1 · Zu lange Sitzungen\n\nText.\n\n### M-2 · Fehlende CSP\n\nText.\n\n"
+        "## NIEDRIG\n\n### N-1 · Logout löscht nur Cookies\n\nText.\n\n### N-2 · Keine API-Versionierung\n\nText.\n"
+    )
+    grades = [severity for severity, _ in findings(text).values()]
+    assert grades == [Severity.CRITICAL] * 2 + [HIGH] * 2 + [MEDIUM] * 2 + [Severity.LOW] * 2

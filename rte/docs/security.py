@@ -439,6 +439,8 @@ def _heading_findings(
         coded_id = ident or (named.group(1) if named else None)
         tabled = coded_id in listed or coded_id in summarised
         coded_grade = letter_grade(coded_id) if coded and (inherited is not None or not tabled) else None
+        if coded_grade is Severity.INFO and inherited is not None:
+            coded_grade = None  # `## NIEDRIG` › `### N-1 · …`: N is low in German (Niedrig), not a note
         marker = marker_lead(text if block.kind == "heading" else "", terms)
         if (
             marker is not None
