@@ -3302,3 +3302,15 @@ def test_a_german_report_coding_low_findings_n_is_graded_by_its_niedrig_heading(
     )
     grades = [severity for severity, _ in findings(text).values()]
     assert grades == [Severity.CRITICAL] * 2 + [HIGH] * 2 + [MEDIUM] * 2 + [Severity.LOW] * 2
+
+
+def test_weaknesses_listed_in_a_rating_after_the_findings_by_id_restate_them() -> None:
+    text = (
+        "# Android audit\n\n## Findings\n\n### C-1: No server-side receipt check\n\n**Severity:** Critical\n\n"
+        "### H-1: Cleartext traffic allowed\n\n**Severity:** High\n\n## Overall Rating\n\n### Rating: B (Good)\n\n"
+        "**Strengths:**\n- Encrypted preferences\n\n**Weaknesses:**\n- Receipts verified on the device only (Critical)\n"
+        "- Cleartext traffic permitted (High)\n"
+    )
+    assert findings(text) == {5: (Severity.CRITICAL, U), 9: (HIGH, U)}
+    without_ids = text.replace("C-1: ", "").replace("H-1: ", "")
+    assert len(findings(without_ids)) == 4  # with nothing listed by id, the weaknesses may be the findings

@@ -10,6 +10,7 @@ from rte.docs.leadfields import fields
 from rte.docs.leads import ID, SEVERITY_PREFIX, TAG, Lead
 from rte.docs.markdown import Block
 from rte.docs.vocab import leading_status, severity_of, status_of, strip_marks
+from rte.model import Finding
 
 # The parts a finding's section is written in; a heading that is only one of them is not a finding.
 PART_OF_FINDING = re.compile(
@@ -120,3 +121,26 @@ def rated_component(blocks: Sequence[Block], index: int) -> bool:
             weaknesses = weaknesses or bool(_WEAKNESSES.match(plain))
     # `#### OpenRouter Integration` › `- ✅ **Strengths:** …`, `- ❌ **Weaknesses:** …`, `- **Risk Level:** HIGH`
     return (low and ticked) or (strengths and weaknesses)
+
+
+_WEAKNESSES_LEAD = re.compile(r"^\W*(?:weaknesses?|cons)\W*$", re.I)
+
+
+def drop_weakness_recaps(blocks: Sequence[Block], findings: list[Finding]) -> list[Finding]:
+    """Items listed under a `**Weaknesses:**` line after the report has detailed its findings by id
+    (`### C-1: …`, then `**Weaknesses:**` › `- Receipts checked on the device only (Critical)`): the
+    weaknesses restate those findings in a rating's summary."""
+    first_id = min((f.location.line or 0 for f in findings if f.id), default=None)
+    if first_id is None or sum(1 for f in findings if f.id) < 2:
+        return findings
+    recap: set[int] = set()
+    lead = False
+    for block in blocks:
+        if block.kind == "item":
+            if lead and block.line > first_id:
+                recap.add(block.line)
+            continue
+        lead = block.kind == "paragraph" and bool(
+            _WEAKNESSES_LEAD.match(strip_marks(block.text.split("\n")[-1]))
+        )
+    return [f for f in findings if f.id or (f.location.line or 0) not in recap]

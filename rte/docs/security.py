@@ -9,7 +9,7 @@ from dataclasses import replace
 from rte.docs.closure import done_recommendations, found_marks, header_status, remedied_sections
 from rte.docs.codefindings import code_findings, merge_code
 from rte.docs.counts import stated_open, untallied_open
-from rte.docs.findingparts import PART_OF_FINDING, part_fields, rated_component
+from rte.docs.findingparts import PART_OF_FINDING, drop_weakness_recaps, part_fields, rated_component
 from rte.docs.findtables import status_updates, table_findings, titled_statuses, tracked_statuses
 from rte.docs.frontmatter import FrontMatter
 from rte.docs.groupgrades import group_grade, letter_coded, letter_grade, rated_area
@@ -189,7 +189,7 @@ def _listed_findings(blocks: Sequence[Block], rel: str) -> list[Finding]:
     findings = [f for f in numbered_headings_graded_below(blocks, findings) if not _praised(f)]
     findings.sort(key=lambda f: f.location.line or 0)
     findings = drop_register_echoes(blocks, drop_restated_ids(blocks, drop_recaps(blocks, findings)))
-    findings = drop_repeated_rows(blocks, findings)
+    findings = drop_weakness_recaps(blocks, drop_repeated_rows(blocks, findings))
     findings = follow_ups(blocks, titled_statuses(blocks, tracked_statuses(blocks, findings)))
     findings = named_follow_ups(blocks, remediation_lists(blocks, numbered_follow_ups(blocks, findings)))
     findings = section_updates(blocks, stated_fixes(blocks, findings))
