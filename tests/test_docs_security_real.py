@@ -3314,3 +3314,18 @@ def test_weaknesses_listed_in_a_rating_after_the_findings_by_id_restate_them() -
     assert findings(text) == {5: (Severity.CRITICAL, U), 9: (HIGH, U)}
     without_ids = text.replace("C-1: ", "").replace("H-1: ", "")
     assert len(findings(without_ids)) == 4  # with nothing listed by id, the weaknesses may be the findings
+
+
+def test_an_owasp_category_rated_by_status_and_risk_level_sub_headings_is_a_finding_unless_secure() -> None:
+    text = (
+        "# Security Review\n\n## A01: Broken Access Control\n\n### Status: ⚠️ Partially addressed\n\n"
+        "### Risk Level: HIGH\n\nAdmin routes check the session but not the role.\n\n## A02: Cryptographic Failures\n\n"
+        "### Status: ✅ Secure\n\n### Risk Level: LOW\n\nPasswords use bcrypt.\n\n## A03: Injection\n\n"
+        "### Status: ❌ Vulnerable\n\n### Risk Level: CRITICAL\n\nThe search builds SQL from strings.\n"
+    )
+    assert findings(text) == {3: (HIGH, OPEN), 19: (Severity.CRITICAL, U)}
+
+
+def test_a_risk_level_heading_under_a_risk_assessment_still_rates_the_report_not_a_finding() -> None:
+    text = "# Review\n\n## Risk Assessment\n\n### Risk Level: 🟡 HIGH\n\nThe service is exposed to the internet.\n"
+    assert findings(text) == {}

@@ -302,6 +302,47 @@ def status_subheadings(blocks: Sequence[Block]) -> list[Block]:
     return result
 
 
+# `## A01: Broken Access Control`, `### 3. A03:2021 – Injection`: an OWASP category's section
+_CATEGORY = re.compile(r"^\W*(?:\d+\.\s*)?A\d{1,2}(?::20\d\d)?\s*(?:[:—–]|\s-)\s*\w")
+# `### Risk Level: HIGH`, `### Status: ⚠️ Partially addressed`: a sub-heading that only states a field
+_FIELD_HEADING = re.compile(r"^\W*(status|risk(?:\s+level)?|severity)\s*[:—–-]\s*(\S.*)$", re.I)
+
+
+def category_fields(blocks: Sequence[Block]) -> list[Block]:
+    """An OWASP category section rated by sub-headings (`## A01: Broken Access Control` › `### Status: ⚠️
+    Partial` › `### Risk Level: HIGH`): they are the category's `Status:` and `Severity:` lines, so a category
+    found wanting is a finding; one whose status praises it (`### Status: ✅ Secure`) stays a passed check."""
+    result = list(blocks)
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or not _CATEGORY.match(strip_marks(block.text)):
+            continue
+        found: list[tuple[int, str, str]] = []
+        for position in range(index + 1, len(blocks)):
+            inner = blocks[position]
+            if inner.kind != "heading":
+                continue
+            field = _FIELD_HEADING.match(strip_marks(inner.text)) if inner.level > block.level else None
+            if not field:
+                break
+            found.append((position, field.group(1).lower(), field.group(2)))
+        keys = {key.split()[0] for _, key, _ in found}
+        statuses = [value for _, key, value in found if key == "status"]
+        if "risk" not in keys and "severity" not in keys:
+            continue
+        if any(_PRAISED_STATE.match(value) for value in statuses):
+            continue
+        section = (*block.section, block.text)
+        for position, key, value in found:
+            text = f"Status: {value}" if key == "status" else f"Severity: {value}"
+            result[position] = replace(
+                blocks[position], kind="paragraph", text=text, level=0, section=section
+            )
+    return result
+
+
+_PRAISED_STATE = re.compile(r"^\W*(?:secure|compliant|pass(?:ed)?|good|ok|no issues?|not vulnerable)\b", re.I)
+
+
 # A line of its own that reads as a title: a few words, capitalised, no closing punctuation or colon.
 _PLAIN_TITLE = re.compile(r"^[^\W\d_][^:.!?;]{0,60}$")
 _NUMBERED_LINE = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")

@@ -58,6 +58,7 @@ from rte.docs.scanners import follow_ups, tool_findings
 from rte.docs.sections import (
     NAMES_FINDINGS,
     SUMMARY,
+    category_fields,
     closed_section,
     excluded,
     lists_work,
@@ -160,7 +161,7 @@ def read_security(blocks: Sequence[Block], rel: str, fm: FrontMatter) -> tuple[S
     if "findings" in fm.values:
         findings = _front_matter_findings(fm, rel, problems)
     else:
-        blocks = status_subheadings(plain_headings(blocks))
+        blocks = category_fields(status_subheadings(plain_headings(blocks)))
         # A report whose only graded list is its summary (`## Vulnerabilities (Summary)` › `- ~~🔴 CRITICAL:
         # …~~ ✅`) lists its findings there.
         findings = _listed_findings(blocks, rel) or _listed_findings(summaries_as_lists(blocks), rel)
