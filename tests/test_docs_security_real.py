@@ -3329,3 +3329,20 @@ def test_an_owasp_category_rated_by_status_and_risk_level_sub_headings_is_a_find
 def test_a_risk_level_heading_under_a_risk_assessment_still_rates_the_report_not_a_finding() -> None:
     text = "# Review\n\n## Risk Assessment\n\n### Risk Level: 🟡 HIGH\n\nThe service is exposed to the internet.\n"
     assert findings(text) == {}
+
+
+def test_metric_lines_counting_critical_and_high_vulnerabilities_state_them_open_unless_said_fixed() -> None:
+    metrics = (
+        "# Scan summary\n\n## Security Metrics\n\n- Critical vulnerabilities: 2\n- High vulnerabilities: 3\n"
+        "- Medium vulnerabilities: 5\n\n## Next steps\n\nUpgrade the base image.\n"
+    )
+    assert _stated(metrics) == 5
+    assert _stated(metrics.replace("## Security Metrics", "## Fixed in this release")) == 0
+    assert (
+        _stated(
+            metrics.replace("vulnerabilities: 2", "vulnerabilities: 2 (both patched)").replace(
+                "High vulnerabilities: 3", "High vulnerabilities: 0"
+            )
+        )
+        == 0
+    )

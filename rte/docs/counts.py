@@ -83,6 +83,17 @@ def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None
             found = _COUNT_LINE.match(plain)
             if found and _says_open(lead) and int(found.group(2)):
                 groups.setdefault(("lead", lead), []).append((int(found.group(2)), block.line + offset))
+            elif (
+                found
+                and _FOUND_KIND.match(plain)
+                and int(found.group(2))
+                and not _closed_near(block, lead, plain)
+            ):
+                # `## Security Metrics` › `- Critical vulnerabilities: 2`: what was found, and nothing says it
+                # was fixed (the report lists no finding of its own)
+                groups.setdefault(("found", block.section), []).append(
+                    (int(found.group(2)), block.line + offset)
+                )
             elif block.kind == "paragraph" and not found:
                 lead = plain
     best, where = 0, None
@@ -91,6 +102,15 @@ def stated_open(blocks: Sequence[Block], rel: str) -> tuple[int, Location | None
         if total > best:
             best, where = total, Location(rel, min(line for _, line in counts))
     return best, where
+
+
+_FOUND_KIND = re.compile(
+    r"^\W*(?:critical|high)\s+(?:severity\s+)?(?:vulnerabilit\w+|issues|findings|cves)\W*[:=]", re.I
+)
+
+
+def _closed_near(block: Block, lead: str, line: str) -> bool:
+    return any(_CLOSED.search(text) for text in (line, lead, *block.section[-1:]))
 
 
 def _says_open(text: str) -> bool:
