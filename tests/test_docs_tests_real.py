@@ -1337,3 +1337,19 @@ def test_android_instrumented_tests_are_integration_tests_and_their_failures_cou
         "- **Total Tests**: 90\n- **Passed**: 81\n- **Failed**: 9\n\n### Current run\n- **Status**: Running\n"
     )
     assert verdict(text) is Verdict.FAIL
+
+
+def test_a_sentence_saying_a_level_has_not_been_executed_leaves_it_not_run_but_an_instruction_does_not() -> (
+    None
+):
+    text = (
+        "# Test report\n\nUnit: 42 passed, 0 failed.\n\nThe end-to-end suite needs a live database and an API key; "
+        "neither was available, so it has not been executed yet.\n"
+    )
+    assert verdict(text) is Verdict.INCOMPLETE
+    instruction = text.replace(
+        "The end-to-end suite needs a live database and an API key; neither was available, so it has not been "
+        "executed yet.",
+        "If the integration tests have not been run, run them with `make it`.",
+    )
+    assert verdict(instruction) is Verdict.PASS

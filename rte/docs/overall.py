@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.runners import key_pairs, runner_line, settle
-from rte.docs.vocab import COUNT, FOREIGN_KEYS, strip_marks
+from rte.docs.vocab import CONDITION, COUNT, FOREIGN_KEYS, strip_marks
 from rte.docs.vocab import RUNNER_END as END
 from rte.model import Level, Location, Suite, SuiteState
 
@@ -308,7 +308,9 @@ def overall_suites(
                     counts.setdefault(key, value)
             _read_line(plain, counts)
             first = first if first is not None or not counts else where.line
-            if _NOT_RUN.search(plain):
+            if _NOT_RUN.search(plain) and not CONDITION.match(
+                plain
+            ):  # (not `If the tests have not been run, …`)
                 statements.append(Suite(Level.OTHER, where, name=plain[:120], state=SuiteState.PENDING))
             elif (
                 _FAILURE.search(plain)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rte.docs.markdown import Block
 from rte.docs.suitefields import from_fields
-from rte.docs.vocab import COUNT, level_of, name_level_of, strip_marks
+from rte.docs.vocab import CONDITION, COUNT, level_of, name_level_of, strip_marks
 from rte.model import Level, Location, Suite, SuiteState
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
@@ -28,6 +28,15 @@ def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             line = block.line + block.text.count("\n", 0, block.text.find(sentence, offset))
             offset += len(sentence)
             counted = _COUNTED.search(sentence)
+            if not counted and _NOT_EXECUTED.search(sentence) and not CONDITION.match(sentence):
+                # `The end-to-end suite needs a live database; none was available, so it has not been executed`
+                if (level := level_of(sentence)) is not None and level not in suites:
+                    fields = {"status": "not run"}
+                    if suite := from_fields(
+                        level, Location(rel, line), "", fields, sentence, judge_words=False
+                    ):
+                        suites[level] = suite
+                continue
             if not counted and "coverage" not in sentence.lower():
                 continue
             level = level_of(sentence)
@@ -43,6 +52,13 @@ def sentence_suites(blocks: Sequence[Block], rel: str) -> list[Suite]:
             if suite and (suite.passed is not None or suite.failed is not None):
                 suites[level] = suite
     return list(suites.values())
+
+
+_NOT_EXECUTED = re.compile(
+    r"\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:run|executed)\b|\bcould\s+not\s+be\s+(?:run|executed)\b"
+    r"|\b(?:was|were)\s+never\s+(?:run|executed)\b",
+    re.I,
+)
 
 
 # `Regression: PASS`, `Performance: NOT RUN (load environment being rebuilt)`: a named run and its result.

@@ -402,6 +402,10 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", text).strip(" \t-–—:|")
 
 
+# A sentence that opens on a condition or an instruction (`If the tests have not been run, …`): it states no result.
+CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|make sure|ensure|before|once)\b", re.I)
+
+
 # A line naming work to do rather than a weakness found: `Implement MFA`, `Add rate limiting`.
 ACTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?\W*(?:implement|add|enable|introduce|consider|remove|replace|set up|configure|adopt"
