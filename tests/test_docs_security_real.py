@@ -3346,3 +3346,15 @@ def test_metric_lines_counting_critical_and_high_vulnerabilities_state_them_open
         )
         == 0
     )
+
+
+def test_a_fixes_applied_table_naming_numbered_findings_by_short_names_closes_them() -> None:
+    text = (
+        "# Security audit\n\n## Findings\n\n### 1. API endpoints have no authentication (HIGH)\n\nAnyone can call it.\n\n"
+        "### 2. Secrets logged at startup (MEDIUM)\n\nThe loader prints the database URL.\n\n## Fixes applied\n\n"
+        "| # | Issue | Fix | Severity |\n|---|---|---|---|\n| 1 | No API auth | Added API key middleware | HIGH |\n"
+        "| 2 | Secrets in logs | Masked the URL | MEDIUM |\n"
+    )
+    assert findings(text) == {5: (HIGH, F), 9: (MEDIUM, F)}
+    regraded = text.replace("| Masked the URL | MEDIUM |", "| Masked the URL | LOW |")
+    assert findings(regraded)[9] == (MEDIUM, U)  # a row grading otherwise names another issue

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from rte.docs.leads import ID, ID_RANGE
 from rte.docs.markdown import Block
-from rte.docs.vocab import leading_status, same_title, status_of, strip_marks
+from rte.docs.vocab import leading_status, same_title, severity_of, status_of, strip_marks
 from rte.model import Finding, FindingStatus
 
 # `### 4.1 Title`, `### 3. Title`: a heading's section number.
@@ -34,13 +34,35 @@ def numbered_follow_ups(blocks: Sequence[Block], findings: list[Finding]) -> lis
         return findings
     last = max((f.location.line or 0) for f in waiting.values())
     stated: dict[str, FindingStatus] = {}
+    restated: set[int] = set()  # rows of a fixes table that name a finding above by its number
     for block in blocks:
         if block.line <= last:
             continue
         for number, said in _mentions(block):
             if number in waiting and (status := _said(said)):
                 stated[number] = status
+        if (number := _fixed_row(block)) and number in waiting and _same_grade(block, waiting[number]):
+            # `## Fixes applied` › `| 1 | No API auth | Added API key middleware | HIGH |` for `### 1. …`
+            stated.setdefault(number, FindingStatus.FIXED)
+            restated.add(block.line)
+    findings = [f for f in findings if (f.location.line or 0) not in restated]
     return _lend(findings, {waiting[n].location.line: s for n, s in stated.items()})
+
+
+def _fixed_row(block: Block) -> str | None:
+    """The number a row of a fixes-applied table opens with (`| 2 | Secrets in logs | Masked the URL |`)."""
+    if block.kind != "row" or len(block.cells) < 3 or not block.section:
+        return None
+    if not _DONE_SECTION.search(block.section[-1]) and not _FIXES_TITLE.match(strip_marks(block.section[-1])):
+        return None
+    first = strip_marks(block.cells[0]).rstrip(".")
+    return first if re.fullmatch(r"\d{1,3}", first) else None
+
+
+def _same_grade(block: Block, finding: Finding) -> bool:
+    """The row grades nothing, or grades as the finding does."""
+    grades = {g for c in block.cells if (g := severity_of(strip_marks(c))) is not None}
+    return not grades or grades == {finding.severity}
 
 
 def _numbers(blocks: Sequence[Block]) -> dict[int, str]:
@@ -107,6 +129,8 @@ _DONE_SECTION = re.compile(
     r"|\bfix(es)?\s+(applied|implemented|made)\b|\bremediation (status|log)\b",
     re.I,
 )
+# `## Fixes`, `## Fixes Applied`, `## Applied fixes`: the section listing what was changed
+_FIXES_TITLE = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:applied\s+)?fix(?:es)?(?:\s+applied)?\W*$", re.I)
 _UPDATES = re.compile(r"\b(change-?\s?log|history|updates?|re-?tests?|revisions?|addend(um|a))\b", re.I)
 
 
