@@ -1724,7 +1724,7 @@ def test_a_register_names_its_findings_in_the_category_column_not_the_confidence
         "| RV-04 | Low | Med | No-ping consistency | `post.ts:61` | **Fixed** |\n"
         "| **RV-D1** | **High** | High | RPC verbs lack authz | `rpc.ts` | **Documented** |\n"
     )
-    assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.LOW, F), 9: (Severity.HIGH, U)}
+    assert findings(text) == {7: (Severity.HIGH, F), 8: (Severity.LOW, F), 9: (Severity.HIGH, OPEN)}
 
 
 def test_a_triage_table_grades_by_the_settled_severity_not_the_claimed_one() -> None:
@@ -3358,3 +3358,11 @@ def test_a_fixes_applied_table_naming_numbered_findings_by_short_names_closes_th
     assert findings(text) == {5: (HIGH, F), 9: (MEDIUM, F)}
     regraded = text.replace("| Masked the URL | MEDIUM |", "| Masked the URL | LOW |")
     assert findings(regraded)[9] == (MEDIUM, U)  # a row grading otherwise names another issue
+
+
+def test_a_status_that_says_the_flaw_was_audited_and_documented_leaves_it_open() -> None:
+    text = (
+        "# Review\n\n### 2.2 Database rules review (HIGH)\n**Status:** ✅ AUDITED & DOCUMENTED\n\n"
+        "Anyone can create admin notifications.\n\n### 2.3 Storage rules (HIGH)\n**Status:** ✅ Reviewed and fixed\n"
+    )
+    assert findings(text) == {3: (HIGH, OPEN), 8: (HIGH, F)}

@@ -177,6 +177,8 @@ _STATUS_PATTERNS: tuple[tuple[re.Pattern[str], FindingStatus], ...] = (
             r"|\b(?:still |confirmed )(?:exploitable|vulnerable)\b"
             # `Status: KNOWN GAP — documented`, `Known issue`: the team knows of it and has not fixed it
             r"|^\W*known\s+(?:gap|issue|limitation)s?\b"
+            # `Status: ✅ AUDITED & DOCUMENTED`: the flaw was looked at and written down, not fixed
+            r"|^\W*(?:audited|reviewed|documented)(?:\s*(?:&|and|,)\s*(?:audited|reviewed|documented))*\W*$"
             # `Vulnerabilidades não corrigidas`, `no resueltas`, `sin corregir`
             r"|\b(?:não|no|sin|sem)\s+(?:foram\s+|fueron\s+)?(?:corrigid|corregid|resolvid|resuelt|solucionad)[oa]s?\b"
             r"|\b(?:sin|sem)\s+(?:corrigir|resolver)\b"
