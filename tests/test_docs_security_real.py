@@ -3366,3 +3366,11 @@ def test_a_status_that_says_the_flaw_was_audited_and_documented_leaves_it_open()
         "Anyone can create admin notifications.\n\n### 2.3 Storage rules (HIGH)\n**Status:** ✅ Reviewed and fixed\n"
     )
     assert findings(text) == {3: (HIGH, OPEN), 8: (HIGH, F)}
+
+
+def test_a_french_moyen_heading_grades_the_findings_under_it() -> None:
+    text = (
+        "# Audit\n\n## 🟠 ÉLEVÉ\n\n### [SEC-1] ⚠️ OUVERT — Injection CSS via le thème\n\nTexte.\n\n## 🟡 MOYEN\n\n"
+        "### [SEC-2] ⚠️ OUVERT — Pas de vérification de l'e-mail\n\nTexte.\n"
+    )
+    assert [severity for severity, _ in findings(text).values()] == [HIGH, MEDIUM]

@@ -17,7 +17,7 @@ FOREIGN_HIGH = (
     r"wysok[iaie]e?|majeure?s?|importantes|hautes?|[ée]lev[ée]e?s?|alt[ao]s?|hoch|hohe[nr]?|hoog|hoge|tinggi"
     r"|высок[а-я]*"
 )
-FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|(?<=priorità )media|moyennes?|medi[ao]s|medio|médi[ao]s?|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
+FOREIGN_MEDIUM = r"[śs]redni[aeo]?|media(?=\s*[:)\]])|(?<=prioridad )media|(?<=priorità )media|moyen(?:ne)?s?|medi[ao]s|medio|médi[ao]s?|mittel|mittlere[nr]?|gemiddelde?|menengah|средн[а-я]*"
 FOREIGN_LOW = r"nisk[iaie]e?|mineure?s?|minor[ei]|baj[ao]s?|baix[ao]s?|bass[ao]|faibles?|basses?|niedrig(?:e[nr]?)?|laag|lage|rendah|низк[а-я]*"
 # Chinese grades (`[高危]`, `严重`): two-character words, since 中 alone means "in" (no word boundaries in CJK)
 CJK_CRITICAL, CJK_HIGH, CJK_MEDIUM, CJK_LOW = "严重|致命", "高危|高风险", "中危|中风险", "低危|低风险"
