@@ -3374,3 +3374,13 @@ def test_a_french_moyen_heading_grades_the_findings_under_it() -> None:
         "### [SEC-2] ⚠️ OUVERT — Pas de vérification de l'e-mail\n\nTexte.\n"
     )
     assert [severity for severity, _ in findings(text).values()] == [HIGH, MEDIUM]
+
+
+def test_an_owasp_category_whose_risk_level_heading_comes_after_its_evidence_is_still_rated_by_it() -> None:
+    text = (
+        "# OWASP audit\n\n## A04:2021 - Insecure Design\n\n### Status: PARTIAL\n\n### Evidence\n\n"
+        "- Mock authentication still wired in production builds\n\n### Risk Level: **MEDIUM**\n\n"
+        "## A05:2021 - Security Misconfiguration\n\n### Status: PASS\n\n### Evidence\n\n- Headers set\n\n"
+        "### Risk Level: **LOW**\n"
+    )
+    assert findings(text) == {3: (MEDIUM, OPEN)}

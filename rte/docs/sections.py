@@ -312,7 +312,8 @@ def category_fields(blocks: Sequence[Block]) -> list[Block]:
     """An OWASP category section rated by sub-headings (`## A01: Broken Access Control` › `### Status: ⚠️
     Partial` › `### Risk Level: HIGH`): they are the category's `Status:` and `Severity:` lines, so a category
     found wanting is a finding; one whose status praises it (`### Status: ✅ Secure`) stays a passed check."""
-    result = list(blocks)
+    converted: dict[int, Block] = {}
+    added: dict[int, list[Block]] = {}
     for index, block in enumerate(blocks):
         if block.kind != "heading" or not _CATEGORY.match(strip_marks(block.text)):
             continue
@@ -321,10 +322,10 @@ def category_fields(blocks: Sequence[Block]) -> list[Block]:
             inner = blocks[position]
             if inner.kind != "heading":
                 continue
-            field = _FIELD_HEADING.match(strip_marks(inner.text)) if inner.level > block.level else None
-            if not field:
+            if inner.level <= block.level:
                 break
-            found.append((position, field.group(1).lower(), field.group(2)))
+            if field := _FIELD_HEADING.match(strip_marks(inner.text)):
+                found.append((position, field.group(1).lower(), field.group(2)))
         keys = {key.split()[0] for _, key, _ in found}
         statuses = [value for _, key, value in found if key == "status"]
         if "risk" not in keys and "severity" not in keys:
@@ -334,9 +335,14 @@ def category_fields(blocks: Sequence[Block]) -> list[Block]:
         section = (*block.section, block.text)
         for position, key, value in found:
             text = f"Status: {value}" if key == "status" else f"Severity: {value}"
-            result[position] = replace(
-                blocks[position], kind="paragraph", text=text, level=0, section=section
-            )
+            field_line = replace(blocks[position], kind="paragraph", text=text, level=0, section=section)
+            # (the fields may stand below `### Evidence`: they are read as the category's own lines)
+            added.setdefault(index, []).append(field_line)
+            converted[position] = replace(field_line, text=f"({text})")
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        result.append(converted.get(index, block))
+        result.extend(added.get(index, ()))
     return result
 
 
